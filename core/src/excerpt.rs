@@ -1,0 +1,49 @@
+//! Short, printable excerpts of response bodies for error messages.
+
+/// How many characters of a body an error message shows.
+const EXCERPT_CHARS: usize = 160;
+
+/// The first characters of `body` as one printable line: invalid UTF-8 replaced, control
+/// characters escaped (so a body cannot forge log lines), `…` when cut.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    // Four bytes per char at most, so this slice holds every char the excerpt can show.
+    let head = body.get(..EXCERPT_CHARS * 4).unwrap_or(body);
+    let text = String::from_utf8_lossy(head);
+    let mut out = String::with_capacity(EXCERPT_CHARS + 8);
+    let mut chars = text.trim().chars();
+    for c in chars.by_ref().take(EXCERPT_CHARS) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if chars.next().is_some() || head.len() < body.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// [`excerpt`] of a string.
+pub(crate) fn excerpt_str(text: &str) -> String {
+    excerpt(text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpts_are_short_single_lines() {
+        assert_eq!(
+            excerpt(b"  <html>\r\n<h1>502</h1>\n"),
+            "<html>\\r\\n<h1>502</h1>"
+        );
+        let long = "é".repeat(1000);
+        let cut = excerpt(long.as_bytes());
+        assert_eq!(cut.chars().count(), 161);
+        assert!(cut.ends_with('…'));
+        assert_eq!(excerpt(&[0xff, b'a', 0x1b]), "\u{fffd}a\\u{1b}");
+        assert_eq!(excerpt(b""), "");
+    }
+}

@@ -1,0 +1,60 @@
+//! # kustomer
+//!
+//! The sans-IO core of a Rust client for the [Kustomer](https://www.kustomer.com) customer-service
+//! API. It builds [`http::Request`] values, reads [`http::Response`] bytes into typed models and
+//! typed errors, and owns no socket: a transport crate (`kustomer-ureq`, `kustomer-isahc`) or your
+//! own HTTP stack does the I/O through the one-method [`Transport`] trait.
+//!
+//! ```
+//! use kustomer::{ApiKey, Client, Config, Region};
+//!
+//! // Any `Fn(http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, E>` is a transport;
+//! // in real use, `kustomer_ureq::UreqTransport` or `kustomer_isahc::IsahcTransport`.
+//! let transport = |request: http::Request<Vec<u8>>| {
+//!     assert_eq!(request.uri(), "https://api.prod2.kustomerapp.com/v1/customers/58210c3db0f09110006b7953");
+//!     Ok::<_, std::io::Error>(http::Response::new(
+//!         br#"{"data":{"type":"customer","id":"58210c3db0f09110006b7953","attributes":{"name":"Ada"}}}"#.to_vec(),
+//!     ))
+//! };
+//! let config = Config::new(ApiKey::new("my-api-key")?).with_base_url(Region::Eu);
+//! let client = Client::new(config, transport);
+//!
+//! match client.customers().get("58210c3db0f09110006b7953") {
+//!     Ok(customer) => println!("{}", customer.attributes.name.unwrap_or_default()),
+//!     Err(e) if e.is_not_found() => println!("no such customer"),
+//!     Err(e) => return Err(e),
+//! }
+//! # Ok::<(), kustomer::Error>(())
+//! ```
+//!
+//! Without the [`Client`], drive an [`Operation`] yourself: [`Operation::build`] gives the request,
+//! [`Operation::parse`] reads the response.
+#![deny(missing_docs)]
+
+mod base_url;
+mod client;
+mod config;
+pub mod customers;
+mod error;
+mod excerpt;
+mod lenient;
+pub mod models;
+mod operation;
+mod path;
+mod rate_limit;
+mod response;
+mod secret;
+mod transport;
+
+pub use base_url::{BaseUrl, Region};
+pub use client::{Client, Reply};
+pub use config::{Config, USER_AGENT_VALUE};
+pub use error::{
+    ApiError, ApiErrorEntry, DecodeError, Error, InvalidInput, TransportError, TransportErrorKind,
+};
+pub use http;
+pub use operation::Operation;
+pub use rate_limit::RateLimit;
+pub use response::error_for_status;
+pub use secret::ApiKey;
+pub use transport::Transport;

@@ -1,0 +1,47 @@
+//! JSON:API pieces shared by every resource: links and relationships.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lenient;
+
+/// A resource's own link (`links.self`), a path relative to the host.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct ResourceLinks {
+    /// `self`: the resource's path, e.g. `/v1/customers/58210c3db0f09110006b7953`.
+    #[serde(rename = "self", deserialize_with = "lenient::scalar")]
+    pub self_link: Option<String>,
+}
+
+/// The links of a relationship.
+pub type RelationshipLinks = ResourceLinks;
+
+/// A reference to another resource (`{type, id}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct ResourceRef {
+    /// The resource type (`type`), e.g. `org` or `user`.
+    #[serde(rename = "type", deserialize_with = "lenient::scalar")]
+    pub kind: Option<String>,
+    /// The resource ID.
+    #[serde(deserialize_with = "lenient::scalar")]
+    pub id: Option<String>,
+}
+
+/// One relationship of a resource: links, and the related resource when the API names it.
+/// Custom-object relationships carry only `links` and `meta`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Relationship {
+    /// `links.self` of the related resource or collection.
+    #[serde(deserialize_with = "lenient::object")]
+    pub links: Option<RelationshipLinks>,
+    /// The related resource, when given.
+    #[serde(deserialize_with = "lenient::object")]
+    pub data: Option<ResourceRef>,
+    /// Extra information (e.g. `{"kobject": true}`), as sent.
+    pub meta: Option<serde_json::Value>,
+}
