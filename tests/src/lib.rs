@@ -1,1 +1,29 @@
-//! wip
+//! # kustomer-tests
+//!
+//! A fake Kustomer API that runs in-process on loopback, for the integration tests, the quickstart
+//! example and the benchmarks of kustomer-rs. It is a real HTTP server (on
+//! [`tiny_http`](https://docs.rs/tiny_http)) on `127.0.0.1:0`: clients reach it through real sockets
+//! with their real transports.
+//!
+//! ```
+//! use kustomer_tests::{FakeKustomer, SPEC_CUSTOMER_ID};
+//!
+//! let server = FakeKustomer::start()?;
+//! let client = kustomer::Client::new(server.config(), kustomer_ureq::UreqTransport::new());
+//! let customer = client.customers().get(SPEC_CUSTOMER_ID)?;
+//! assert_eq!(customer.attributes.name.as_deref(), Some("John Smith Jr."));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod fault;
+mod server;
+mod store;
+mod transports;
+
+pub use fault::Fault;
+pub use server::{FakeKustomer, RecordedRequest};
+pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};
+pub use transports::{DynTransport, TransportSettings, both_transports};
+
+/// The API key the fake server accepts.
+pub const FAKE_API_KEY: &str = "fake-kustomer-api-key-0123456789";

@@ -1,1 +1,317 @@
-//! wip
+//! # kustomer-isahc
+//!
+//! A blocking [`kustomer::Transport`] over an [isahc](https://docs.rs/isahc) 2 [`HttpClient`]
+//! (libcurl, built statically, with rustls): one pooled client per transport, connect and overall
+//! timeouts, a cap on response bodies, no redirects followed, and 4xx/5xx responses handed to the
+//! core with their bodies.
+//!
+//! ```no_run
+//! use kustomer::Region;
+//!
+//! let client = kustomer_isahc::client("my-api-key", Region::Us)?;
+//! let customer = client.customers().get("58210c3db0f09110006b7953")?;
+//! println!("{:?}", customer.attributes.name);
+//! # Ok::<(), kustomer::Error>(())
+//! ```
+//!
+//! Logging: isahc writes the bytes it sends, headers included, to the `tracing` target
+//! `isahc::wire` at `TRACE` level. An application that records `TRACE` events must filter that
+//! target out, or the `Authorization` header will be in its logs.
+#![deny(missing_docs)]
+
+use std::fmt;
+use std::io::{self, Read};
+use std::time::Duration;
+
+use http::header::CONTENT_LENGTH;
+use http::{Request, Response};
+use isahc::HttpClient;
+use isahc::config::{Configurable, RedirectPolicy};
+use isahc::error::ErrorKind;
+use kustomer::{ApiKey, Client, Config, Region, TransportError, TransportErrorKind};
+
+pub use isahc;
+
+/// Default cap on a response body: 10 MiB.
+pub const DEFAULT_MAX_BODY_SIZE: u64 = 10 * 1024 * 1024;
+/// Default time allowed to open a connection (curl's own default is 300 s).
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default time allowed for a whole exchange, body included.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A client for the common case: an API key and a region, with the default transport.
+///
+/// # Errors
+/// [`kustomer::Error::InvalidInput`] if the key holds a character that cannot go in a header;
+/// [`kustomer::Error::Transport`] if libcurl cannot be initialised.
+///
+/// ```no_run
+/// let client = kustomer_isahc::client("my-api-key", kustomer::Region::Eu)?;
+/// # Ok::<(), kustomer::Error>(())
+/// ```
+pub fn client(api_key: &str, region: Region) -> Result<Client<IsahcTransport>, kustomer::Error> {
+    let config = Config::new(ApiKey::new(api_key)?).with_base_url(region);
+    Ok(Client::new(config, IsahcTransport::new()?))
+}
+
+/// The isahc transport. Cheap to clone (the client is shared); `Send + Sync`.
+///
+/// ```
+/// use std::time::Duration;
+/// use kustomer::{ApiKey, Client, Config};
+/// use kustomer_isahc::IsahcTransport;
+///
+/// let transport = IsahcTransport::builder()
+///     .connect_timeout(Duration::from_secs(5))
+///     .timeout(Duration::from_secs(30))
+///     .max_body_size(1024 * 1024)
+///     .build()?;
+/// let client = Client::new(Config::new(ApiKey::new("my-api-key")?), transport);
+/// # Ok::<(), kustomer::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct IsahcTransport {
+    client: HttpClient,
+    max_body_size: u64,
+}
+
+impl IsahcTransport {
+    /// A transport with the default timeouts and body cap.
+    ///
+    /// # Errors
+    /// A [`TransportError`] if libcurl cannot be initialised.
+    pub fn new() -> Result<Self, TransportError> {
+        Self::builder().build()
+    }
+
+    /// Settings for a new transport.
+    pub fn builder() -> IsahcTransportBuilder {
+        IsahcTransportBuilder::default()
+    }
+
+    /// Uses a client you configured (TLS, proxy, pool sizes...). Each request is sent with
+    /// redirects off whatever the client says, since the core decides. Its timeouts are its own:
+    /// set both `timeout` and `connect_timeout` (curl waits 300 s to connect by default).
+    ///
+    /// ```
+    /// use isahc::config::Configurable;
+    ///
+    /// let client = isahc::HttpClient::builder()
+    ///     .timeout(std::time::Duration::from_secs(20))
+    ///     .connect_timeout(std::time::Duration::from_secs(5))
+    ///     .build()?;
+    /// let transport = kustomer_isahc::IsahcTransport::from_client(client);
+    /// # Ok::<(), isahc::Error>(())
+    /// ```
+    pub fn from_client(client: HttpClient) -> Self {
+        Self {
+            client,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+        }
+    }
+
+    /// Caps response bodies at `bytes`; a larger body is a
+    /// [`TransportErrorKind::BodyTooLarge`] error.
+    #[must_use]
+    pub fn with_max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// The client requests go through.
+    pub fn client(&self) -> &HttpClient {
+        &self.client
+    }
+
+    fn read_body(
+        &self,
+        body: &mut isahc::Body,
+        declared: Option<u64>,
+    ) -> Result<Vec<u8>, TransportError> {
+        let limit = self.max_body_size;
+        if declared.is_some_and(|len| len > limit) {
+            return Err(TransportError::body_too_large(limit));
+        }
+        let capacity = declared.unwrap_or(0).min(limit);
+        let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+        // One byte past the cap tells "exactly at the cap" from "over it".
+        body.take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(classify_io)?;
+        if bytes.len() as u64 > limit {
+            return Err(TransportError::body_too_large(limit));
+        }
+        Ok(bytes)
+    }
+}
+
+impl fmt::Debug for IsahcTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("IsahcTransport")
+            .field("max_body_size", &self.max_body_size)
+            .finish_non_exhaustive()
+    }
+}
+
+impl kustomer::Transport for IsahcTransport {
+    type Error = TransportError;
+
+    fn send(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+        let (parts, body) = request.into_parts();
+        let mut builder = Request::builder()
+            .method(parts.method)
+            .uri(parts.uri)
+            .version(parts.version)
+            .redirect_policy(RedirectPolicy::None);
+        if let Some(headers) = builder.headers_mut() {
+            *headers = parts.headers;
+        }
+        let request = builder
+            .body(body)
+            .map_err(|e| TransportError::new(TransportErrorKind::Other, e))?;
+        let response = self.client.send(request).map_err(classify)?;
+        let (parts, mut body) = response.into_parts();
+        let declared = parts
+            .headers
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        let bytes = self.read_body(&mut body, declared)?;
+        Ok(Response::from_parts(parts, bytes))
+    }
+}
+
+/// Sorts isahc's errors into the kinds the core and its callers act on.
+fn classify(err: isahc::Error) -> TransportError {
+    let kind = match err.kind() {
+        ErrorKind::Timeout => TransportErrorKind::Timeout,
+        ErrorKind::ConnectionFailed
+        | ErrorKind::NameResolution
+        | ErrorKind::BadServerCertificate
+        | ErrorKind::BadClientCertificate
+        | ErrorKind::TlsEngine => TransportErrorKind::Connect,
+        ErrorKind::Io | ErrorKind::ProtocolViolation => TransportErrorKind::Io,
+        _ => TransportErrorKind::Other,
+    };
+    TransportError::new(kind, err)
+}
+
+/// Errors while reading the body come as `io::Error`, possibly wrapping an `isahc::Error`.
+fn classify_io(err: io::Error) -> TransportError {
+    let timed_out = err.kind() == io::ErrorKind::TimedOut
+        || err
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<isahc::Error>())
+            .is_some_and(isahc::Error::is_timeout);
+    if timed_out {
+        TransportError::new(TransportErrorKind::Timeout, err)
+    } else {
+        TransportError::new(TransportErrorKind::Io, err)
+    }
+}
+
+/// Settings for an [`IsahcTransport`].
+///
+/// ```
+/// let transport = kustomer_isahc::IsahcTransport::builder()
+///     .timeout(std::time::Duration::from_secs(15))
+///     .build()?;
+/// # Ok::<(), kustomer::TransportError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct IsahcTransportBuilder {
+    connect_timeout: Duration,
+    timeout: Duration,
+    max_body_size: u64,
+}
+
+impl Default for IsahcTransportBuilder {
+    fn default() -> Self {
+        Self {
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            timeout: DEFAULT_TIMEOUT,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+        }
+    }
+}
+
+impl IsahcTransportBuilder {
+    /// Time allowed to open a connection (default 10 s).
+    #[must_use]
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for a whole exchange, reading the body included (default 60 s).
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Largest response body accepted (default 10 MiB).
+    #[must_use]
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// Builds the transport and its client.
+    ///
+    /// # Errors
+    /// A [`TransportError`] if libcurl cannot be initialised.
+    pub fn build(self) -> Result<IsahcTransport, TransportError> {
+        let client = HttpClient::builder()
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            .redirect_policy(RedirectPolicy::None)
+            .automatic_decompression(true)
+            .build()
+            .map_err(classify)?;
+        Ok(IsahcTransport::from_client(client).with_max_body_size(self.max_body_size))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+
+    #[test]
+    fn transport_and_client_are_shareable() {
+        assert_send_sync::<IsahcTransport>();
+        assert_send_sync::<Client<IsahcTransport>>();
+    }
+
+    #[test]
+    fn one_line_client_checks_the_key() {
+        let eu = client("key", Region::Eu).unwrap();
+        assert_eq!(
+            eu.config().base_url().as_str(),
+            "https://api.prod2.kustomerapp.com"
+        );
+        assert!(client("bad\nkey", Region::Us).is_err());
+    }
+
+    #[test]
+    fn refused_connection_is_a_connect_error() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let config = Config::new(ApiKey::new("key").unwrap()).with_base_url(
+            format!("http://127.0.0.1:{port}")
+                .parse::<kustomer::BaseUrl>()
+                .unwrap(),
+        );
+        let client = Client::new(config, IsahcTransport::new().unwrap());
+        match client.customers().get("abc") {
+            Err(kustomer::Error::Transport(e)) => {
+                assert_eq!(e.kind(), TransportErrorKind::Connect, "{e}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,1 +1,273 @@
-//! wip
+//! # kustomer-ureq
+//!
+//! A blocking [`kustomer::Transport`] over a [ureq](https://docs.rs/ureq) 3 [`Agent`]: one pooled
+//! agent per transport, connect and overall timeouts, a cap on response bodies, no redirects
+//! followed, and 4xx/5xx responses handed to the core with their bodies.
+//!
+//! ```no_run
+//! use kustomer::Region;
+//!
+//! let client = kustomer_ureq::client("my-api-key", Region::Us)?;
+//! let customer = client.customers().get("58210c3db0f09110006b7953")?;
+//! println!("{:?}", customer.attributes.name);
+//! # Ok::<(), kustomer::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+use std::fmt;
+use std::io;
+use std::time::Duration;
+
+use http::{Request, Response};
+use kustomer::{ApiKey, Client, Config, Region, TransportError, TransportErrorKind};
+use ureq::Agent;
+
+pub use ureq;
+
+/// Default cap on a response body: 10 MiB.
+pub const DEFAULT_MAX_BODY_SIZE: u64 = 10 * 1024 * 1024;
+/// Default time allowed to open a connection (DNS, TCP, TLS).
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default time allowed for a whole exchange, body included.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A client for the common case: an API key and a region, with the default transport.
+///
+/// # Errors
+/// [`kustomer::Error::InvalidInput`] if the key holds a character that cannot go in a header.
+///
+/// ```no_run
+/// let client = kustomer_ureq::client("my-api-key", kustomer::Region::Eu)?;
+/// # Ok::<(), kustomer::Error>(())
+/// ```
+pub fn client(api_key: &str, region: Region) -> Result<Client<UreqTransport>, kustomer::Error> {
+    let config = Config::new(ApiKey::new(api_key)?).with_base_url(region);
+    Ok(Client::new(config, UreqTransport::new()))
+}
+
+/// The ureq transport. Cheap to clone (the agent is shared); `Send + Sync`.
+///
+/// ```
+/// use std::time::Duration;
+/// use kustomer::{ApiKey, Client, Config};
+/// use kustomer_ureq::UreqTransport;
+///
+/// let transport = UreqTransport::builder()
+///     .connect_timeout(Duration::from_secs(5))
+///     .timeout(Duration::from_secs(30))
+///     .max_body_size(1024 * 1024)
+///     .build();
+/// let client = Client::new(Config::new(ApiKey::new("my-api-key")?), transport);
+/// # Ok::<(), kustomer::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct UreqTransport {
+    agent: Agent,
+    max_body_size: u64,
+}
+
+impl UreqTransport {
+    /// A transport with the default timeouts and body cap.
+    pub fn new() -> Self {
+        Self::builder().build()
+    }
+
+    /// Settings for a new transport.
+    pub fn builder() -> UreqTransportBuilder {
+        UreqTransportBuilder::default()
+    }
+
+    /// Uses an agent you configured (TLS, proxy, pool sizes...). Whatever it says, each request is
+    /// sent with redirects off and error statuses returned as responses, since the core decides
+    /// both. Its timeouts are its own: ureq has none by default, so set them.
+    ///
+    /// ```
+    /// let agent: ureq::Agent = ureq::Agent::config_builder()
+    ///     .timeout_global(Some(std::time::Duration::from_secs(20)))
+    ///     .build()
+    ///     .into();
+    /// let transport = kustomer_ureq::UreqTransport::from_agent(agent);
+    /// ```
+    pub fn from_agent(agent: Agent) -> Self {
+        Self {
+            agent,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+        }
+    }
+
+    /// Caps response bodies at `bytes`; a larger body is a
+    /// [`TransportErrorKind::BodyTooLarge`] error.
+    #[must_use]
+    pub fn with_max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// The agent requests go through.
+    pub fn agent(&self) -> &Agent {
+        &self.agent
+    }
+}
+
+impl Default for UreqTransport {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Debug for UreqTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UreqTransport")
+            .field("max_body_size", &self.max_body_size)
+            .finish_non_exhaustive()
+    }
+}
+
+impl kustomer::Transport for UreqTransport {
+    type Error = TransportError;
+
+    fn send(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+        let request = self
+            .agent
+            .configure_request(request)
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build();
+        let response = self.agent.run(request).map_err(classify)?;
+        let (parts, mut body) = response.into_parts();
+        let bytes = body
+            .with_config()
+            .limit(self.max_body_size)
+            .read_to_vec()
+            .map_err(|e| match e {
+                ureq::Error::BodyExceedsLimit(_) => {
+                    TransportError::body_too_large(self.max_body_size)
+                }
+                other => classify(other),
+            })?;
+        Ok(Response::from_parts(parts, bytes))
+    }
+}
+
+/// Sorts ureq's errors into the kinds the core and its callers act on.
+fn classify(err: ureq::Error) -> TransportError {
+    let kind = match &err {
+        ureq::Error::Timeout(_) => TransportErrorKind::Timeout,
+        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => TransportErrorKind::Connect,
+        ureq::Error::Io(io) => match io.kind() {
+            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => TransportErrorKind::Timeout,
+            io::ErrorKind::ConnectionRefused | io::ErrorKind::AddrNotAvailable => {
+                TransportErrorKind::Connect
+            }
+            _ => TransportErrorKind::Io,
+        },
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => TransportErrorKind::Connect,
+        ureq::Error::Protocol(_) => TransportErrorKind::Io,
+        _ => TransportErrorKind::Other,
+    };
+    TransportError::new(kind, err)
+}
+
+/// Settings for a [`UreqTransport`].
+///
+/// ```
+/// let transport = kustomer_ureq::UreqTransport::builder()
+///     .timeout(std::time::Duration::from_secs(15))
+///     .build();
+/// ```
+#[derive(Debug, Clone)]
+pub struct UreqTransportBuilder {
+    connect_timeout: Duration,
+    timeout: Duration,
+    max_body_size: u64,
+}
+
+impl Default for UreqTransportBuilder {
+    fn default() -> Self {
+        Self {
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            timeout: DEFAULT_TIMEOUT,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+        }
+    }
+}
+
+impl UreqTransportBuilder {
+    /// Time allowed to open a connection (default 10 s).
+    #[must_use]
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for a whole exchange, reading the body included (default 60 s).
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Largest response body accepted (default 10 MiB).
+    #[must_use]
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// Builds the transport and its agent.
+    pub fn build(self) -> UreqTransport {
+        let agent: Agent = Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_connect(Some(self.connect_timeout))
+            .timeout_global(Some(self.timeout))
+            .build()
+            .into();
+        UreqTransport::from_agent(agent).with_max_body_size(self.max_body_size)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+
+    #[test]
+    fn transport_and_client_are_shareable() {
+        assert_send_sync::<UreqTransport>();
+        assert_send_sync::<Client<UreqTransport>>();
+    }
+
+    #[test]
+    fn one_line_client_checks_the_key() {
+        let eu = client("key", Region::Eu).unwrap();
+        assert_eq!(
+            eu.config().base_url().as_str(),
+            "https://api.prod2.kustomerapp.com"
+        );
+        assert!(client("bad\nkey", Region::Us).is_err());
+    }
+
+    #[test]
+    fn refused_connection_is_a_connect_error() {
+        // Bind then drop a listener to get a local port nobody listens on.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let config = Config::new(ApiKey::new("key").unwrap()).with_base_url(
+            format!("http://127.0.0.1:{port}")
+                .parse::<kustomer::BaseUrl>()
+                .unwrap(),
+        );
+        let client = Client::new(config, UreqTransport::new());
+        match client.customers().get("abc") {
+            Err(kustomer::Error::Transport(e)) => {
+                assert_eq!(e.kind(), TransportErrorKind::Connect, "{e}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Ways the fake server can be told to misbehave, one request at a time.
+
+use std::time::Duration;
+
+/// What the fake server does instead of answering normally, for the next request it receives
+/// ([`FakeKustomer::fail_next`](crate::FakeKustomer::fail_next)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Fault {
+    /// Answer with this status, content type and body.
+    Status {
+        /// HTTP status.
+        status: u16,
+        /// `Content-Type` header.
+        content_type: &'static str,
+        /// Body.
+        body: String,
+    },
+    /// A proxy's HTML error page with this status (502, 503, 504...).
+    HtmlPage(u16),
+    /// A 200 whose JSON body is cut off in the middle.
+    TruncatedJson,
+    /// Wait this long, then answer normally.
+    Delay(Duration),
+    /// A 200 with a body of this many bytes, its length declared in `Content-Length`.
+    Oversized(usize),
+    /// A 200 with a body of this many bytes sent chunked, with no length declared up front.
+    OversizedChunked(usize),
+}
+
+impl Fault {
+    /// A Kustomer-shaped JSON error with `status`, `code` and `title`.
+    pub fn api_error(status: u16, code: &str, title: &str) -> Self {
+        Fault::Status {
+            status,
+            content_type: "application/json",
+            body: crate::store::error_body(status, code, title),
+        }
+    }
+}
