@@ -27,3 +27,8 @@ pub use transports::{DynTransport, TransportSettings, both_transports};
 
 /// The API key the fake server accepts.
 pub const FAKE_API_KEY: &str = "fake-kustomer-api-key-0123456789";
+
+/// The README's code blocks, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

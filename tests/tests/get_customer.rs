@@ -1,6 +1,9 @@
 //! `GET /v1/customers/{id}` end to end: every case through both transports, over real sockets, against
 //! the fake Kustomer server on 127.0.0.1.
 
+// Test helpers may unwrap: a panic here is a failing test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
 use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs `cargo run -p kustomer-{ureq,isahc} --example get_customer` as the README shows, against the
+# fake Kustomer server binary, and checks output, exit codes and that the key is never printed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --quiet --locked -p kustomer-tests --bin fake_kustomer -p kustomer-ureq -p kustomer-isahc --examples || exit 1
+work=$(mktemp -d)
+# The server runs until its stdin closes; the sleep holds it open, and the trap ends both.
+sleep 600 | target/debug/fake_kustomer >"$work/server" &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null; pkill -P $$ sleep 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do grep -q KUSTOMER_API_KEY "$work/server" && break; sleep 0.1; done
+# shellcheck disable=SC2046
+export $(cat "$work/server")
+
+passed=0 failed=0
+check() { # description, then a command that must succeed
+  local what=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $what" >&2; fi
+}
+run() { # package, id -> $work/out, $work/err, $work/rc
+  cargo run --quiet --locked -p "$1" --example get_customer -- "$2" >"$work/out" 2>"$work/err"
+  echo $? >"$work/rc"
+}
+no_key() { ! grep -q -- "$1" "$work/out" "$work/err"; }
+
+for pkg in kustomer-ureq kustomer-isahc; do
+  run "$pkg" 58210c3db0f09110006b7953
+  check "$pkg found: exit 0" grep -qx 0 "$work/rc"
+  check "$pkg found: JSON with the name" grep -q '"name": "John Smith Jr."' "$work/out"
+  check "$pkg found: camelCase JSON" grep -q '"displayName": "John Smith Jr."' "$work/out"
+  check "$pkg found: no key printed" no_key "$KUSTOMER_API_KEY"
+
+  run "$pkg" 000000000000000000000000
+  check "$pkg missing: exit 1" grep -qx 1 "$work/rc"
+  check "$pkg missing: says not found" grep -q "not found" "$work/err"
+  check "$pkg missing: no panic" bash -c "! grep -q panicked '$work/err'"
+
+  KUSTOMER_API_KEY=wrong-secret-4242 run "$pkg" 58210c3db0f09110006b7953
+  check "$pkg wrong key: exit 1" grep -qx 1 "$work/rc"
+  check "$pkg wrong key: says not authorized" grep -q "not authorized" "$work/err"
+  check "$pkg wrong key: key not echoed" no_key wrong-secret-4242
+
+  env -u KUSTOMER_API_KEY cargo run --quiet --locked -p "$pkg" --example get_customer -- x >"$work/out" 2>"$work/err"
+  check "$pkg no key: exit 1" test $? -eq 1
+  check "$pkg no key: names the variable" grep -q KUSTOMER_API_KEY "$work/err"
+done
+
+echo "examples: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,64 @@
+//! The two-minute tour: start the embedded fake Kustomer server on 127.0.0.1, fetch a customer
+//! through the ureq transport and through the isahc transport, and print it.
+//!
+//! ```text
+//! cargo run --example quickstart
+//! ```
+
+use std::process::ExitCode;
+
+use kustomer::Client;
+use kustomer_isahc::IsahcTransport;
+use kustomer_tests::{FakeKustomer, SPEC_CUSTOMER_ID};
+use kustomer_ureq::UreqTransport;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let server = FakeKustomer::start()?;
+    println!("fake Kustomer API listening on {}", server.base_url());
+
+    // In real use: `Config::new(ApiKey::new(key)?).with_base_url(Region::Eu)`, or `Config::from_env()`.
+    let ureq = Client::new(server.config(), UreqTransport::new());
+    let isahc = Client::new(server.config(), IsahcTransport::new()?);
+
+    let via_ureq = ureq.customers().get(SPEC_CUSTOMER_ID)?;
+    println!(
+        "ureq:  {} <{}>, {} open conversations",
+        via_ureq.attributes.name.as_deref().unwrap_or("(no name)"),
+        via_ureq
+            .attributes
+            .emails
+            .first()
+            .and_then(|e| e.email.as_deref())
+            .unwrap_or("-"),
+        via_ureq
+            .attributes
+            .conversation_counts
+            .and_then(|c| c.open)
+            .unwrap_or(0),
+    );
+
+    let via_isahc = isahc.customers().get(SPEC_CUSTOMER_ID)?;
+    println!(
+        "isahc: {} (same customer: {})",
+        via_isahc.attributes.name.as_deref().unwrap_or("(no name)"),
+        via_isahc == via_ureq
+    );
+
+    match ureq.customers().get("000000000000000000000000") {
+        Err(e) if e.is_not_found() => println!("missing customer: {e}"),
+        other => return Err(format!("expected a 404, got {other:?}").into()),
+    }
+
+    println!("{}", serde_json::to_string_pretty(&via_isahc)?);
+    Ok(())
+}
