@@ -1,21 +1,27 @@
-//! The blocking facade: build, send through a transport, parse.
+//! The blocking facade: build, pace, send through a transport, retry, parse.
 
 use std::fmt;
 use std::sync::Arc;
+use std::time::Duration;
 
-use http::StatusCode;
+use http::{Request, StatusCode};
 
+use crate::clock::{Clock, Jitter, RandomJitter, SystemClock};
 use crate::config::Config;
 use crate::customers::Customers;
 use crate::error::{Error, TransportError};
 use crate::operation::Operation;
+use crate::pacing::Pacer;
 use crate::rate_limit::RateLimit;
+use crate::retry::{Attempt, Decision, Outcome, RetryPolicy};
 use crate::transport::Transport;
 
 /// A Kustomer client over a [`Transport`].
 ///
-/// Cheap to clone (one `Arc`), and `Send + Sync` when the transport is: share one client, and so
-/// one connection pool, across threads.
+/// Every call is built, paced (if a [`Pacer`] is set), sent, retried as the [`RetryPolicy`] says
+/// (on by default: 429s after the reset, transient failures of idempotent requests with backoff),
+/// and parsed. Cheap to clone (one `Arc`), and `Send + Sync` when the transport is: share one
+/// client, and so one connection pool and one pacer, across threads.
 ///
 /// ```
 /// use kustomer::{ApiKey, Client, Config};
@@ -34,6 +40,10 @@ pub struct Client<T> {
 struct Inner<T> {
     config: Config,
     transport: T,
+    retry: RetryPolicy,
+    pacer: Option<Arc<dyn Pacer>>,
+    clock: Arc<dyn Clock>,
+    jitter: Arc<dyn Jitter>,
 }
 
 /// A parsed response with what the response said besides its body.
@@ -46,17 +56,40 @@ pub struct Reply<T> {
     pub status: StatusCode,
     /// The response's rate-limit headers.
     pub rate_limit: RateLimit,
+    /// How many attempts it took (1 unless retried).
+    pub attempts: u32,
 }
 
 impl<T: Transport> Client<T> {
-    /// A client sending requests built from `config` through `transport`.
+    /// A client with the default [`RetryPolicy`], no pacing, and the system clock.
     pub fn new(config: Config, transport: T) -> Self {
-        Self {
-            inner: Arc::new(Inner { config, transport }),
+        Self::builder(config, transport).build()
+    }
+
+    /// A client with retries, pacing, clock or jitter of your choice.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Client, Config, RatePacer, RetryPolicy};
+    ///
+    /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(Vec::new()));
+    /// let client = Client::builder(Config::new(ApiKey::new("key")?), transport)
+    ///     .retry_policy(RetryPolicy::default().max_attempts(5))
+    ///     .pacer(RatePacer::per_minute(450)) // under a Business plan's 500/min
+    ///     .build();
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn builder(config: Config, transport: T) -> ClientBuilder<T> {
+        ClientBuilder {
+            config,
+            transport,
+            retry: RetryPolicy::default(),
+            pacer: None,
+            clock: Arc::new(SystemClock),
+            jitter: Arc::new(RandomJitter::default()),
         }
     }
 
-    /// Runs any operation: build, send, parse.
+    /// Runs any operation: build, pace, send, retry, parse.
     ///
     /// ```
     /// # use kustomer::{ApiKey, Client, Config, customers::GetCustomer};
@@ -71,7 +104,8 @@ impl<T: Transport> Client<T> {
         self.execute_reply(operation).map(|reply| reply.value)
     }
 
-    /// Runs an operation and also returns the response's status and rate-limit headers.
+    /// Runs an operation and also returns the response's status, rate-limit headers and the
+    /// number of attempts.
     ///
     /// ```
     /// # use kustomer::{ApiKey, Client, Config, customers::GetCustomer};
@@ -84,28 +118,116 @@ impl<T: Transport> Client<T> {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn execute_reply<O: Operation>(&self, operation: &O) -> Result<Reply<O::Output>, Error> {
-        let request = operation.build(&self.inner.config)?;
-        let response = self
-            .inner
-            .transport
-            .send(request)
-            .map_err(TransportError::from_any)?;
-        let status = response.status();
-        let rate_limit = RateLimit::from_headers(response.headers());
-        let value = operation
-            .parse(response)
-            .map_err(|e| e.redact(self.inner.config.api_key().expose_secret()))?;
-        Ok(Reply {
-            value,
-            status,
-            rate_limit,
-        })
+        let inner = &*self.inner;
+        let request = operation.build(&inner.config)?;
+        let retries = inner.retry.get_max_attempts() > 1;
+        let mut waited = Duration::ZERO;
+        let mut number = 0;
+        // Without retries the request is sent as built; with them each attempt sends a copy.
+        let mut original = Some(request);
+        loop {
+            number += 1;
+            self.pace();
+            let request = match (&original, retries) {
+                (Some(request), true) => copy_request(request),
+                _ => match original.take() {
+                    Some(request) => request,
+                    None => {
+                        return Err(Error::Transport(TransportError::from_io(
+                            std::io::Error::other("request already sent"),
+                        )));
+                    }
+                },
+            };
+            let method = request.method().clone();
+            let (error, rate_limit) = match inner.transport.send(request) {
+                Ok(response) => {
+                    let status = response.status();
+                    let rate_limit = RateLimit::from_headers(response.headers());
+                    if let Some(pacer) = &inner.pacer {
+                        pacer.observe(&rate_limit, inner.clock.now());
+                    }
+                    match operation.parse(response) {
+                        Ok(value) => {
+                            return Ok(Reply {
+                                value,
+                                status,
+                                rate_limit,
+                                attempts: number,
+                            });
+                        }
+                        Err(e) => (e.redact(inner.config.api_key().expose_secret()), rate_limit),
+                    }
+                }
+                Err(e) => (
+                    Error::Transport(TransportError::from_any(e)),
+                    RateLimit::default(),
+                ),
+            };
+            let outcome = match (&error, error.status()) {
+                (Error::Transport(t), _) => Outcome::Transport(t.kind()),
+                (_, Some(status)) if !status.is_success() => Outcome::Status(status, &rate_limit),
+                _ => return Err(wrap(error, number)),
+            };
+            let attempt = Attempt {
+                method: &method,
+                read_only: operation.read_only(),
+                outcome,
+                number,
+                waited,
+                now: inner.clock.now(),
+                jitter: inner.jitter.next(),
+            };
+            match inner.retry.decide(&attempt) {
+                Decision::Stop => return Err(wrap(error, number)),
+                Decision::RetryAfter(wait) => {
+                    inner.clock.sleep(wait);
+                    waited = waited.saturating_add(wait);
+                }
+            }
+        }
     }
 
     /// Customer operations.
     pub fn customers(&self) -> Customers<'_, T> {
         Customers::new(self)
     }
+
+    /// Waits until the pacer lets a request go.
+    fn pace(&self) {
+        let inner = &*self.inner;
+        if let Some(pacer) = &inner.pacer {
+            loop {
+                let wait = pacer.reserve(inner.clock.now());
+                if wait.is_zero() {
+                    break;
+                }
+                inner.clock.sleep(wait);
+            }
+        }
+    }
+}
+
+/// The error of the last attempt, saying how many were made when there was more than one.
+fn wrap(error: Error, attempts: u32) -> Error {
+    if attempts > 1 {
+        Error::RetriesExhausted {
+            attempts,
+            last: Box::new(error),
+        }
+    } else {
+        error
+    }
+}
+
+/// A copy of a request for another attempt (`http::Request` is not `Clone`: extensions may not be).
+fn copy_request(request: &Request<Vec<u8>>) -> Request<Vec<u8>> {
+    let mut copy = Request::new(request.body().clone());
+    *copy.method_mut() = request.method().clone();
+    *copy.uri_mut() = request.uri().clone();
+    *copy.version_mut() = request.version();
+    *copy.headers_mut() = request.headers().clone();
+    copy
 }
 
 impl<T> Client<T> {
@@ -117,6 +239,11 @@ impl<T> Client<T> {
     /// The transport requests go through.
     pub fn transport(&self) -> &T {
         &self.inner.transport
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
     }
 }
 
@@ -132,6 +259,78 @@ impl<T> fmt::Debug for Client<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("config", &self.inner.config)
+            .field("retry", &self.inner.retry)
+            .field("paced", &self.inner.pacer.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Settings for a [`Client`]; from [`Client::builder`].
+pub struct ClientBuilder<T> {
+    config: Config,
+    transport: T,
+    retry: RetryPolicy,
+    pacer: Option<Arc<dyn Pacer>>,
+    clock: Arc<dyn Clock>,
+    jitter: Arc<dyn Jitter>,
+}
+
+impl<T: Transport> ClientBuilder<T> {
+    /// When to retry ([`RetryPolicy::default`] unless set; [`RetryPolicy::disabled`] turns it off).
+    #[must_use]
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Paces requests, e.g. [`RatePacer::per_minute`](crate::RatePacer::per_minute). None by default.
+    #[must_use]
+    pub fn pacer(mut self, pacer: impl Pacer + 'static) -> Self {
+        self.pacer = Some(Arc::new(pacer));
+        self
+    }
+
+    /// Shares one pacer between several clients (e.g. one per transport or per region key).
+    #[must_use]
+    pub fn shared_pacer(mut self, pacer: Arc<dyn Pacer>) -> Self {
+        self.pacer = Some(pacer);
+        self
+    }
+
+    /// The clock the client reads and sleeps with ([`SystemClock`] by default).
+    #[must_use]
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// The source of backoff jitter ([`RandomJitter`] by default).
+    #[must_use]
+    pub fn jitter(mut self, jitter: impl Jitter + 'static) -> Self {
+        self.jitter = Arc::new(jitter);
+        self
+    }
+
+    /// The client.
+    pub fn build(self) -> Client<T> {
+        Client {
+            inner: Arc::new(Inner {
+                config: self.config,
+                transport: self.transport,
+                retry: self.retry,
+                pacer: self.pacer,
+                clock: self.clock,
+                jitter: self.jitter,
+            }),
+        }
+    }
+}
+
+impl<T> fmt::Debug for ClientBuilder<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("config", &self.config)
+            .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
 }

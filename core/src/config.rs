@@ -94,8 +94,23 @@ impl Config {
     }
 
     /// A request to `path` (already percent-encoded, starting with `/`, after `/v1`) with the
-    /// headers every call carries, and a JSON body if given.
-    pub(crate) fn request(
+    /// headers every call carries (`Authorization`, `Accept`, `User-Agent`) and, with a body,
+    /// `Content-Type: application/json`. For operations this crate does not model yet; encode
+    /// untrusted parts of the path with [`encode_path_segment`](crate::encode_path_segment).
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, encode_path_segment};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let path = format!("/customers/{}/drafts", encode_path_segment("customer id", "58210c3db0f09110006b7953")?);
+    /// let request = config.request(http::Method::GET, &path, None)?;
+    /// assert_eq!(request.uri(), "https://api.kustomerapp.com/v1/customers/58210c3db0f09110006b7953/drafts");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] if the result is not a valid URI.
+    pub fn request(
         &self,
         method: Method,
         path: &str,

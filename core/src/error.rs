@@ -38,8 +38,8 @@ pub enum Error {
     /// 429: the org's request budget is spent; retry after [`RateLimit::reset_after`].
     #[error("rate limited: {error}")]
     RateLimited {
-        /// The rate-limit headers of the 429 response.
-        rate_limit: RateLimit,
+        /// The rate-limit headers of the 429 response (boxed to keep `Error` small).
+        rate_limit: Box<RateLimit>,
         /// The response's status and error entries.
         error: ApiError,
     },
@@ -60,37 +60,78 @@ pub enum Error {
     /// The transport failed: connection, timeout, body cap, I/O.
     #[error(transparent)]
     Transport(#[from] TransportError),
+    /// The request was tried more than once and the last attempt failed with `last`. The helper
+    /// methods ([`Error::is_timeout`], [`Error::status`], ...) look through to `last`.
+    #[error("gave up after {attempts} attempts: {last}")]
+    RetriesExhausted {
+        /// How many attempts were made.
+        attempts: u32,
+        /// The error of the last attempt.
+        last: Box<Error>,
+    },
 }
 
 impl Error {
+    /// The error itself, or the last attempt's error of [`Error::RetriesExhausted`].
+    pub fn last(&self) -> &Error {
+        match self {
+            Error::RetriesExhausted { last, .. } => last.last(),
+            other => other,
+        }
+    }
+
+    /// How many attempts were made before this error (1 unless it was retried).
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::RetriesExhausted { attempts, .. } => *attempts,
+            _ => 1,
+        }
+    }
+
     /// Whether this is a 404.
     pub fn is_not_found(&self) -> bool {
-        matches!(self, Error::NotFound(_))
+        matches!(self.last(), Error::NotFound(_))
     }
 
     /// Whether this is a 401 or 403.
     pub fn is_unauthorized(&self) -> bool {
-        matches!(self, Error::Unauthorized(_))
+        matches!(self.last(), Error::Unauthorized(_))
     }
 
     /// Whether this is a 429.
     pub fn is_rate_limited(&self) -> bool {
-        matches!(self, Error::RateLimited { .. })
+        matches!(self.last(), Error::RateLimited { .. })
     }
 
     /// Whether the transport gave up waiting (connect or overall timeout).
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Transport(t) if t.kind() == TransportErrorKind::Timeout)
+        self.transport_kind() == Some(TransportErrorKind::Timeout)
+    }
+
+    /// The kind of transport failure, for [`Error::Transport`].
+    pub fn transport_kind(&self) -> Option<TransportErrorKind> {
+        match self.last() {
+            Error::Transport(t) => Some(t.kind()),
+            _ => None,
+        }
+    }
+
+    /// The rate-limit headers of a 429.
+    pub fn rate_limit(&self) -> Option<&RateLimit> {
+        match self.last() {
+            Error::RateLimited { rate_limit, .. } => Some(rate_limit),
+            _ => None,
+        }
     }
 
     /// The HTTP status of the response behind this error, if there was one.
     pub fn status(&self) -> Option<StatusCode> {
-        match self {
+        match self.last() {
             Error::NotFound(e) | Error::Unauthorized(e) | Error::Api(e) => Some(e.status),
             Error::RateLimited { error, .. } => Some(error.status),
             Error::Redirect { status, .. } => Some(*status),
             Error::Decode(e) => Some(e.status),
-            Error::InvalidInput(_) | Error::Transport(_) => None,
+            _ => None,
         }
     }
 
@@ -115,7 +156,7 @@ impl Error {
 
     /// The API's error entries, for the variants that carry them.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
+        match self.last() {
             Error::NotFound(e) | Error::Unauthorized(e) | Error::Api(e) => Some(e),
             Error::RateLimited { error, .. } => Some(error),
             _ => None,

@@ -33,6 +33,7 @@
 
 mod base_url;
 mod client;
+mod clock;
 mod config;
 pub mod customers;
 mod error;
@@ -40,21 +41,27 @@ mod excerpt;
 mod lenient;
 pub mod models;
 mod operation;
+mod pacing;
 mod path;
 mod rate_limit;
 mod response;
+pub mod retry;
 mod secret;
 mod transport;
 
 pub use base_url::{BaseUrl, Region};
-pub use client::{Client, Reply};
+pub use client::{Client, ClientBuilder, Reply};
+pub use clock::{Clock, Jitter, ManualClock, RandomJitter, SystemClock};
 pub use config::{Config, USER_AGENT_VALUE};
 pub use error::{
     ApiError, ApiErrorEntry, DecodeError, Error, InvalidInput, TransportError, TransportErrorKind,
 };
 pub use http;
 pub use operation::Operation;
-pub use rate_limit::RateLimit;
+pub use pacing::{Pacer, RatePacer};
+pub use path::segment as encode_path_segment;
+pub use rate_limit::{RateLimit, RetryAfter};
 pub use response::error_for_status;
+pub use retry::RetryPolicy;
 pub use secret::ApiKey;
 pub use transport::Transport;

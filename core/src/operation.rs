@@ -31,4 +31,10 @@ pub trait Operation {
 
     /// Reads the response: the output on success, the typed error otherwise.
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Self::Output, Error>;
+
+    /// Whether the operation only reads even though its method is not idempotent (a search
+    /// sent as a POST), so that the retry policy may repeat it. `false` by default.
+    fn read_only(&self) -> bool {
+        false
+    }
 }

@@ -15,14 +15,21 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 /// Longest value accepted in one segment; Kustomer IDs are 24 characters.
 const MAX_SEGMENT_LEN: usize = 1024;
 
-/// Checks `value` and returns it percent-encoded for one path segment.
+/// Checks `value` and returns it percent-encoded for one path segment, so that no input can
+/// reach another path: everything but `A-Z a-z 0-9 - . _ ~` is encoded (`/`, `?`, `#`, `%`, `+`,
+/// `@`, spaces, non-ASCII).
 ///
 /// Refused: the empty string, `.` and `..` (dot segments that servers and proxies collapse), control
 /// characters (no legitimate ID holds one) and values over 1 KiB. The error names `what`.
-pub(crate) fn segment<'a>(
-    what: &'static str,
-    value: &'a str,
-) -> Result<PercentEncode<'a>, InvalidInput> {
+///
+/// ```
+/// use kustomer::encode_path_segment;
+///
+/// assert_eq!(encode_path_segment("id", "../a b")?.to_string(), "..%2Fa%20b");
+/// assert!(encode_path_segment("id", "..").is_err());
+/// # Ok::<(), kustomer::InvalidInput>(())
+/// ```
+pub fn segment<'a>(what: &'static str, value: &'a str) -> Result<PercentEncode<'a>, InvalidInput> {
     if value.is_empty() {
         return Err(InvalidInput::new(what, "is empty"));
     }

@@ -4,11 +4,13 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http::HeaderMap;
 
-/// What a response said about the org's request budget (`x-ratelimit-*` headers).
+/// What a response said about the request budget: the org-wide `x-ratelimit-*` headers, the
+/// per-object `x-ratelimit-object-*` headers sent on updates, and `Retry-After`.
 ///
 /// Every field is `None` when its header was absent or unreadable: parsing never fails.
 ///
 /// ```
+/// use std::time::{Duration, SystemTime};
 /// use kustomer::RateLimit;
 ///
 /// let response = http::Response::builder()
@@ -19,20 +21,33 @@ use http::HeaderMap;
 /// let limit = RateLimit::from_headers(response.headers());
 /// assert_eq!(limit.limit, Some(1000));
 /// assert_eq!(limit.remaining, Some(998));
-/// assert_eq!(limit.reset_after(std::time::SystemTime::now()), Some(std::time::Duration::from_secs(42)));
+/// assert_eq!(limit.reset_after(SystemTime::now()), Some(Duration::from_secs(42)));
 /// # Ok::<(), http::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RateLimit {
-    /// `x-ratelimit-limit`: requests allowed per window.
+    /// `x-ratelimit-limit`: requests allowed per window for the org.
     pub limit: Option<u64>,
     /// `x-ratelimit-remaining`: requests left in this window.
     pub remaining: Option<u64>,
     /// `x-ratelimit-reset` as sent: epoch seconds or seconds from now (see [`RateLimit::reset_after`]).
     pub reset: Option<u64>,
-    /// `Retry-After` in seconds, if the server sent one.
-    pub retry_after: Option<u64>,
+    /// `x-ratelimit-object-limit`: the per-object budget (updates of one record).
+    pub object_limit: Option<u64>,
+    /// `x-ratelimit-object-remaining`: what is left of the per-object budget.
+    pub object_remaining: Option<u64>,
+    /// `Retry-After`, in seconds or as an HTTP date.
+    pub retry_after: Option<RetryAfter>,
+}
+
+/// A `Retry-After` header: a delay or a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RetryAfter {
+    /// Seconds to wait.
+    Delay(Duration),
+    /// The moment to retry at.
+    At(SystemTime),
 }
 
 // Anything this large is a Unix timestamp, not a delay (1e9 s is in 2001; no window lasts 31 years).
@@ -45,23 +60,33 @@ impl RateLimit {
             limit: header_u64(headers, "x-ratelimit-limit"),
             remaining: header_u64(headers, "x-ratelimit-remaining"),
             reset: header_u64(headers, "x-ratelimit-reset"),
-            retry_after: header_u64(headers, "retry-after"),
+            object_limit: header_u64(headers, "x-ratelimit-object-limit"),
+            object_remaining: header_u64(headers, "x-ratelimit-object-remaining"),
+            retry_after: retry_after(headers),
         }
     }
 
-    /// How long from `now` until the window resets, reading `x-ratelimit-reset` as epoch seconds
-    /// when it is that large and as seconds from now otherwise. `Retry-After` wins when present.
+    /// How long from `now` until requests may go again: `Retry-After` when present, else
+    /// `x-ratelimit-reset` read as epoch seconds when it is that large and as seconds from now
+    /// otherwise. A moment already past gives zero.
     pub fn reset_after(&self, now: SystemTime) -> Option<Duration> {
-        if let Some(secs) = self.retry_after {
-            return Some(Duration::from_secs(secs));
+        match self.retry_after {
+            Some(RetryAfter::Delay(delay)) => return Some(delay),
+            Some(RetryAfter::At(at)) => return Some(at.duration_since(now).unwrap_or_default()),
+            None => {}
         }
         let reset = self.reset?;
         if reset >= EPOCH_THRESHOLD {
-            let at = UNIX_EPOCH + Duration::from_secs(reset);
-            Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+            let at = UNIX_EPOCH.checked_add(Duration::from_secs(reset))?;
+            Some(at.duration_since(now).unwrap_or_default())
         } else {
             Some(Duration::from_secs(reset))
         }
+    }
+
+    /// Whether the org's budget is spent for this window (`x-ratelimit-remaining: 0`).
+    pub fn is_exhausted(&self) -> bool {
+        self.remaining == Some(0)
     }
 
     /// Whether no header was present at all.
@@ -70,14 +95,29 @@ impl RateLimit {
     }
 }
 
+fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    Some(headers.get(name)?.to_str().ok()?.trim())
+}
+
 fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {
-    let text = headers.get(name)?.to_str().ok()?.trim();
+    parse_seconds(header_str(headers, name)?)
+}
+
+fn parse_seconds(text: &str) -> Option<u64> {
     if let Ok(n) = text.parse::<u64>() {
         return Some(n);
     }
     // Some proxies send fractional seconds; round up so a wait is never too short.
     let f = text.parse::<f64>().ok()?;
     (f.is_finite() && f >= 0.0 && f < u64::MAX as f64).then(|| f.ceil() as u64)
+}
+
+fn retry_after(headers: &HeaderMap) -> Option<RetryAfter> {
+    let text = header_str(headers, "retry-after")?;
+    if let Some(secs) = parse_seconds(text) {
+        return Some(RetryAfter::Delay(Duration::from_secs(secs)));
+    }
+    httpdate::parse_http_date(text).ok().map(RetryAfter::At)
 }
 
 #[cfg(test)]
@@ -93,27 +133,53 @@ mod tests {
         map
     }
 
+    const NOW: u64 = 1_700_000_000;
+
+    fn now() -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(NOW)
+    }
+
     #[test]
-    fn reads_all_headers_and_both_reset_forms() {
-        let now = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    fn reads_every_header_and_both_reset_forms() {
         let relative = RateLimit::from_headers(&headers(&[
             ("x-ratelimit-limit", "300"),
             ("x-ratelimit-remaining", "0"),
             ("x-ratelimit-reset", "60"),
+            ("x-ratelimit-object-limit", "120"),
+            ("x-ratelimit-object-remaining", "119"),
         ]));
         assert_eq!((relative.limit, relative.remaining), (Some(300), Some(0)));
-        assert_eq!(relative.reset_after(now), Some(Duration::from_secs(60)));
+        assert_eq!(
+            (relative.object_limit, relative.object_remaining),
+            (Some(120), Some(119))
+        );
+        assert!(relative.is_exhausted());
+        assert_eq!(relative.reset_after(now()), Some(Duration::from_secs(60)));
 
         let epoch = RateLimit::from_headers(&headers(&[("x-ratelimit-reset", "1700000017")]));
-        assert_eq!(epoch.reset_after(now), Some(Duration::from_secs(17)));
+        assert_eq!(epoch.reset_after(now()), Some(Duration::from_secs(17)));
         let past = RateLimit::from_headers(&headers(&[("x-ratelimit-reset", "1600000000")]));
-        assert_eq!(past.reset_after(now), Some(Duration::ZERO));
+        assert_eq!(past.reset_after(now()), Some(Duration::ZERO));
+    }
 
-        let retry = RateLimit::from_headers(&headers(&[
+    #[test]
+    fn retry_after_wins_in_seconds_or_as_a_date() {
+        let secs = RateLimit::from_headers(&headers(&[
             ("x-ratelimit-reset", "60"),
             ("retry-after", "5"),
         ]));
-        assert_eq!(retry.reset_after(now), Some(Duration::from_secs(5)));
+        assert_eq!(secs.reset_after(now()), Some(Duration::from_secs(5)));
+        // 1700000000 is Tue, 14 Nov 2023 22:13:20 GMT.
+        let date = RateLimit::from_headers(&headers(&[
+            ("x-ratelimit-reset", "60"),
+            ("retry-after", "Tue, 14 Nov 2023 22:13:27 GMT"),
+        ]));
+        assert_eq!(date.reset_after(now()), Some(Duration::from_secs(7)));
+        let stale = RateLimit::from_headers(&headers(&[(
+            "retry-after",
+            "Tue, 14 Nov 2023 22:00:00 GMT",
+        )]));
+        assert_eq!(stale.reset_after(now()), Some(Duration::ZERO));
     }
 
     #[test]
@@ -122,12 +188,22 @@ mod tests {
             ("x-ratelimit-limit", "lots"),
             ("x-ratelimit-remaining", "-3"),
             ("x-ratelimit-reset", "1e400"),
-            ("retry-after", "2.5"),
+            ("retry-after", "soon"),
         ]));
-        assert_eq!(limit.limit, None);
-        assert_eq!(limit.remaining, None);
-        assert_eq!(limit.reset, None);
-        assert_eq!(limit.retry_after, Some(3));
-        assert!(RateLimit::from_headers(&HeaderMap::new()).is_empty());
+        assert_eq!(limit, RateLimit::default());
+        assert!(limit.is_empty());
+        assert_eq!(limit.reset_after(now()), None);
+        let fractional = RateLimit::from_headers(&headers(&[("retry-after", "2.5")]));
+        assert_eq!(
+            fractional.retry_after,
+            Some(RetryAfter::Delay(Duration::from_secs(3)))
+        );
+        let huge =
+            RateLimit::from_headers(&headers(&[("x-ratelimit-reset", "18446744073709551615")]));
+        assert_eq!(
+            huge.reset_after(now()),
+            None,
+            "an unrepresentable moment is no answer"
+        );
     }
 }

@@ -34,7 +34,7 @@ pub fn error_for_status<B: AsRef<[u8]>>(response: &Response<B>) -> Option<Error>
         StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Error::Unauthorized(error),
         StatusCode::NOT_FOUND => Error::NotFound(error),
         StatusCode::TOO_MANY_REQUESTS => Error::RateLimited {
-            rate_limit: RateLimit::from_headers(response.headers()),
+            rate_limit: Box::new(RateLimit::from_headers(response.headers())),
             error,
         },
         _ => Error::Api(error),

@@ -26,6 +26,22 @@ pub enum Fault {
     Oversized(usize),
     /// A 200 with a body of this many bytes sent chunked, with no length declared up front.
     OversizedChunked(usize),
+    /// A 200 whose headers promise 1,000 bytes; the server sends a few and drops the connection.
+    CloseMidBody,
+    /// A 200 with an empty body.
+    EmptyOk,
+    /// A 429 in Kustomer's shape with `x-ratelimit-remaining: 0` and this `x-ratelimit-reset`.
+    RateLimited {
+        /// Seconds until the window resets, as the header says.
+        reset_secs: u64,
+    },
+    /// A redirect with this status and `Location`.
+    Redirect {
+        /// 301, 302, 307, 308...
+        status: u16,
+        /// Where to.
+        location: String,
+    },
 }
 
 impl Fault {

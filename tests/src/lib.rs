@@ -1,9 +1,9 @@
 //! # kustomer-tests
 //!
 //! A fake Kustomer API that runs in-process on loopback, for the integration tests, the quickstart
-//! example and the benchmarks of kustomer-rs. It is a real HTTP server (on
-//! [`tiny_http`](https://docs.rs/tiny_http)) on `127.0.0.1:0`: clients reach it through real sockets
-//! with their real transports.
+//! example and the benchmarks of kustomer-rs. It is a real HTTP/1.1 server ([`hyper`] on a small
+//! tokio runtime in its own thread) on `127.0.0.1:0`: clients reach it through real sockets with
+//! their real transports, over kept-alive connections.
 //!
 //! ```
 //! use kustomer_tests::{FakeKustomer, SPEC_CUSTOMER_ID};
@@ -15,15 +15,17 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod body;
 mod fault;
 mod server;
+mod service;
 mod store;
 mod transports;
 
 pub use fault::Fault;
-pub use server::{FakeKustomer, RecordedRequest};
+pub use server::{FakeKustomer, FakeKustomerBuilder, RecordedRequest};
 pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};
-pub use transports::{DynTransport, TransportSettings, both_transports};
+pub use transports::{DynTransport, TransportSettings, both_transports, clients_with};
 
 /// The API key the fake server accepts.
 pub const FAKE_API_KEY: &str = "fake-kustomer-api-key-0123456789";

@@ -1,22 +1,25 @@
-//! The HTTP side of the fake: routing, auth, faults, request recording.
+//! The fake server's lifecycle: a hyper server on a tokio runtime in its own thread, behind a
+//! blocking API.
 
 use std::collections::VecDeque;
-use std::io::{self, Read};
+use std::io;
+use std::net::{SocketAddr, TcpListener as StdListener};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
 use kustomer::{ApiKey, BaseUrl, Config};
-use percent_encoding::percent_decode_str;
 use serde_json::Value;
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use tokio::sync::oneshot;
 
 use crate::FAKE_API_KEY;
 use crate::fault::Fault;
-use crate::store::{Store, error_body};
-
-/// Requests allowed per window, as the fake's rate-limit headers report it.
-const RATE_LIMIT: u64 = 1000;
+use crate::service::handle;
+use crate::store::Store;
 
 /// A running fake Kustomer API on `127.0.0.1`. Stops when dropped.
 ///
@@ -24,11 +27,12 @@ const RATE_LIMIT: u64 = 1000;
 /// ([`SPEC_CUSTOMER_ID`](crate::SPEC_CUSTOMER_ID), [`QUIRKY_CUSTOMER_ID`](crate::QUIRKY_CUSTOMER_ID),
 /// [`UNICODE_CUSTOMER_ID`](crate::UNICODE_CUSTOMER_ID)), checks the Bearer key (401 in Kustomer's
 /// error shape otherwise), answers unknown IDs with Kustomer's 404, sends `x-ratelimit-*` headers,
-/// and can be told to misbehave for the next requests ([`FakeKustomer::fail_next`]).
+/// can enforce a rate limit ([`FakeKustomer::builder`]), and can be told to misbehave for the next
+/// requests ([`FakeKustomer::fail_next`]). Connections are kept alive, as Kustomer's are.
 pub struct FakeKustomer {
     base_url: String,
     shared: Arc<Shared>,
-    server: Arc<Server>,
+    shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -44,6 +48,8 @@ pub struct RecordedRequest {
     pub customer_id: Option<String>,
     /// Every header, names lowercased.
     pub headers: Vec<(String, String)>,
+    /// The request body.
+    pub body: Vec<u8>,
 }
 
 impl RecordedRequest {
@@ -57,48 +63,153 @@ impl RecordedRequest {
     }
 }
 
+/// State shared by the blocking API and the request handlers.
 #[derive(Debug, Default)]
-struct Shared {
-    store: Mutex<Store>,
-    faults: Mutex<VecDeque<Fault>>,
-    requests: Mutex<Vec<RecordedRequest>>,
-    served: AtomicU64,
+pub(crate) struct Shared {
+    pub(crate) store: Mutex<Store>,
+    pub(crate) faults: Mutex<VecDeque<Fault>>,
+    pub(crate) requests: Mutex<Vec<RecordedRequest>>,
+    pub(crate) served: AtomicU64,
+    pub(crate) limiter: Option<Mutex<Limiter>>,
+    pub(crate) rate_limited: AtomicU64,
 }
 
 /// A poisoned lock only means another handler panicked; the data is still usable for a fake.
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// An org budget like Kustomer's: `limit` requests per fixed window, 429 past it.
+#[derive(Debug)]
+pub(crate) struct Limiter {
+    pub(crate) limit: u64,
+    window: Duration,
+    started: Instant,
+    current: u64,
+    count: u64,
+    busiest: u64,
+}
+
+impl Limiter {
+    /// Counts one request: `Ok(remaining)`, or `Err(seconds to the reset)` when over budget.
+    pub(crate) fn admit(&mut self) -> Result<u64, u64> {
+        let elapsed = self.started.elapsed();
+        let window = (elapsed.as_nanos() / self.window.as_nanos().max(1)) as u64;
+        if window != self.current {
+            self.current = window;
+            self.count = 0;
+        }
+        let ends = self
+            .window
+            .saturating_mul(u32::try_from(window + 1).unwrap_or(u32::MAX));
+        let reset = ends.saturating_sub(elapsed).as_secs_f64().ceil() as u64;
+        if self.count >= self.limit {
+            return Err(reset.max(1));
+        }
+        self.count += 1;
+        self.busiest = self.busiest.max(self.count);
+        Ok(self.limit - self.count)
+    }
+}
+
+/// How to start a [`FakeKustomer`]; from [`FakeKustomer::builder`].
+#[derive(Debug, Clone, Default)]
+pub struct FakeKustomerBuilder {
+    rate_limit: Option<(u64, Duration)>,
+}
+
+impl FakeKustomerBuilder {
+    /// Enforces a budget of `limit` requests per fixed `window` (Kustomer's is per minute):
+    /// requests past it get a 429 with `x-ratelimit-remaining: 0` and the seconds to the reset.
+    #[must_use]
+    pub fn rate_limit(mut self, limit: u64, window: Duration) -> Self {
+        self.rate_limit = Some((limit, window));
+        self
+    }
+
+    /// Starts the server.
+    ///
+    /// # Errors
+    /// If no port can be bound or the runtime cannot start.
+    pub fn start(self) -> io::Result<FakeKustomer> {
+        let limiter = self.rate_limit.map(|(limit, window)| {
+            Mutex::new(Limiter {
+                limit,
+                window,
+                started: Instant::now(),
+                current: 0,
+                count: 0,
+                busiest: 0,
+            })
+        });
+        let shared = Arc::new(Shared {
+            store: Mutex::new(Store::seeded()),
+            limiter,
+            ..Shared::default()
+        });
+        let listener = StdListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))?;
+        listener.set_nonblocking(true)?;
+        let base_url = format!("http://{}", listener.local_addr()?);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("fake-kustomer")
+            .enable_all()
+            .build()?;
+        let (shutdown, stop) = oneshot::channel();
+        let thread = {
+            let shared = Arc::clone(&shared);
+            thread::Builder::new()
+                .name("fake-kustomer".into())
+                .spawn(move || {
+                    runtime.block_on(serve(listener, shared, stop));
+                    runtime.shutdown_timeout(Duration::from_secs(1));
+                })?
+        };
+        Ok(FakeKustomer {
+            base_url,
+            shared,
+            shutdown: Some(shutdown),
+            thread: Some(thread),
+        })
+    }
+}
+
+async fn serve(listener: StdListener, shared: Arc<Shared>, mut stop: oneshot::Receiver<()>) {
+    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+        return;
+    };
+    loop {
+        tokio::select! {
+            _ = &mut stop => break,
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                // Responses leave in one go; Nagle would hold the last segment for an ACK.
+                let _ = stream.set_nodelay(true);
+                let shared = Arc::clone(&shared);
+                tokio::spawn(async move {
+                    let service = service_fn(move |request| handle(request, Arc::clone(&shared)));
+                    // A connection that breaks (a client timing out) is no concern of the fake's.
+                    let _ = http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        }
+    }
 }
 
 impl FakeKustomer {
     /// Starts the server on a free port of `127.0.0.1`, in its own thread.
     ///
     /// # Errors
-    /// If no port can be bound.
+    /// If no port can be bound or the runtime cannot start.
     pub fn start() -> io::Result<Self> {
-        let server = Server::http("127.0.0.1:0").map_err(io::Error::other)?;
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .ok_or_else(|| io::Error::other("the fake server has no IP address"))?;
-        let server = Arc::new(server);
-        let shared = Arc::new(Shared {
-            store: Mutex::new(Store::seeded()),
-            ..Shared::default()
-        });
-        let thread = {
-            let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
-            thread::Builder::new()
-                .name("fake-kustomer".into())
-                .spawn(move || accept_loop(&server, &shared))?
-        };
-        Ok(Self {
-            base_url: format!("http://127.0.0.1:{port}"),
-            shared,
-            server,
-            thread: Some(thread),
-        })
+        Self::builder().start()
+    }
+
+    /// Options: an enforced rate limit.
+    pub fn builder() -> FakeKustomerBuilder {
+        FakeKustomerBuilder::default()
     }
 
     /// The base URL to configure a client with (`http://127.0.0.1:<port>`, without `/v1`).
@@ -147,6 +258,19 @@ impl FakeKustomer {
     pub fn served(&self) -> u64 {
         self.shared.served.load(Ordering::SeqCst)
     }
+
+    /// How many requests the enforced rate limit refused with a 429.
+    pub fn rate_limited(&self) -> u64 {
+        self.shared.rate_limited.load(Ordering::SeqCst)
+    }
+
+    /// The most requests admitted in one window of the enforced rate limit.
+    pub fn busiest_window(&self) -> u64 {
+        self.shared
+            .limiter
+            .as_ref()
+            .map_or(0, |limiter| lock(limiter).busiest)
+    }
 }
 
 impl std::fmt::Debug for FakeKustomer {
@@ -159,183 +283,11 @@ impl std::fmt::Debug for FakeKustomer {
 
 impl Drop for FakeKustomer {
     fn drop(&mut self) {
-        self.server.unblock();
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
     }
-}
-
-fn accept_loop(server: &Server, shared: &Arc<Shared>) {
-    for request in server.incoming_requests() {
-        let shared = Arc::clone(shared);
-        // One thread per request, so a delayed answer never holds up the others.
-        let spawned = thread::Builder::new()
-            .name("fake-kustomer-request".into())
-            .spawn(move || handle(request, &shared));
-        if spawned.is_err() {
-            // Out of threads: the client sees a dropped connection, which is what a real
-            // overloaded server would give it.
-            continue;
-        }
-    }
-}
-
-fn handle(mut request: Request, shared: &Shared) {
-    let mut body = Vec::new();
-    let _ = request.as_reader().read_to_end(&mut body);
-    let customer_id = customer_id(request.url());
-    lock(&shared.requests).push(RecordedRequest {
-        method: request.method().to_string(),
-        raw_url: request.url().to_owned(),
-        customer_id: customer_id.clone().and_then(Result::ok),
-        headers: request
-            .headers()
-            .iter()
-            .map(|h| {
-                (
-                    h.field.as_str().as_str().to_ascii_lowercase(),
-                    h.value.as_str().to_owned(),
-                )
-            })
-            .collect(),
-    });
-    let served = shared.served.fetch_add(1, Ordering::SeqCst) + 1;
-    let rate_headers = rate_limit_headers(served);
-
-    let fault = lock(&shared.faults).pop_front();
-    let mut response = match fault {
-        Some(Fault::Delay(wait)) => {
-            thread::sleep(wait);
-            route(&request, customer_id, shared)
-        }
-        Some(fault) => fault_response(fault),
-        None => route(&request, customer_id, shared),
-    };
-    for header in rate_headers {
-        response.add_header(header);
-    }
-    // The client may have gone (a timeout test); nothing to do about it here.
-    let _ = request.respond(response);
-}
-
-type Answer = Response<Box<dyn Read + Send>>;
-
-fn answer(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Answer {
-    let body = body.into();
-    let len = body.len();
-    Response::new(
-        StatusCode(status),
-        vec![header("Content-Type", content_type)],
-        Box::new(io::Cursor::new(body)) as Box<dyn Read + Send>,
-        Some(len),
-        None,
-    )
-}
-
-fn json(status: u16, body: impl Into<Vec<u8>>) -> Answer {
-    answer(status, "application/json; charset=utf-8", body)
-}
-
-#[allow(clippy::expect_used)]
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("the fake's own headers are valid")
-}
-
-fn rate_limit_headers(served: u64) -> Vec<Header> {
-    vec![
-        header("x-ratelimit-limit", &RATE_LIMIT.to_string()),
-        header(
-            "x-ratelimit-remaining",
-            &RATE_LIMIT.saturating_sub(served % RATE_LIMIT).to_string(),
-        ),
-        header("x-ratelimit-reset", "60"),
-        header("x-kustomer-pod", "fake"),
-    ]
-}
-
-/// The decoded `{id}` of `/v1/customers/{id}`; `Some(Err)` when it is not valid percent-encoded UTF-8.
-fn customer_id(url: &str) -> Option<Result<String, ()>> {
-    let path = url.split('?').next().unwrap_or(url);
-    let raw = path.strip_prefix("/v1/customers/")?;
-    if raw.is_empty() || raw.contains('/') {
-        return None;
-    }
-    Some(
-        percent_decode_str(raw)
-            .decode_utf8()
-            .map(|id| id.into_owned())
-            .map_err(|_| ()),
-    )
-}
-
-fn route(request: &Request, customer_id: Option<Result<String, ()>>, shared: &Shared) -> Answer {
-    let expected = format!("Bearer {FAKE_API_KEY}");
-    let authorized = request
-        .headers()
-        .iter()
-        .any(|h| h.field.equiv("Authorization") && h.value.as_str() == expected);
-    if !authorized {
-        return json(401, error_body(401, "unauthorized", "Unauthorized"));
-    }
-    match (request.method(), customer_id) {
-        (Method::Get, Some(Ok(id))) => match lock(&shared.store).get(&id) {
-            Some(doc) => json(200, doc),
-            None => json(
-                404,
-                serde_json::json!({"errors": [{"status": 404, "code": "notfound", "title": "Not Found",
-                    "source": {"parameter": "id"}}]})
-                .to_string(),
-            ),
-        },
-        (_, Some(Err(()))) => json(400, error_body(400, "badparam", "Invalid id")),
-        (Method::Get, None) => json(404, error_body(404, "notfound", "Route not found")),
-        _ => json(405, error_body(405, "methodnotallowed", "Method Not Allowed")),
-    }
-}
-
-fn fault_response(fault: Fault) -> Answer {
-    match fault {
-        Fault::Status {
-            status,
-            content_type,
-            body,
-        } => answer(status, content_type, body),
-        Fault::HtmlPage(status) => answer(
-            status,
-            "text/html",
-            format!(
-                "<html>\r\n<head><title>{status} Bad Gateway</title></head>\r\n<body>\r\n\
-                 <center><h1>{status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n\
-                 </body>\r\n</html>\r\n"
-            ),
-        ),
-        Fault::TruncatedJson => json(
-            200,
-            r#"{"data":{"type":"customer","id":"58210c3db0f09110006b7953","attributes":{"name":"John Sm"#,
-        ),
-        Fault::Oversized(bytes) => big_body(bytes, Some(bytes)),
-        Fault::OversizedChunked(bytes) => big_body(bytes, None),
-        // Handled before routing.
-        Fault::Delay(_) => json(500, error_body(500, "internal", "unexpected fault")),
-    }
-}
-
-/// A JSON string body of `bytes` bytes, streamed without holding it in memory.
-fn big_body(bytes: usize, declared: Option<usize>) -> Answer {
-    let inner = bytes.saturating_sub(2) as u64;
-    let reader = io::Cursor::new(b"\"".to_vec())
-        .chain(io::repeat(b'a').take(inner))
-        .chain(io::Cursor::new(b"\"".to_vec()));
-    let mut response = Response::new(
-        StatusCode(200),
-        vec![header("Content-Type", "application/json")],
-        Box::new(reader) as Box<dyn Read + Send>,
-        declared,
-        None,
-    );
-    if declared.is_none() {
-        response = response.with_chunked_threshold(0);
-    }
-    response
 }

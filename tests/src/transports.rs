@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use http::{Request, Response};
-use kustomer::{Transport, TransportError};
+use kustomer::{Client, ClientBuilder, Config, Transport, TransportError};
 use kustomer_isahc::IsahcTransport;
 use kustomer_ureq::UreqTransport;
 
@@ -54,4 +54,24 @@ pub fn both_transports(
         ("ureq", Box::new(move |r| ureq.send(r)) as DynTransport),
         ("isahc", Box::new(move |r| isahc.send(r)) as DynTransport),
     ])
+}
+
+/// A client over each transport, from `config`, each set up by `setup` (retry policy, clock...).
+///
+/// # Errors
+/// If libcurl cannot be initialised.
+pub fn clients_with(
+    config: &Config,
+    settings: TransportSettings,
+    setup: impl Fn(ClientBuilder<DynTransport>) -> ClientBuilder<DynTransport>,
+) -> Result<Vec<(&'static str, Client<DynTransport>)>, TransportError> {
+    Ok(both_transports(settings)?
+        .into_iter()
+        .map(|(name, transport)| {
+            (
+                name,
+                setup(Client::builder(config.clone(), transport)).build(),
+            )
+        })
+        .collect())
 }

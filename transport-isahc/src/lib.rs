@@ -306,12 +306,14 @@ mod tests {
                 .parse::<kustomer::BaseUrl>()
                 .unwrap(),
         );
-        let client = Client::new(config, IsahcTransport::new().unwrap());
-        match client.customers().get("abc") {
-            Err(kustomer::Error::Transport(e)) => {
-                assert_eq!(e.kind(), TransportErrorKind::Connect, "{e}")
-            }
-            other => panic!("{other:?}"),
-        }
+        let client = Client::builder(config, IsahcTransport::new().unwrap())
+            .retry_policy(kustomer::RetryPolicy::disabled())
+            .build();
+        let err = client.customers().get("abc").unwrap_err();
+        assert_eq!(
+            err.transport_kind(),
+            Some(TransportErrorKind::Connect),
+            "{err}"
+        );
     }
 }

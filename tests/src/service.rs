@@ -1,0 +1,219 @@
+//! How the fake answers one request: faults first, then the rate limit, then the route.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, LOCATION};
+use http::{HeaderValue, Method, Request, Response, StatusCode};
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
+use percent_encoding::percent_decode_str;
+
+use crate::FAKE_API_KEY;
+use crate::body::FakeBody;
+use crate::fault::Fault;
+use crate::server::{RecordedRequest, Shared, lock};
+use crate::store::error_body;
+
+/// The budget the fake's headers report when no limit is enforced.
+const REPORTED_LIMIT: u64 = 1000;
+
+/// What a cut connection sends before it drops: the start of a customer document.
+const CUT_PREFIX: &[u8] = br#"{"data":{"type":"customer","id":"5821"#;
+
+pub(crate) async fn handle(
+    request: Request<Incoming>,
+    shared: Arc<Shared>,
+) -> Result<Response<FakeBody>, Infallible> {
+    let (parts, body) = request.into_parts();
+    let body = body
+        .collect()
+        .await
+        .map(|b| b.to_bytes().to_vec())
+        .unwrap_or_default();
+    let raw_url = parts
+        .uri
+        .path_and_query()
+        .map_or_else(|| parts.uri.path().to_owned(), |pq| pq.as_str().to_owned());
+    let customer_id = customer_id(parts.uri.path());
+    lock(&shared.requests).push(RecordedRequest {
+        method: parts.method.to_string(),
+        raw_url,
+        customer_id: customer_id.clone().and_then(Result::ok),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body,
+    });
+    let served = shared.served.fetch_add(1, Ordering::SeqCst) + 1;
+
+    let fault = lock(&shared.faults).pop_front();
+    let (mut response, budget) = match fault {
+        Some(Fault::Delay(wait)) => {
+            tokio::time::sleep(wait).await;
+            admit(&parts, customer_id, &shared, served)
+        }
+        Some(fault) => (fault_response(fault), None),
+        None => admit(&parts, customer_id, &shared, served),
+    };
+    let headers = response.headers_mut();
+    if let Some((limit, remaining, reset)) = budget {
+        headers.insert("x-ratelimit-limit", HeaderValue::from(limit));
+        headers.insert("x-ratelimit-remaining", HeaderValue::from(remaining));
+        headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
+    }
+    headers.insert("x-kustomer-pod", HeaderValue::from_static("fake"));
+    Ok(response)
+}
+
+/// The rate-limit verdict, then the route: the answer and its `(limit, remaining, reset)`.
+fn admit(
+    parts: &http::request::Parts,
+    customer_id: Option<Result<String, ()>>,
+    shared: &Shared,
+    served: u64,
+) -> (Response<FakeBody>, Option<(u64, u64, u64)>) {
+    let Some(limiter) = &shared.limiter else {
+        let remaining = REPORTED_LIMIT.saturating_sub(served % REPORTED_LIMIT);
+        return (
+            route(parts, customer_id, shared),
+            Some((REPORTED_LIMIT, remaining, 60)),
+        );
+    };
+    let (verdict, limit) = {
+        let mut limiter = lock(limiter);
+        (limiter.admit(), limiter.limit)
+    };
+    match verdict {
+        Ok(remaining) => (
+            route(parts, customer_id, shared),
+            Some((limit, remaining, 60)),
+        ),
+        Err(reset) => {
+            shared.rate_limited.fetch_add(1, Ordering::SeqCst);
+            let body = error_body(429, "toomanyrequests", "Too Many Requests");
+            (json(429, body), Some((limit, 0, reset)))
+        }
+    }
+}
+
+fn answer(status: u16, content_type: &'static str, body: FakeBody) -> Response<FakeBody> {
+    let mut response = Response::new(body);
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+}
+
+fn json(status: u16, body: impl Into<bytes::Bytes>) -> Response<FakeBody> {
+    answer(
+        status,
+        "application/json; charset=utf-8",
+        FakeBody::whole(body),
+    )
+}
+
+/// The decoded `{id}` of `/v1/customers/{id}`; `Some(Err)` when it is not valid percent-encoded UTF-8.
+fn customer_id(path: &str) -> Option<Result<String, ()>> {
+    let raw = path.strip_prefix("/v1/customers/")?;
+    if raw.is_empty() || raw.contains('/') {
+        return None;
+    }
+    Some(
+        percent_decode_str(raw)
+            .decode_utf8()
+            .map(|id| id.into_owned())
+            .map_err(|_| ()),
+    )
+}
+
+fn route(
+    parts: &http::request::Parts,
+    customer_id: Option<Result<String, ()>>,
+    shared: &Shared,
+) -> Response<FakeBody> {
+    let expected = format!("Bearer {FAKE_API_KEY}");
+    let authorized = parts
+        .headers
+        .get_all(http::header::AUTHORIZATION)
+        .iter()
+        .any(|v| v.as_bytes() == expected.as_bytes());
+    if !authorized {
+        return json(401, error_body(401, "unauthorized", "Unauthorized"));
+    }
+    match (&parts.method, customer_id) {
+        (&Method::GET, Some(Ok(id))) => match lock(&shared.store).get(&id) {
+            Some(doc) => json(200, doc.to_owned()),
+            None => json(
+                404,
+                serde_json::json!({"errors": [{"status": 404, "code": "notfound", "title": "Not Found",
+                    "source": {"parameter": "id"}}]})
+                .to_string(),
+            ),
+        },
+        (_, Some(Err(()))) => json(400, error_body(400, "badparam", "Invalid id")),
+        (&Method::GET, None) => json(404, error_body(404, "notfound", "Route not found")),
+        _ => json(405, error_body(405, "methodnotallowed", "Method Not Allowed")),
+    }
+}
+
+fn fault_response(fault: Fault) -> Response<FakeBody> {
+    match fault {
+        Fault::Status {
+            status,
+            content_type,
+            body,
+        } => answer(status, content_type, FakeBody::whole(body)),
+        Fault::HtmlPage(status) => answer(
+            status,
+            "text/html",
+            FakeBody::whole(format!(
+                "<html>\r\n<head><title>{status} Bad Gateway</title></head>\r\n<body>\r\n\
+                 <center><h1>{status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n\
+                 </body>\r\n</html>\r\n"
+            )),
+        ),
+        Fault::TruncatedJson => json(
+            200,
+            r#"{"data":{"type":"customer","id":"58210c3db0f09110006b7953","attributes":{"name":"John Sm"#,
+        ),
+        Fault::Oversized(bytes) => answer(200, "application/json", FakeBody::filler(bytes, true)),
+        Fault::OversizedChunked(bytes) => {
+            answer(200, "application/json", FakeBody::filler(bytes, false))
+        }
+        Fault::CloseMidBody => {
+            let mut response = answer(200, "application/json", FakeBody::cut(CUT_PREFIX));
+            response
+                .headers_mut()
+                .insert(CONTENT_LENGTH, HeaderValue::from_static("1000"));
+            response
+        }
+        Fault::EmptyOk => json(200, ""),
+        Fault::RateLimited { reset_secs } => {
+            let mut response = json(429, error_body(429, "toomanyrequests", "Too Many Requests"));
+            let headers = response.headers_mut();
+            headers.insert("x-ratelimit-remaining", HeaderValue::from_static("0"));
+            headers.insert("x-ratelimit-reset", HeaderValue::from(reset_secs));
+            response
+        }
+        Fault::Redirect { status, location } => {
+            let mut response = answer(status, "text/plain", FakeBody::whole("moved"));
+            if let Ok(location) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(LOCATION, location);
+            }
+            response
+        }
+        // Handled before routing.
+        Fault::Delay(_) => json(500, error_body(500, "internal", "unexpected fault")),
+    }
+}
