@@ -10,15 +10,27 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
     let head = body.get(..EXCERPT_CHARS * 4).unwrap_or(body);
     let text = String::from_utf8_lossy(head);
     let mut out = String::with_capacity(EXCERPT_CHARS + 8);
-    let mut chars = text.trim().chars();
-    for c in chars.by_ref().take(EXCERPT_CHARS) {
+    let mut shown = 0;
+    let mut cut = head.len() < body.len();
+    for c in text.trim().chars() {
+        // Escaped control characters count for what they print, so the line stays short.
+        let width = if c.is_control() {
+            c.escape_default().count()
+        } else {
+            1
+        };
+        if shown + width > EXCERPT_CHARS {
+            cut = true;
+            break;
+        }
         if c.is_control() {
             out.extend(c.escape_default());
         } else {
             out.push(c);
         }
+        shown += width;
     }
-    if chars.next().is_some() || head.len() < body.len() {
+    if cut {
         out.push('…');
     }
     out
@@ -44,6 +56,9 @@ mod tests {
         assert_eq!(cut.chars().count(), 161);
         assert!(cut.ends_with('…'));
         assert_eq!(excerpt(&[0xff, b'a', 0x1b]), "\u{fffd}a\\u{1b}");
+        let controls = excerpt(&[0u8; 500]);
+        assert!(controls.chars().count() <= 161, "{controls}");
+        assert!(controls.ends_with('…'));
         assert_eq!(excerpt(b""), "");
     }
 }
