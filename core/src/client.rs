@@ -193,6 +193,11 @@ impl<T: Transport> Client<T> {
         Customers::new(self)
     }
 
+    /// Sleeps through the client's clock (for polling helpers).
+    pub(crate) fn sleep(&self, duration: Duration) {
+        self.inner.clock.sleep(duration);
+    }
+
     /// Waits until the pacer lets a request go.
     fn pace(&self) {
         let inner = &*self.inner;

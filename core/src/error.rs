@@ -35,6 +35,9 @@ pub enum Error {
     /// 401 or 403: the key is wrong, from another region, or lacks the role the operation needs.
     #[error("not authorized: {0}")]
     Unauthorized(ApiError),
+    /// 409: the update was based on a stale `rev` (optimistic locking); read the record again.
+    #[error("conflict: {0}")]
+    Conflict(ApiError),
     /// 429: the org's request budget is spent; retry after [`RateLimit::reset_after`].
     #[error("rate limited: {error}")]
     RateLimited {
@@ -60,6 +63,21 @@ pub enum Error {
     /// The transport failed: connection, timeout, body cap, I/O.
     #[error(transparent)]
     Transport(#[from] TransportError),
+    /// A list could not be followed: a `next` link repeats or leaves the configured host, or a
+    /// search cannot page past its cap.
+    #[error("pagination stopped: {reason}")]
+    Pagination {
+        /// What went wrong.
+        reason: String,
+    },
+    /// A bulk job did not end within the time allowed to wait for it.
+    #[error("bulk job {job_id} has not finished (status {status})")]
+    JobUnfinished {
+        /// The job, to poll again later.
+        job_id: String,
+        /// Its last status.
+        status: String,
+    },
     /// The request was tried more than once and the last attempt failed with `last`. The helper
     /// methods ([`Error::is_timeout`], [`Error::status`], ...) look through to `last`.
     #[error("gave up after {attempts} attempts: {last}")]
@@ -91,6 +109,11 @@ impl Error {
     /// Whether this is a 404.
     pub fn is_not_found(&self) -> bool {
         matches!(self.last(), Error::NotFound(_))
+    }
+
+    /// Whether this is a 409 optimistic-lock conflict.
+    pub fn is_conflict(&self) -> bool {
+        matches!(self.last(), Error::Conflict(_))
     }
 
     /// Whether this is a 401 or 403.
@@ -127,7 +150,9 @@ impl Error {
     /// The HTTP status of the response behind this error, if there was one.
     pub fn status(&self) -> Option<StatusCode> {
         match self.last() {
-            Error::NotFound(e) | Error::Unauthorized(e) | Error::Api(e) => Some(e.status),
+            Error::NotFound(e) | Error::Unauthorized(e) | Error::Conflict(e) | Error::Api(e) => {
+                Some(e.status)
+            }
             Error::RateLimited { error, .. } => Some(error.status),
             Error::Redirect { status, .. } => Some(*status),
             Error::Decode(e) => Some(e.status),
@@ -139,7 +164,9 @@ impl Error {
     /// in case a proxy or debug page echoed the request's `Authorization` header.
     pub(crate) fn redact(mut self, secret: &str) -> Self {
         match &mut self {
-            Error::NotFound(e) | Error::Unauthorized(e) | Error::Api(e) => e.redact(secret),
+            Error::NotFound(e) | Error::Unauthorized(e) | Error::Conflict(e) | Error::Api(e) => {
+                e.redact(secret)
+            }
             Error::RateLimited { error, .. } => error.redact(secret),
             Error::Decode(e) => {
                 redact(&mut e.excerpt, secret);
@@ -157,7 +184,9 @@ impl Error {
     /// The API's error entries, for the variants that carry them.
     pub fn api_error(&self) -> Option<&ApiError> {
         match self.last() {
-            Error::NotFound(e) | Error::Unauthorized(e) | Error::Api(e) => Some(e),
+            Error::NotFound(e) | Error::Unauthorized(e) | Error::Conflict(e) | Error::Api(e) => {
+                Some(e)
+            }
             Error::RateLimited { error, .. } => Some(error),
             _ => None,
         }

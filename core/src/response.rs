@@ -33,6 +33,7 @@ pub fn error_for_status<B: AsRef<[u8]>>(response: &Response<B>) -> Option<Error>
     Some(match status {
         StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Error::Unauthorized(error),
         StatusCode::NOT_FOUND => Error::NotFound(error),
+        StatusCode::CONFLICT => Error::Conflict(error),
         StatusCode::TOO_MANY_REQUESTS => Error::RateLimited {
             rate_limit: Box::new(RateLimit::from_headers(response.headers())),
             error,
@@ -99,7 +100,8 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        for status in [400, 409, 413, 500, 501, 502, 503, 504] {
+        assert!(error_for_status(&response(409, "")).unwrap().is_conflict());
+        for status in [400, 413, 500, 501, 502, 503, 504] {
             let err = error_for_status(&response(status, "")).unwrap();
             assert!(matches!(err, Error::Api(_)), "{status}: {err:?}");
             assert_eq!(err.status().map(|s| s.as_u16()), Some(status));

@@ -1,14 +1,38 @@
-//! The customer operations on a [`Client`].
+//! The customer operations on a [`Client`]: one call each, iterators over lists and searches,
+//! upsert, and bulk jobs that are split and awaited.
 
 use std::fmt;
+use std::time::Duration;
+
+use serde_json::{Map, Value};
 
 use crate::client::Client;
 use crate::customers::GetCustomer;
+use crate::customers::bulk::{
+    BulkCustomers, CustomerUpdate, GetBulkJob, ListBulkBatches, MAX_BULK_RECORDS,
+};
+use crate::customers::input::CustomerInput;
+use crate::customers::list::ListCustomers;
+use crate::customers::lookup::LookupCustomer;
+use crate::customers::related::{CreateMerge, CreateRelated, GetMerge, ListRelated, Related};
+use crate::customers::search::{SearchCustomers, SearchQuery, SearchWalk};
+use crate::customers::write::{CreateCustomer, DeleteCustomer, UpdateCustomer, UpdateMode};
 use crate::error::Error;
-use crate::models::Customer;
+use crate::models::{BulkBatch, BulkJob, BulkRecordResult, Customer, Resource};
+use crate::page::{Cursor, PagedOperation};
 use crate::transport::Transport;
 
 /// Customer operations through a [`Client`]; from [`Client::customers`].
+///
+/// ```
+/// # use kustomer::{ApiKey, Client, Config};
+/// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
+/// #     br#"{"data":{"id":"58210c3db0f09110006b7953","attributes":{"name":"Ada"}}}"#.to_vec()));
+/// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+/// let customers = client.customers();
+/// let ada = customers.by_email("ada@example.com")?;
+/// # Ok::<(), kustomer::Error>(())
+/// ```
 pub struct Customers<'c, T> {
     client: &'c Client<T>,
 }
@@ -17,6 +41,37 @@ impl<'c, T> Customers<'c, T> {
     pub(crate) fn new(client: &'c Client<T>) -> Self {
         Self { client }
     }
+}
+
+/// What [`Customers::upsert`] did.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Upserted {
+    /// No customer matched; this one was created.
+    Created(Customer),
+    /// This customer matched and was updated.
+    Updated(Customer),
+}
+
+impl Upserted {
+    /// The customer, either way.
+    pub fn customer(&self) -> &Customer {
+        match self {
+            Upserted::Created(c) | Upserted::Updated(c) => c,
+        }
+    }
+}
+
+/// The end of a bulk job: its final state, its batches, and every record that failed.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct BulkReport {
+    /// The job as it ended.
+    pub job: BulkJob,
+    /// Its batches.
+    pub batches: Vec<BulkBatch>,
+    /// The records that failed, from every batch.
+    pub failures: Vec<BulkRecordResult>,
 }
 
 impl<T: Transport> Customers<'_, T> {
@@ -36,10 +91,344 @@ impl<T: Transport> Customers<'_, T> {
     pub fn get(&self, id: &str) -> Result<Customer, Error> {
         self.client.execute(&GetCustomer::new(id))
     }
+
+    /// Finds a customer by email; see [`LookupCustomer`]. A miss is [`Error::NotFound`].
+    pub fn by_email(&self, email: &str) -> Result<Customer, Error> {
+        self.client.execute(&LookupCustomer::by_email(email))
+    }
+
+    /// Finds a customer by your ID for it; see [`LookupCustomer`].
+    pub fn by_external_id(&self, external_id: &str) -> Result<Customer, Error> {
+        self.client
+            .execute(&LookupCustomer::by_external_id(external_id))
+    }
+
+    /// Finds a customer by phone (E.164); see [`LookupCustomer`].
+    pub fn by_phone(&self, phone: &str) -> Result<Customer, Error> {
+        self.client.execute(&LookupCustomer::by_phone(phone))
+    }
+
+    /// Creates a customer; see [`CreateCustomer`].
+    pub fn create(&self, input: &CustomerInput) -> Result<Customer, Error> {
+        self.client.execute(&CreateCustomer::new(input))
+    }
+
+    /// Updates a customer; see [`UpdateCustomer`].
+    pub fn update(
+        &self,
+        id: &str,
+        input: &CustomerInput,
+        mode: UpdateMode,
+    ) -> Result<Customer, Error> {
+        self.client
+            .execute(&UpdateCustomer::new(id, input).mode(mode))
+    }
+
+    /// Deletes a customer; see [`DeleteCustomer`].
+    pub fn delete(&self, id: &str) -> Result<(), Error> {
+        self.client.execute(&DeleteCustomer::new(id))
+    }
+
+    /// Creates or updates: finds the customer by `input.external_id`, else by its first email;
+    /// updates it (merging) if found, creates it otherwise. The flow sync jobs write by hand.
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(if r.method() == http::Method::GET {
+    /// #     http::Response::builder().status(404).body(Vec::new()).unwrap()
+    /// # } else {
+    /// #     http::Response::builder().status(201).body(br#"{"data":{"id":"5f3c0d0e2f1a4b0012ab34cd"}}"#.to_vec()).unwrap()
+    /// # });
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::customers::{CustomerInput, Upserted};
+    ///
+    /// let input = CustomerInput::new().external_id("crm-42").email("ada@example.com").name("Ada");
+    /// match client.customers().upsert(&input)? {
+    ///     Upserted::Created(c) => println!("created {}", c.id),
+    ///     Upserted::Updated(c) => println!("updated {}", c.id),
+    ///     _ => {}
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn upsert(&self, input: &CustomerInput) -> Result<Upserted, Error> {
+        input.validate()?;
+        let mut found = None;
+        if let Some(external_id) = input.external_id.as_deref() {
+            found = missing_is_none(self.by_external_id(external_id))?;
+        }
+        if found.is_none()
+            && let Some(email) = input.first_email()
+        {
+            found = missing_is_none(self.by_email(email))?;
+        }
+        match found {
+            Some(existing) => self
+                .update(&existing.id, input, UpdateMode::Merge)
+                .map(Upserted::Updated),
+            None => self.create(input).map(Upserted::Created),
+        }
+    }
+
+    /// Every customer the listing yields, page after page; see [`ListCustomers`].
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
+    /// #     br#"{"data":[{"id":"a"},{"id":"b"}],"links":{"next":null}}"#.to_vec()));
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::customers::ListCustomers;
+    ///
+    /// let mut count = 0;
+    /// for customer in client.customers().list(ListCustomers::new().page_size(100)) {
+    ///     let customer = customer?;
+    ///     count += 1;
+    /// }
+    /// assert_eq!(count, 2);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn list(&self, first: ListCustomers) -> Paginated<'_, T, ListCustomers> {
+        Paginated::new(self.client, first)
+    }
+
+    /// Every result of a search, up to the API's 100-page cap; see [`SearchCustomers`]. For
+    /// more, use [`search_all`](Self::search_all).
+    pub fn search(&self, first: SearchCustomers) -> Paginated<'_, T, SearchCustomers> {
+        Paginated::new(self.client, first)
+    }
+
+    /// Every result of a search, past the 100-page cap, each once; see [`SearchWalk`].
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
+    /// #     br#"{"data":[{"id":"a","attributes":{"updatedAt":"2024-01-01T00:00:00.000Z"}}],"links":{"next":null}}"#.to_vec()));
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::customers::{Criterion, SearchQuery};
+    ///
+    /// let query = SearchQuery::customers().and(Criterion::gte("customer_created_at", "2020-01-01"));
+    /// let ids: Vec<String> = client
+    ///     .customers()
+    ///     .search_all(query, 500)
+    ///     .map(|c| c.map(|c| c.id))
+    ///     .collect::<Result<_, _>>()?;
+    /// assert_eq!(ids, ["a"]);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn search_all(&self, query: SearchQuery, page_size: u32) -> SearchAll<'_, T> {
+        SearchAll {
+            client: self.client,
+            walk: SearchWalk::new(query, page_size),
+            buffer: Vec::new().into_iter(),
+        }
+    }
+
+    /// Every conversation, message, note, merge or custom object of a customer; see
+    /// [`ListRelated`].
+    pub fn related(&self, first: ListRelated<'static>) -> Paginated<'_, T, ListRelated<'static>> {
+        Paginated::new(self.client, first)
+    }
+
+    /// Creates a conversation, message or custom object for a customer; see [`CreateRelated`].
+    pub fn create_related(
+        &self,
+        customer_id: &str,
+        related: Related,
+        body: Map<String, Value>,
+    ) -> Result<Resource, Error> {
+        self.client
+            .execute(&CreateRelated::new(customer_id, related, body))
+    }
+
+    /// Merges customer `source` into `target`; see [`CreateMerge`].
+    pub fn merge(&self, source: &str, target: &str) -> Result<Resource, Error> {
+        self.client.execute(&CreateMerge::new(source, target))
+    }
+
+    /// A merge by ID; see [`GetMerge`].
+    pub fn get_merge(&self, id: &str) -> Result<Resource, Error> {
+        self.client.execute(&GetMerge::new(id))
+    }
+
+    /// Creates any number of customers in bulk jobs of at most 100 records each; returns the
+    /// jobs, in order. See [`BulkCustomers`] and [`wait_for_bulk`](Self::wait_for_bulk).
+    pub fn bulk_create(&self, inputs: &[CustomerInput]) -> Result<Vec<BulkJob>, Error> {
+        inputs.iter().try_for_each(CustomerInput::validate)?;
+        inputs
+            .chunks(MAX_BULK_RECORDS)
+            .map(|chunk| self.client.execute(&BulkCustomers::create(chunk)))
+            .collect()
+    }
+
+    /// Updates any number of customers in bulk jobs of at most 100 records each.
+    pub fn bulk_update(&self, updates: &[CustomerUpdate]) -> Result<Vec<BulkJob>, Error> {
+        updates.iter().try_for_each(|u| u.input.validate())?;
+        updates
+            .chunks(MAX_BULK_RECORDS)
+            .map(|chunk| self.client.execute(&BulkCustomers::update(chunk)))
+            .collect()
+    }
+
+    /// Deletes any number of customers in bulk jobs of at most 100 IDs each.
+    pub fn bulk_delete(&self, ids: &[String]) -> Result<Vec<BulkJob>, Error> {
+        ids.chunks(MAX_BULK_RECORDS)
+            .map(|chunk| self.client.execute(&BulkCustomers::delete(chunk)))
+            .collect()
+    }
+
+    /// Polls a bulk job every `interval` (through the client's clock) until it ends, then reads
+    /// its batches and collects every failed record.
+    ///
+    /// # Errors
+    /// [`Error::JobUnfinished`] if it has not ended after `max_wait`; any error of the polls.
+    pub fn wait_for_bulk(
+        &self,
+        job_id: &str,
+        interval: Duration,
+        max_wait: Duration,
+    ) -> Result<BulkReport, Error> {
+        let mut waited = Duration::ZERO;
+        let job = loop {
+            let job = self.client.execute(&GetBulkJob::new(job_id))?;
+            if job.is_finished() {
+                break job;
+            }
+            if waited >= max_wait {
+                return Err(Error::JobUnfinished {
+                    job_id: job_id.to_owned(),
+                    status: job.attributes.status.unwrap_or_else(|| "unknown".into()),
+                });
+            }
+            self.client.sleep(interval);
+            waited += interval;
+        };
+        let batches = Paginated::new(self.client, ListBulkBatches::new(job_id.to_owned()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let failures = batches
+            .iter()
+            .flat_map(|b| b.attributes.results.iter())
+            .filter(|r| r.is_failure())
+            .cloned()
+            .collect();
+        Ok(BulkReport {
+            job,
+            batches,
+            failures,
+        })
+    }
+}
+
+fn missing_is_none(result: Result<Customer, Error>) -> Result<Option<Customer>, Error> {
+    match result {
+        Ok(customer) => Ok(Some(customer)),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 impl<T> fmt::Debug for Customers<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Customers").finish_non_exhaustive()
+    }
+}
+
+/// Every item of a paged list, fetching a page when the last one is used up: holds one page at
+/// a time, follows `links.next` until it is null, and ends with an error (once) if a request
+/// fails or a `next` link repeats or leaves the configured host.
+pub struct Paginated<'c, T, O: PagedOperation> {
+    client: &'c Client<T>,
+    next: Option<O>,
+    cursor: Cursor,
+    buffer: std::vec::IntoIter<O::Item>,
+    pending_error: Option<Error>,
+}
+
+impl<'c, T, O: PagedOperation> Paginated<'c, T, O> {
+    pub(crate) fn new(client: &'c Client<T>, first: O) -> Self {
+        Self {
+            client,
+            next: Some(first),
+            cursor: Cursor::new(),
+            buffer: Vec::new().into_iter(),
+            pending_error: None,
+        }
+    }
+}
+
+impl<T: Transport, O: PagedOperation> Iterator for Paginated<'_, T, O> {
+    type Item = Result<O::Item, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.buffer.next() {
+                return Some(Ok(item));
+            }
+            if let Some(error) = self.pending_error.take() {
+                return Some(Err(error));
+            }
+            let op = self.next.take()?;
+            match self.client.execute(&op) {
+                Ok(page) => {
+                    match self
+                        .cursor
+                        .advance(self.client.config().base_url(), &page.links)
+                    {
+                        Ok(Some(path)) => self.next = Some(op.at(path)),
+                        Ok(None) => {}
+                        // This page's items first, then the error.
+                        Err(e) => self.pending_error = Some(e),
+                    }
+                    self.buffer = page.items.into_iter();
+                }
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
+impl<T, O: PagedOperation> fmt::Debug for Paginated<'_, T, O> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Paginated")
+            .field("done", &self.next.is_none())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Every result of a search, past the 100-page cap; from [`Customers::search_all`].
+pub struct SearchAll<'c, T> {
+    client: &'c Client<T>,
+    walk: SearchWalk,
+    buffer: std::vec::IntoIter<Customer>,
+}
+
+impl<T: Transport> Iterator for SearchAll<'_, T> {
+    type Item = Result<Customer, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(customer) = self.buffer.next() {
+                return Some(Ok(customer));
+            }
+            let op = self.walk.next_operation()?;
+            let page = match self.client.execute(&op) {
+                Ok(page) => page,
+                Err(e) => {
+                    // Stop after reporting: the client's retry policy already had its chances.
+                    self.walk.stop();
+                    return Some(Err(e));
+                }
+            };
+            match self.walk.take_page(page) {
+                Ok(fresh) => self.buffer = fresh.into_iter(),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
+impl<T> fmt::Debug for SearchAll<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SearchAll")
+            .field("walk", &self.walk)
+            .finish_non_exhaustive()
     }
 }

@@ -4,14 +4,13 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use http::{Method, Request, Response};
-use serde::Deserialize;
 
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
 use crate::models::Customer;
 use crate::operation::Operation;
+use crate::page::parse_one;
 use crate::path;
-use crate::response::{decode, error_for_status};
 
 /// Get a customer by ID (`GET /v1/customers/{id}`, Kustomer's `getCustomerById`).
 ///
@@ -63,14 +62,6 @@ impl Operation for GetCustomer<'_> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Customer, Error> {
-        if let Some(err) = error_for_status(&response) {
-            return Err(err);
-        }
-        #[derive(Deserialize)]
-        struct Document {
-            data: Customer,
-        }
-        let (doc, raw) = decode::<Document>(response.status(), response.body().as_ref())?;
-        Ok(doc.data.with_raw(raw))
+        parse_one(response)
     }
 }

@@ -1,9 +1,12 @@
 //! The customer resource.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::lenient;
 use crate::models::resource::{Relationship, ResourceLinks};
+use crate::page::FromDocument;
 
 /// A Kustomer customer: `{type, id, attributes, relationships, links}`.
 ///
@@ -41,36 +44,46 @@ pub struct Customer {
     /// The customer's own link.
     #[serde(default, deserialize_with = "lenient::object_or_default")]
     pub links: ResourceLinks,
-    // The whole JSON document this customer was read from, as received.
+    // The JSON document this customer was read from, as received, and its index in a list.
     #[serde(skip)]
-    raw: Option<std::sync::Arc<str>>,
+    raw: Option<RawSource>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct RawSource {
+    document: Arc<str>,
+    index: Option<usize>,
 }
 
 impl Customer {
-    /// The JSON document this customer was parsed from, exactly as received (`None` for a value
-    /// built or deserialized by other means).
+    /// The JSON document this customer was parsed from, exactly as received: the whole response
+    /// (a list page for customers from a list or search). `None` for a value built or
+    /// deserialized by other means.
     pub fn raw_document(&self) -> Option<&str> {
-        self.raw.as_deref()
+        self.raw.as_ref().map(|r| &*r.document)
     }
 
-    /// Any attribute of the raw document by its API name (`"firstName"`, `"custom"`, ...), typed
-    /// or not by this model. `None` if absent or if there is no raw document.
+    /// Any attribute of this customer in the raw document, by its API name (`"firstName"`,
+    /// `"custom"`, ...), typed or not by this model. `None` if absent or if there is no raw
+    /// document. Parses the document on each call: for the odd attribute, not a hot loop.
     pub fn attribute(&self, name: &str) -> Option<serde_json::Value> {
-        #[derive(Deserialize)]
-        struct Doc {
-            data: Data,
-        }
-        #[derive(Deserialize)]
-        struct Data {
-            attributes: serde_json::Map<String, serde_json::Value>,
-        }
-        let mut doc: Doc = serde_json::from_str(self.raw.as_deref()?).ok()?;
-        doc.data.attributes.remove(name)
+        let raw = self.raw.as_ref()?;
+        let doc: serde_json::Value = serde_json::from_str(&raw.document).ok()?;
+        let data = doc.get("data")?;
+        let item = match raw.index {
+            Some(i) => data.get(i)?,
+            None => data,
+        };
+        item.get("attributes")?.get(name).cloned()
     }
+}
 
-    pub(crate) fn with_raw(mut self, raw: &str) -> Self {
-        self.raw = Some(raw.into());
-        self
+impl FromDocument for Customer {
+    fn attach(&mut self, document: &Arc<str>, index: Option<usize>) {
+        self.raw = Some(RawSource {
+            document: Arc::clone(document),
+            index,
+        });
     }
 }
 

@@ -6,12 +6,14 @@
 //! ([`Customer::raw_document`]). Field names are snake_case; serializing a model gives the API's
 //! camelCase back (absent values as `null`).
 
+mod bulk;
 mod customer;
 mod resource;
 
+pub use bulk::{BulkBatch, BulkBatchAttributes, BulkJob, BulkJobAttributes, BulkRecordResult};
 pub use customer::{
     ConversationCounts, Customer, CustomerAttributes, CustomerRelationships, Email, ExternalId,
     LastConversation, LastMessageIn, Location, Phone, Preview, RecentLocation, Sentiment, Social,
     UrlEntry,
 };
-pub use resource::{Relationship, RelationshipLinks, ResourceLinks, ResourceRef};
+pub use resource::{Relationship, RelationshipLinks, Resource, ResourceLinks, ResourceRef};

@@ -45,3 +45,37 @@ pub struct Relationship {
     /// Extra information (e.g. `{"kobject": true}`), as sent.
     pub meta: Option<serde_json::Value>,
 }
+
+/// Any Kustomer resource, typed loosely: `{type, id, attributes, relationships, links}` with the
+/// attributes and relationships kept as JSON. Used for sub-resources whose shape the API does not
+/// pin down (conversations, messages, notes, custom objects, merges, bulk jobs' batches).
+///
+/// ```
+/// let resource: kustomer::models::Resource = serde_json::from_str(
+///     r#"{"type":"note","id":"n1","attributes":{"body":"Called back"}}"#,
+/// )?;
+/// assert_eq!(resource.attributes["body"], "Called back");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Resource {
+    /// The resource ID.
+    #[serde(deserialize_with = "lenient::scalar")]
+    pub id: Option<String>,
+    /// The resource type (`type`).
+    #[serde(rename = "type", deserialize_with = "lenient::scalar")]
+    pub kind: Option<String>,
+    /// The attributes, as sent.
+    #[serde(deserialize_with = "lenient::object_or_default")]
+    pub attributes: serde_json::Map<String, serde_json::Value>,
+    /// The relationships, as sent.
+    #[serde(deserialize_with = "lenient::object_or_default")]
+    pub relationships: serde_json::Map<String, serde_json::Value>,
+    /// The resource's own link.
+    #[serde(deserialize_with = "lenient::object_or_default")]
+    pub links: ResourceLinks,
+}
+
+impl crate::page::FromDocument for Resource {}

@@ -1,0 +1,734 @@
+//! Request bodies for creating and updating customers: only what was set is sent, and the API's
+//! documented limits are checked before anything goes out.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::InvalidInput;
+
+/// Attributes of a customer to create or update. Only the fields that are set are sent (the API
+/// rejects unknown keys and treats absent ones as "leave alone"); lists are `Option<Vec<_>>` so
+/// that `Some(vec![])` can clear one. [`CustomerInput::validate`] checks the documented limits,
+/// and every operation that sends one calls it first.
+///
+/// ```
+/// use kustomer::customers::{CustomerInput, EmailInput};
+///
+/// let input = CustomerInput::new()
+///     .name("Ada Lovelace")
+///     .external_id("crm-1815")
+///     .email("ada@example.com")
+///     .tag("vip")
+///     .custom_num("ordersNum", 12.0)
+///     .custom_bool("newsletterBool", true);
+/// input.validate()?;
+/// assert_eq!(
+///     serde_json::to_value(&input).unwrap(),
+///     serde_json::json!({
+///         "name": "Ada Lovelace",
+///         "externalId": "crm-1815",
+///         "emails": [{"email": "ada@example.com"}],
+///         "tags": ["vip"],
+///         "custom": {"ordersNum": 12.0, "newsletterBool": true}
+///     })
+/// );
+/// # Ok::<(), kustomer::InvalidInput>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerInput {
+    /// Full name, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The company's ID. Updating without it unlinks the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// Your ID for the customer, 1 to 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// Username, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// When the customer signed up (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_up_at: Option<String>,
+    /// Last activity (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_activity_at: Option<String>,
+    /// Last activity by the customer (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_customer_activity_at: Option<String>,
+    /// Last seen (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_seen_at: Option<String>,
+    /// Avatar image URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avatar_url: Option<String>,
+    /// External IDs (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_ids: Option<Vec<ExternalIdInput>>,
+    /// External IDs shared with other customers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_external_ids: Option<Vec<ExternalIdInput>>,
+    /// Email addresses (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emails: Option<Vec<EmailInput>>,
+    /// Email addresses shared with other customers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_emails: Option<Vec<EmailInput>>,
+    /// Phone numbers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phones: Option<Vec<PhoneInput>>,
+    /// Phone numbers shared with other customers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_phones: Option<Vec<PhoneInput>>,
+    /// WhatsApp numbers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub whatsapps: Option<Vec<PhoneInput>>,
+    /// Social profiles (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub socials: Option<Vec<SocialInput>>,
+    /// Social profiles shared with other customers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_socials: Option<Vec<SocialInput>>,
+    /// Web addresses (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub urls: Option<Vec<UrlInput>>,
+    /// Postal locations (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locations: Option<Vec<LocationInput>>,
+    /// Locale, e.g. `en_US`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// IANA time zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// Tags: at most 20, each 1 to 64 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// Sentiment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<SentimentInput>,
+    /// Custom attributes: at most 100, each named with a type suffix (`Str`, `Txt`, `Num`,
+    /// `Bool`, `At`, `Url`) and holding a value of that type.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub custom: Map<String, Value>,
+    /// Birthday (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birthday_at: Option<String>,
+    /// `m` or `f`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    /// Creation time to record (imports).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// Import time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
+    /// The revision this update is based on: a stale one answers 409
+    /// ([`Error::Conflict`](crate::Error::Conflict)).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rev: Option<u64>,
+    /// Default language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_lang: Option<String>,
+}
+
+/// An external ID to send.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExternalIdInput {
+    /// The ID, 1 to 255 characters.
+    pub external_id: String,
+    /// Whether it is verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified: Option<bool>,
+}
+
+/// An email address to send.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EmailInput {
+    /// The address.
+    pub email: String,
+    /// `home`, `work` or `other`.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Whether it is verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified: Option<bool>,
+}
+
+/// A phone number (E.164) to send; also for WhatsApp numbers (`kind` `mobile`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PhoneInput {
+    /// The number, e.g. `+15555550123`.
+    pub phone: String,
+    /// `mobile`, `home`, `work`, `fax` or `other`.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Whether it is verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified: Option<bool>,
+}
+
+/// A social profile to send.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SocialInput {
+    /// `twitter`, `facebook`, `instagram`, `linkedin` or `pinterest`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The handle, 1 to 256 characters.
+    pub username: String,
+    /// The network's user ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub userid: Option<String>,
+    /// Profile URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Whether it is verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified: Option<bool>,
+}
+
+/// A web address to send.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UrlInput {
+    /// The URL.
+    pub url: String,
+    /// `website`, `blog` or `other`.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// A postal location to send.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocationInput {
+    /// `home`, `work` or `other`.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// A label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Address line 1, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Address line 2, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address2: Option<String>,
+    /// Address line 3, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address3: Option<String>,
+    /// Latitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<f64>,
+    /// Longitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<f64>,
+    /// ISO country code, 2 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// Country name, at most 64 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_name: Option<String>,
+    /// Region code, at most 2 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<String>,
+    /// Region name, at most 128 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_name: Option<String>,
+    /// City, at most 128 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city_name: Option<String>,
+    /// Postal code, at most 30 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zip_code: Option<String>,
+    /// Area code, at most 30 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area_code: Option<String>,
+}
+
+/// A sentiment to send: polarity -1, 0 or 1, confidence from -1 to 1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct SentimentInput {
+    /// -1, 0 or 1.
+    pub polarity: i8,
+    /// -1 to 1.
+    pub confidence: f64,
+}
+
+/// Custom attribute suffixes the API knows, and the JSON type each holds.
+const CUSTOM_SUFFIXES: [(&str, CustomType); 6] = [
+    ("Str", CustomType::Text),
+    ("Txt", CustomType::Text),
+    ("Url", CustomType::Text),
+    ("At", CustomType::Time),
+    ("Num", CustomType::Number),
+    ("Bool", CustomType::Bool),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CustomType {
+    Text,
+    Time,
+    Number,
+    Bool,
+}
+
+impl CustomerInput {
+    /// An empty input: nothing set, nothing sent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the name.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets your ID for the customer.
+    #[must_use]
+    pub fn external_id(mut self, id: impl Into<String>) -> Self {
+        self.external_id = Some(id.into());
+        self
+    }
+
+    /// Adds an email address.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.emails.get_or_insert_with(Vec::new).push(EmailInput {
+            email: email.into(),
+            ..EmailInput::default()
+        });
+        self
+    }
+
+    /// Adds a phone number (E.164).
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phones.get_or_insert_with(Vec::new).push(PhoneInput {
+            phone: phone.into(),
+            ..PhoneInput::default()
+        });
+        self
+    }
+
+    /// Adds a tag.
+    #[must_use]
+    pub fn tag(mut self, tag: impl Into<String>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(tag.into());
+        self
+    }
+
+    /// Sets a text custom attribute (name ending in `Str`, `Txt` or `Url`).
+    #[must_use]
+    pub fn custom_str(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.custom.insert(name.into(), Value::String(value.into()));
+        self
+    }
+
+    /// Sets a number custom attribute (name ending in `Num`).
+    #[must_use]
+    pub fn custom_num(mut self, name: impl Into<String>, value: f64) -> Self {
+        let value = serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number);
+        self.custom.insert(name.into(), value);
+        self
+    }
+
+    /// Sets a boolean custom attribute (name ending in `Bool`).
+    #[must_use]
+    pub fn custom_bool(mut self, name: impl Into<String>, value: bool) -> Self {
+        self.custom.insert(name.into(), Value::Bool(value));
+        self
+    }
+
+    /// Sets a timestamp custom attribute (name ending in `At`), an RFC 3339 string.
+    #[must_use]
+    pub fn custom_at(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.custom.insert(name.into(), Value::String(value.into()));
+        self
+    }
+
+    /// The `email` of the first address, the key an upsert looks a customer up by.
+    pub fn first_email(&self) -> Option<&str> {
+        self.emails.as_ref()?.first().map(|e| e.email.as_str())
+    }
+
+    /// Checks the API's documented limits, so that a request that would be refused is never
+    /// sent.
+    ///
+    /// # Errors
+    /// [`InvalidInput`] naming the first field over its limit.
+    ///
+    /// ```
+    /// use kustomer::customers::CustomerInput;
+    ///
+    /// let too_many_tags = (0..21).fold(CustomerInput::new(), |i, n| i.tag(format!("t{n}")));
+    /// assert_eq!(too_many_tags.validate().unwrap_err().what(), "tags");
+    /// assert!(CustomerInput::new().custom_num("orders", 1.0).validate().is_err()); // no suffix
+    /// assert!(CustomerInput::new().custom_str("ordersNum", "x").validate().is_err()); // wrong type
+    /// ```
+    pub fn validate(&self) -> Result<(), InvalidInput> {
+        max_chars("name", self.name.as_deref(), 256)?;
+        max_chars("username", self.username.as_deref(), 256)?;
+        if let Some(id) = &self.external_id {
+            chars_between("externalId", id, 1, 256)?;
+        }
+        for (what, list) in [
+            ("externalIds", &self.external_ids),
+            ("sharedExternalIds", &self.shared_external_ids),
+        ] {
+            check_list(what, list.as_deref(), |item| {
+                chars_between(what, &item.external_id, 1, 255)
+            })?;
+        }
+        for (what, list) in [
+            ("emails", &self.emails),
+            ("sharedEmails", &self.shared_emails),
+        ] {
+            check_list(what, list.as_deref(), |item| {
+                not_empty(what, &item.email)?;
+                one_of(what, item.kind.as_deref(), &["home", "work", "other"])
+            })?;
+        }
+        for (what, list) in [
+            ("phones", &self.phones),
+            ("sharedPhones", &self.shared_phones),
+        ] {
+            check_list(what, list.as_deref(), |item| {
+                not_empty(what, &item.phone)?;
+                one_of(
+                    what,
+                    item.kind.as_deref(),
+                    &["mobile", "home", "work", "fax", "other"],
+                )
+            })?;
+        }
+        check_list("whatsapps", self.whatsapps.as_deref(), |item| {
+            not_empty("whatsapps", &item.phone)?;
+            one_of("whatsapps", item.kind.as_deref(), &["mobile"])
+        })?;
+        for (what, list) in [
+            ("socials", &self.socials),
+            ("sharedSocials", &self.shared_socials),
+        ] {
+            check_list(what, list.as_deref(), |item| {
+                let networks = ["twitter", "facebook", "instagram", "linkedin", "pinterest"];
+                one_of(what, Some(&item.kind), &networks)?;
+                chars_between(what, &item.username, 1, 256)?;
+                max_chars(what, item.userid.as_deref(), 256)
+            })?;
+        }
+        check_list("urls", self.urls.as_deref(), |item| {
+            not_empty("urls", &item.url)?;
+            one_of("urls", item.kind.as_deref(), &["website", "blog", "other"])
+        })?;
+        check_list(
+            "locations",
+            self.locations.as_deref(),
+            LocationInput::validate,
+        )?;
+        if let Some(tags) = &self.tags {
+            check_count("tags", tags.len(), 20)?;
+            check_unique("tags", tags)?;
+            for tag in tags {
+                check_tag(tag)?;
+            }
+        }
+        one_of("gender", self.gender.as_deref(), &["m", "f"])?;
+        if let Some(sentiment) = &self.sentiment {
+            let polarity_ok = [-1, 0, 1].contains(&sentiment.polarity);
+            let confidence_ok = (-1.0..=1.0).contains(&sentiment.confidence);
+            if !polarity_ok || !confidence_ok {
+                return Err(InvalidInput::new(
+                    "sentiment",
+                    "polarity must be -1, 0 or 1 and confidence between -1 and 1",
+                ));
+            }
+        }
+        check_custom(&self.custom)
+    }
+}
+
+impl LocationInput {
+    fn validate(&self) -> Result<(), InvalidInput> {
+        one_of(
+            "locations",
+            self.kind.as_deref(),
+            &["home", "work", "other"],
+        )?;
+        for (text, max) in [
+            (&self.address, 256),
+            (&self.address2, 256),
+            (&self.address3, 256),
+            (&self.country_name, 64),
+            (&self.region_code, 2),
+            (&self.region_name, 128),
+            (&self.city_name, 128),
+            (&self.zip_code, 30),
+            (&self.area_code, 30),
+        ] {
+            max_chars("locations", text.as_deref(), max)?;
+        }
+        if let Some(code) = &self.country_code {
+            chars_between("locations", code, 2, 2)?;
+        }
+        Ok(())
+    }
+}
+
+fn max_chars(what: &'static str, text: Option<&str>, max: usize) -> Result<(), InvalidInput> {
+    match text {
+        Some(t) if t.chars().count() > max => Err(InvalidInput::new(
+            what,
+            format!("is longer than {max} characters"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn chars_between(
+    what: &'static str,
+    text: &str,
+    min: usize,
+    max: usize,
+) -> Result<(), InvalidInput> {
+    let n = text.chars().count();
+    if n < min || n > max {
+        return Err(InvalidInput::new(
+            what,
+            format!("must be {min} to {max} characters, not {n}"),
+        ));
+    }
+    Ok(())
+}
+
+fn not_empty(what: &'static str, text: &str) -> Result<(), InvalidInput> {
+    if text.trim().is_empty() {
+        return Err(InvalidInput::new(what, "holds an empty value"));
+    }
+    Ok(())
+}
+
+fn one_of(what: &'static str, value: Option<&str>, allowed: &[&str]) -> Result<(), InvalidInput> {
+    match value {
+        Some(v) if !allowed.contains(&v) => Err(InvalidInput::new(
+            what,
+            format!(
+                "{:?} is not one of {}",
+                crate::excerpt::excerpt_str(v),
+                allowed.join(", ")
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn check_count(what: &'static str, n: usize, max: usize) -> Result<(), InvalidInput> {
+    if n > max {
+        return Err(InvalidInput::new(
+            what,
+            format!("has {n} items; at most {max} are allowed"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_unique<T: PartialEq>(what: &'static str, items: &[T]) -> Result<(), InvalidInput> {
+    let repeated = items
+        .iter()
+        .enumerate()
+        .any(|(i, item)| items.iter().skip(i + 1).any(|other| other == item));
+    if repeated {
+        return Err(InvalidInput::new(what, "holds the same item twice"));
+    }
+    Ok(())
+}
+
+/// At most 10 unique items, each passing `check`.
+fn check_list<T: PartialEq>(
+    what: &'static str,
+    items: Option<&[T]>,
+    check: impl Fn(&T) -> Result<(), InvalidInput>,
+) -> Result<(), InvalidInput> {
+    let Some(items) = items else { return Ok(()) };
+    check_count(what, items.len(), 10)?;
+    check_unique(what, items)?;
+    items.iter().try_for_each(check)
+}
+
+/// Tags: 1 to 64 characters of letters (Latin-1 included), digits, space and `_/<>-.`, not
+/// starting with a space (the API's pattern).
+fn check_tag(tag: &str) -> Result<(), InvalidInput> {
+    chars_between("tags", tag, 1, 64)?;
+    let allowed = |c: char| {
+        c.is_ascii_alphanumeric() || ('\u{c0}'..='\u{ff}').contains(&c) || "_/<>-. ".contains(c)
+    };
+    if tag.starts_with(' ') || !tag.chars().all(allowed) {
+        return Err(InvalidInput::new(
+            "tags",
+            format!(
+                "{:?} holds a character tags may not",
+                crate::excerpt::excerpt_str(tag)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_custom(custom: &Map<String, Value>) -> Result<(), InvalidInput> {
+    check_count("custom", custom.len(), 100)?;
+    for (name, value) in custom {
+        let shown = crate::excerpt::excerpt_str(name);
+        let kind = CUSTOM_SUFFIXES
+            .iter()
+            .find(|(suffix, _)| name.len() > suffix.len() && name.ends_with(suffix))
+            .map(|(_, kind)| *kind)
+            .ok_or_else(|| {
+                InvalidInput::new(
+                    "custom",
+                    format!("{shown:?} must end in a type suffix: Str, Txt, Url, At, Num or Bool"),
+                )
+            })?;
+        let fits = match (kind, value) {
+            (_, Value::Null) => true,
+            (CustomType::Text, Value::String(s)) => s.chars().count() <= 1024,
+            (CustomType::Time, Value::String(s)) => looks_like_timestamp(s),
+            (CustomType::Number, Value::Number(_)) => true,
+            (CustomType::Bool, Value::Bool(_)) => true,
+            _ => false,
+        };
+        if !fits {
+            return Err(InvalidInput::new(
+                "custom",
+                format!("{shown:?} holds a value its suffix does not allow"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `YYYY-MM-DDTHH:MM...`, as far as a client can cheaply tell.
+fn looks_like_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && (b.len() == 10 || (b.get(10) == Some(&b'T') && digits(11..13)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn what(input: CustomerInput) -> &'static str {
+        input.validate().unwrap_err().what()
+    }
+
+    #[test]
+    fn unset_fields_are_not_sent() {
+        assert_eq!(serde_json::to_string(&CustomerInput::new()).unwrap(), "{}");
+        let cleared = CustomerInput {
+            emails: Some(vec![]),
+            ..CustomerInput::default()
+        };
+        assert_eq!(serde_json::to_string(&cleared).unwrap(), r#"{"emails":[]}"#);
+    }
+
+    #[test]
+    fn every_documented_limit_is_checked() {
+        assert_eq!(what(CustomerInput::new().name("x".repeat(257))), "name");
+        assert!(
+            CustomerInput::new()
+                .name("é".repeat(256))
+                .validate()
+                .is_ok()
+        );
+        assert_eq!(what(CustomerInput::new().external_id("")), "externalId");
+        assert_eq!(
+            what(CustomerInput::new().external_id("x".repeat(257))),
+            "externalId"
+        );
+        let eleven = (0..11).fold(CustomerInput::new(), |i, n| i.email(format!("{n}@x.com")));
+        assert_eq!(what(eleven), "emails");
+        assert_eq!(
+            what(CustomerInput::new().email("a@x.com").email("a@x.com")),
+            "emails"
+        );
+        assert_eq!(what(CustomerInput::new().email(" ")), "emails");
+        let twenty_one = (0..21).fold(CustomerInput::new(), |i, n| i.tag(format!("t{n}")));
+        assert_eq!(what(twenty_one), "tags");
+        assert_eq!(what(CustomerInput::new().tag("")), "tags");
+        assert_eq!(what(CustomerInput::new().tag("x".repeat(65))), "tags");
+        assert_eq!(what(CustomerInput::new().tag(" lead")), "tags");
+        assert_eq!(what(CustomerInput::new().tag("a,b")), "tags");
+        assert!(
+            CustomerInput::new()
+                .tag("vip 2024/Q1 <gold>")
+                .tag("Zoë-Ö")
+                .validate()
+                .is_ok()
+        );
+        let hundred_one = (0..101).fold(CustomerInput::new(), |i, n| {
+            i.custom_num(format!("n{n}Num"), 1.0)
+        });
+        assert_eq!(what(hundred_one), "custom");
+        assert_eq!(what(CustomerInput::new().custom_num("Num", 1.0)), "custom");
+        assert_eq!(
+            what(CustomerInput::new().custom_bool("vipStr", true)),
+            "custom"
+        );
+        assert_eq!(
+            what(CustomerInput::new().custom_str("noteTxt", "x".repeat(1025))),
+            "custom"
+        );
+        assert_eq!(
+            what(CustomerInput::new().custom_at("renewalAt", "next week")),
+            "custom"
+        );
+        assert!(
+            CustomerInput::new()
+                .custom_at("renewalAt", "2025-01-01T00:00:00.000Z")
+                .validate()
+                .is_ok()
+        );
+        let gender = CustomerInput {
+            gender: Some("x".into()),
+            ..CustomerInput::default()
+        };
+        assert_eq!(what(gender), "gender");
+        let sentiment = CustomerInput {
+            sentiment: Some(SentimentInput {
+                polarity: 2,
+                confidence: 0.5,
+            }),
+            ..CustomerInput::default()
+        };
+        assert_eq!(what(sentiment), "sentiment");
+        let social = CustomerInput {
+            socials: Some(vec![SocialInput {
+                kind: "myspace".into(),
+                username: "a".into(),
+                ..SocialInput::default()
+            }]),
+            ..CustomerInput::default()
+        };
+        assert_eq!(what(social), "socials");
+        let location = CustomerInput {
+            locations: Some(vec![LocationInput {
+                country_code: Some("USA".into()),
+                ..LocationInput::default()
+            }]),
+            ..CustomerInput::default()
+        };
+        assert_eq!(what(location), "locations");
+    }
+}
