@@ -16,7 +16,10 @@
 //! ```
 
 mod body;
+mod clock;
 mod fault;
+mod routes;
+mod search_eval;
 mod server;
 mod service;
 mod store;

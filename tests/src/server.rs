@@ -243,6 +243,26 @@ impl FakeKustomer {
         lock(&self.shared.store).insert(document)
     }
 
+    /// Adds many customers at once (see [`FakeKustomer::insert_customer`]); returns how many were
+    /// stored.
+    pub fn insert_customers<'d>(&self, documents: impl IntoIterator<Item = &'d Value>) -> usize {
+        let mut store = lock(&self.shared.store);
+        documents
+            .into_iter()
+            .filter_map(|d| store.insert(d))
+            .count()
+    }
+
+    /// How many customers the server holds.
+    pub fn customer_count(&self) -> usize {
+        lock(&self.shared.store).len()
+    }
+
+    /// A customer's `data` object as the server holds it.
+    pub fn customer(&self, id: &str) -> Option<Value> {
+        lock(&self.shared.store).get(id).map(|c| c.data.clone())
+    }
+
     /// Makes the next request that reaches the server misbehave; several calls queue up faults
     /// for the following requests in order.
     pub fn fail_next(&self, fault: Fault) {

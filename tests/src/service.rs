@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, LOCATION};
-use http::{HeaderValue, Method, Request, Response, StatusCode};
+use http::{HeaderValue, Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use percent_encoding::percent_decode_str;
@@ -32,15 +32,22 @@ pub(crate) async fn handle(
         .await
         .map(|b| b.to_bytes().to_vec())
         .unwrap_or_default();
+    let recorded_body = body.clone();
     let raw_url = parts
         .uri
         .path_and_query()
         .map_or_else(|| parts.uri.path().to_owned(), |pq| pq.as_str().to_owned());
-    let customer_id = customer_id(parts.uri.path());
+    let customer_id = parts
+        .uri
+        .path()
+        .strip_prefix("/v1/customers/")
+        .filter(|rest| !rest.is_empty() && !rest.contains('/'))
+        .and_then(|raw| percent_decode_str(raw).decode_utf8().ok())
+        .map(|id| id.into_owned());
     lock(&shared.requests).push(RecordedRequest {
         method: parts.method.to_string(),
         raw_url,
-        customer_id: customer_id.clone().and_then(Result::ok),
+        customer_id,
         headers: parts
             .headers
             .iter()
@@ -51,7 +58,7 @@ pub(crate) async fn handle(
                 )
             })
             .collect(),
-        body,
+        body: recorded_body,
     });
     let served = shared.served.fetch_add(1, Ordering::SeqCst) + 1;
 
@@ -59,10 +66,10 @@ pub(crate) async fn handle(
     let (mut response, budget) = match fault {
         Some(Fault::Delay(wait)) => {
             tokio::time::sleep(wait).await;
-            admit(&parts, customer_id, &shared, served)
+            admit(&parts, &body, &shared, served)
         }
         Some(fault) => (fault_response(fault), None),
-        None => admit(&parts, customer_id, &shared, served),
+        None => admit(&parts, &body, &shared, served),
     };
     let headers = response.headers_mut();
     if let Some((limit, remaining, reset)) = budget {
@@ -77,14 +84,14 @@ pub(crate) async fn handle(
 /// The rate-limit verdict, then the route: the answer and its `(limit, remaining, reset)`.
 fn admit(
     parts: &http::request::Parts,
-    customer_id: Option<Result<String, ()>>,
+    body: &[u8],
     shared: &Shared,
     served: u64,
 ) -> (Response<FakeBody>, Option<(u64, u64, u64)>) {
     let Some(limiter) = &shared.limiter else {
         let remaining = REPORTED_LIMIT.saturating_sub(served % REPORTED_LIMIT);
         return (
-            route(parts, customer_id, shared),
+            route(parts, body, shared),
             Some((REPORTED_LIMIT, remaining, 60)),
         );
     };
@@ -93,10 +100,7 @@ fn admit(
         (limiter.admit(), limiter.limit)
     };
     match verdict {
-        Ok(remaining) => (
-            route(parts, customer_id, shared),
-            Some((limit, remaining, 60)),
-        ),
+        Ok(remaining) => (route(parts, body, shared), Some((limit, remaining, 60))),
         Err(reset) => {
             shared.rate_limited.fetch_add(1, Ordering::SeqCst);
             let body = error_body(429, "toomanyrequests", "Too Many Requests");
@@ -123,25 +127,7 @@ fn json(status: u16, body: impl Into<bytes::Bytes>) -> Response<FakeBody> {
     )
 }
 
-/// The decoded `{id}` of `/v1/customers/{id}`; `Some(Err)` when it is not valid percent-encoded UTF-8.
-fn customer_id(path: &str) -> Option<Result<String, ()>> {
-    let raw = path.strip_prefix("/v1/customers/")?;
-    if raw.is_empty() || raw.contains('/') {
-        return None;
-    }
-    Some(
-        percent_decode_str(raw)
-            .decode_utf8()
-            .map(|id| id.into_owned())
-            .map_err(|_| ()),
-    )
-}
-
-fn route(
-    parts: &http::request::Parts,
-    customer_id: Option<Result<String, ()>>,
-    shared: &Shared,
-) -> Response<FakeBody> {
+fn route(parts: &http::request::Parts, body: &[u8], shared: &Shared) -> Response<FakeBody> {
     let expected = format!("Bearer {FAKE_API_KEY}");
     let authorized = parts
         .headers
@@ -151,20 +137,12 @@ fn route(
     if !authorized {
         return json(401, error_body(401, "unauthorized", "Unauthorized"));
     }
-    match (&parts.method, customer_id) {
-        (&Method::GET, Some(Ok(id))) => match lock(&shared.store).get(&id) {
-            Some(doc) => json(200, doc.to_owned()),
-            None => json(
-                404,
-                serde_json::json!({"errors": [{"status": 404, "code": "notfound", "title": "Not Found",
-                    "source": {"parameter": "id"}}]})
-                .to_string(),
-            ),
-        },
-        (_, Some(Err(()))) => json(400, error_body(400, "badparam", "Invalid id")),
-        (&Method::GET, None) => json(404, error_body(404, "notfound", "Route not found")),
-        _ => json(405, error_body(405, "methodnotallowed", "Method Not Allowed")),
-    }
+    let query = parts.uri.query().unwrap_or_default();
+    let (status, text) = {
+        let mut store = lock(&shared.store);
+        crate::routes::route(&parts.method, parts.uri.path(), query, body, &mut store)
+    };
+    json(status, text)
 }
 
 fn fault_response(fault: Fault) -> Response<FakeBody> {

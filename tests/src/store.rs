@@ -1,8 +1,11 @@
-//! The fake server's customers: realistic seeds, kept as the JSON documents the real API sends.
+//! The fake server's state: customers (kept as the JSON the API sends), their related resources,
+//! merges and bulk jobs, with realistic seeds.
 
 use std::collections::HashMap;
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
+
+use crate::clock::rfc3339_millis;
 
 /// The customer of Kustomer's own `getCustomerById` example.
 pub const SPEC_CUSTOMER_ID: &str = "58210c3db0f09110006b7953";
@@ -14,43 +17,320 @@ pub const UNICODE_CUSTOMER_ID: &str = "weird/id?x=1#frag% ünï";
 const SPEC_DOC: &str = include_str!("../fixtures/customer_get_spec.json");
 const QUIRKY_DOC: &str = include_str!("../fixtures/customer_get_quirky.json");
 
-/// Customers by ID, each kept as the exact bytes the server answers with.
+/// The keys a customer create or update may hold (the spec's `additionalProperties: false`).
+pub(crate) const CUSTOMER_KEYS: [&str; 33] = [
+    "name",
+    "company",
+    "externalId",
+    "username",
+    "signedUpAt",
+    "lastActivityAt",
+    "lastCustomerActivityAt",
+    "lastSeenAt",
+    "avatarUrl",
+    "externalIds",
+    "sharedExternalIds",
+    "emails",
+    "sharedEmails",
+    "phones",
+    "sharedPhones",
+    "whatsapps",
+    "facebookIds",
+    "instagramIds",
+    "socials",
+    "sharedSocials",
+    "urls",
+    "locations",
+    "locale",
+    "timeZone",
+    "tags",
+    "sentiment",
+    "custom",
+    "birthdayAt",
+    "gender",
+    "createdAt",
+    "importedAt",
+    "rev",
+    "defaultLang",
+];
+
+/// Fake time starts at 2024-01-01T00:00:00.000Z and moves 1 ms per write.
+const EPOCH_MS: u64 = 1_704_067_200_000;
+
+/// A stored customer: its `data` object, and the exact bytes to serve while it is unchanged.
+#[derive(Debug, Clone)]
+pub(crate) struct Stored {
+    pub(crate) data: Value,
+    raw: Option<String>,
+}
+
+impl Stored {
+    /// The `{"data": ...}` document to serve.
+    pub(crate) fn document(&self) -> String {
+        self.raw
+            .clone()
+            .unwrap_or_else(|| json!({"data": self.data}).to_string())
+    }
+
+    pub(crate) fn attr(&self, name: &str) -> Option<&Value> {
+        self.data.get("attributes")?.get(name)
+    }
+
+    pub(crate) fn id(&self) -> &str {
+        self.data
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+}
+
+/// A bulk job and what it will do when it runs.
+#[derive(Debug, Clone)]
+pub(crate) struct BulkJob {
+    pub(crate) id: String,
+    pub(crate) context: &'static str,
+    pub(crate) records: Vec<BulkRecord>,
+    pub(crate) polls: u32,
+    pub(crate) results: Option<Vec<Value>>,
+    pub(crate) created_at: String,
+}
+
+/// One record of a bulk job.
+#[derive(Debug, Clone)]
+pub(crate) enum BulkRecord {
+    Create(Value),
+    Update(Value),
+    Delete(String),
+}
+
+/// Polls before a bulk job completes.
+pub(crate) const BULK_POLLS: u32 = 2;
+
 #[derive(Debug, Default)]
 pub(crate) struct Store {
-    customers: HashMap<String, String>,
+    customers: HashMap<String, Stored>,
+    /// IDs in creation order: lists serve this order.
+    order: Vec<String>,
+    related: HashMap<(String, String), Vec<Value>>,
+    merges: HashMap<String, Value>,
+    pub(crate) bulk: HashMap<String, BulkJob>,
+    counter: u64,
 }
 
 impl Store {
     pub(crate) fn seeded() -> Self {
         let mut store = Self::default();
-        store
-            .customers
-            .insert(SPEC_CUSTOMER_ID.into(), SPEC_DOC.into());
-        store
-            .customers
-            .insert(QUIRKY_CUSTOMER_ID.into(), QUIRKY_DOC.into());
+        store.put_raw(SPEC_CUSTOMER_ID, SPEC_DOC);
+        store.put_raw(QUIRKY_CUSTOMER_ID, QUIRKY_DOC);
         let unicode = json!({"data": {
             "type": "customer",
             "id": UNICODE_CUSTOMER_ID,
             "attributes": {"name": "Ünïcødé 名前", "emails": [{"email": "u@example.com", "type": "home"}]},
             "links": {"self": "/v1/customers/weird"}
         }});
-        store
-            .customers
-            .insert(UNICODE_CUSTOMER_ID.into(), unicode.to_string());
+        store.insert(&unicode);
+        for (i, body) in [
+            "Called about the XXL hoodie",
+            "Refund issued",
+            "Asked for a callback",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let note = json!({"type": "note", "id": format!("5828a3be7c7f551a00b5b72{i}"),
+                "attributes": {"body": body, "createdAt": rfc3339_millis(EPOCH_MS - 1000 + i as u64)}});
+            store.related_mut(SPEC_CUSTOMER_ID, "notes").push(note);
+        }
         store
     }
 
-    pub(crate) fn get(&self, id: &str) -> Option<&str> {
-        self.customers.get(id).map(String::as_str)
+    fn put_raw(&mut self, id: &str, raw: &str) {
+        if let Ok(doc) = serde_json::from_str::<Value>(raw)
+            && let Some(data) = doc.get("data")
+        {
+            self.order.push(id.to_owned());
+            self.customers.insert(
+                id.to_owned(),
+                Stored {
+                    data: data.clone(),
+                    raw: Some(raw.to_owned()),
+                },
+            );
+        }
+    }
+
+    /// A new ID (24 hex digits) and a new moment.
+    pub(crate) fn next_id(&mut self) -> String {
+        self.counter += 1;
+        format!("6500{:020x}", self.counter)
+    }
+
+    pub(crate) fn now(&mut self) -> String {
+        self.counter += 1;
+        rfc3339_millis(EPOCH_MS + self.counter)
+    }
+
+    pub(crate) fn get(&self, id: &str) -> Option<&Stored> {
+        self.customers.get(id)
     }
 
     /// Stores a `{data: {id, ...}}` document under its `data.id`; returns that ID.
     pub(crate) fn insert(&mut self, document: &Value) -> Option<String> {
-        let id = document.pointer("/data/id")?.as_str()?.to_owned();
-        self.customers.insert(id.clone(), document.to_string());
+        let data = document.get("data")?;
+        let id = data.get("id")?.as_str()?.to_owned();
+        if !self.customers.contains_key(&id) {
+            self.order.push(id.clone());
+        }
+        self.customers.insert(
+            id.clone(),
+            Stored {
+                data: data.clone(),
+                raw: Some(document.to_string()),
+            },
+        );
         Some(id)
     }
+
+    /// Customers in creation order.
+    pub(crate) fn all(&self) -> impl Iterator<Item = &Stored> {
+        self.order.iter().filter_map(|id| self.customers.get(id))
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub(crate) fn find(&self, key: &str, value: &str) -> Option<&Stored> {
+        self.all().find(|c| match key {
+            "email" => list_has(c.attr("emails"), "email", value),
+            "phone" => list_has(c.attr("phones"), "phone", value),
+            "externalId" => {
+                c.attr("externalId").and_then(Value::as_str) == Some(value)
+                    || list_has(c.attr("externalIds"), "externalId", value)
+            }
+            _ => false,
+        })
+    }
+
+    /// Creates a customer from a validated body; returns its `data`.
+    pub(crate) fn create(&mut self, body: &Map<String, Value>) -> Value {
+        let id = self.next_id();
+        let now = self.now();
+        let mut attributes = body.clone();
+        attributes.remove("rev");
+        if let Some(name) = attributes.get("name").cloned() {
+            attributes.insert("displayName".into(), name);
+        }
+        attributes
+            .entry("createdAt")
+            .or_insert_with(|| now.clone().into());
+        attributes.insert("updatedAt".into(), now.clone().into());
+        attributes.insert("modifiedAt".into(), now.into());
+        attributes.insert("rev".into(), 1.into());
+        let data = json!({
+            "type": "customer", "id": id, "attributes": attributes,
+            "relationships": {"messages": {"links": {"self": format!("/v1/customers/{id}/messages")}}},
+            "links": {"self": format!("/v1/customers/{id}")}
+        });
+        self.order.push(id.clone());
+        self.customers.insert(
+            id,
+            Stored {
+                data: data.clone(),
+                raw: None,
+            },
+        );
+        data
+    }
+
+    /// Updates a customer; `Err(status)` for a missing one (404) or a stale `rev` (409).
+    pub(crate) fn update(
+        &mut self,
+        id: &str,
+        body: &Map<String, Value>,
+        replace: bool,
+    ) -> Result<Value, u16> {
+        let now = self.now();
+        let stored = self.customers.get_mut(id).ok_or(404u16)?;
+        let attributes = stored
+            .data
+            .get_mut("attributes")
+            .and_then(Value::as_object_mut)
+            .ok_or(500u16)?;
+        let rev = attributes.get("rev").and_then(Value::as_u64).unwrap_or(0);
+        if body
+            .get("rev")
+            .is_some_and(|sent| sent.as_u64() != Some(rev))
+        {
+            return Err(409);
+        }
+        if replace {
+            let created = attributes.get("createdAt").cloned();
+            attributes.clear();
+            if let Some(created) = created {
+                attributes.insert("createdAt".into(), created);
+            }
+        }
+        for (k, v) in body {
+            if k != "rev" {
+                attributes.insert(k.clone(), v.clone());
+            }
+        }
+        attributes.insert("updatedAt".into(), now.clone().into());
+        attributes.insert("modifiedAt".into(), now.into());
+        attributes.insert("rev".into(), (rev + 1).into());
+        stored.raw = None;
+        Ok(stored.data.clone())
+    }
+
+    pub(crate) fn delete(&mut self, id: &str) -> bool {
+        let removed = self.customers.remove(id).is_some();
+        if removed {
+            self.order.retain(|o| o != id);
+        }
+        removed
+    }
+
+    pub(crate) fn related_mut(&mut self, customer: &str, kind: &str) -> &mut Vec<Value> {
+        self.related
+            .entry((customer.to_owned(), kind.to_owned()))
+            .or_default()
+    }
+
+    pub(crate) fn related(&self, customer: &str, kind: &str) -> &[Value] {
+        self.related
+            .get(&(customer.to_owned(), kind.to_owned()))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn merge(&mut self, source: &str, target: &str) -> Option<Value> {
+        if !self.customers.contains_key(source) || !self.customers.contains_key(target) {
+            return None;
+        }
+        let id = self.next_id();
+        let now = self.now();
+        let reference = |c: &str| json!({"links": {"self": format!("/v1/customers/{c}")}, "data": {"type": "customer", "id": c}});
+        let merge = json!({"type": "customer_merge", "id": id,
+            "attributes": {"status": "success", "createdAt": now, "updatedAt": now},
+            "relationships": {"source": reference(source), "target": reference(target)}});
+        self.merges.insert(id, merge.clone());
+        self.related_mut(source, "merges").push(merge.clone());
+        self.related_mut(target, "merges").push(merge.clone());
+        self.delete(source);
+        Some(merge)
+    }
+
+    pub(crate) fn get_merge(&self, id: &str) -> Option<&Value> {
+        self.merges.get(id)
+    }
+}
+
+fn list_has(list: Option<&Value>, key: &str, value: &str) -> bool {
+    list.and_then(Value::as_array).is_some_and(|items| {
+        items
+            .iter()
+            .any(|i| i.get(key).and_then(Value::as_str) == Some(value))
+    })
 }
 
 /// Kustomer's JSON:API error body.

@@ -1,0 +1,665 @@
+//! The fake's API: each Kustomer route the client uses, answered from the [`Store`].
+
+use http::Method;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use serde_json::{Map, Value, json};
+
+use crate::search_eval::{matches, sort_key_cmp};
+use crate::store::{BULK_POLLS, BulkJob, BulkRecord, CUSTOMER_KEYS, Store, error_body};
+
+/// What a route answers: status and body (empty for 204).
+pub(crate) type Answer = (u16, String);
+
+const ENCODE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+fn bad(title: &str) -> Answer {
+    (400, error_body(400, "badparam", title))
+}
+
+fn not_found(parameter: &str) -> Answer {
+    (
+        404,
+        json!({"errors": [{"status": 404, "code": "notfound", "title": "Not Found",
+        "source": {"parameter": parameter}}]})
+        .to_string(),
+    )
+}
+
+fn one(status: u16, data: &Value) -> Answer {
+    (status, json!({"data": data}).to_string())
+}
+
+/// Percent-decoded `key=value` pairs; `+` stays `+`.
+pub(crate) fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn param<'q>(pairs: &'q [(String, String)], key: &str) -> Option<&'q str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+/// `page` and `pageSize`, checked against `max`.
+fn paging(
+    pairs: &[(String, String)],
+    default_size: usize,
+    max_size: usize,
+) -> Result<(usize, usize), Answer> {
+    let number = |key: &str, default: usize| match param(pairs, key) {
+        None => Ok(default),
+        Some(v) => v
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| bad(&format!("{key} must be a positive integer"))),
+    };
+    let page = number("page", 1)?;
+    let size = number("pageSize", default_size)?;
+    if size > max_size {
+        return Err(bad(&format!("pageSize must be at most {max_size}")));
+    }
+    Ok((page, size))
+}
+
+/// The items of page `page` (from 1) of `size`.
+fn window<T: Clone>(items: &[T], page: usize, size: usize) -> Vec<T> {
+    items
+        .iter()
+        .skip((page - 1) * size)
+        .take(size)
+        .cloned()
+        .collect()
+}
+
+/// `{meta, data, links}` for page `page` of a list of `total` items, whose items are `data`;
+/// `top_level` lists also have totals and `last`.
+fn page_answer(
+    path: &str,
+    pairs: &[(String, String)],
+    data: &[Value],
+    total: usize,
+    page: usize,
+    size: usize,
+    top_level: bool,
+) -> Answer {
+    let total_pages = total.div_ceil(size).max(1);
+    let link = |p: usize| {
+        let mut query: Vec<String> = pairs
+            .iter()
+            .filter(|(k, _)| k != "page")
+            .map(|(k, v)| {
+                format!(
+                    "{}={}",
+                    utf8_percent_encode(k, ENCODE),
+                    utf8_percent_encode(v, ENCODE)
+                )
+            })
+            .collect();
+        query.insert(0, format!("page={p}"));
+        format!("/v1{path}?{}", query.join("&"))
+    };
+    let mut meta = json!({"page": page, "pageSize": size});
+    let mut links = json!({
+        "self": link(page),
+        "first": link(1),
+        "prev": (page > 1).then(|| link(page - 1)),
+        "next": (page * size < total).then(|| link(page + 1)),
+    });
+    if top_level {
+        meta["total"] = total.into();
+        meta["totalPages"] = total_pages.into();
+        links["last"] = link(total_pages).into();
+    }
+    (
+        200,
+        json!({"meta": meta, "data": data, "links": links}).to_string(),
+    )
+}
+
+/// A create or update body: an object with only known keys and the limits the API enforces.
+fn customer_body(body: &[u8]) -> Result<Map<String, Value>, Answer> {
+    let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) else {
+        return Err(bad("Body must be a JSON object"));
+    };
+    check_customer(&map)?;
+    Ok(map)
+}
+
+fn check_customer(map: &Map<String, Value>) -> Result<(), Answer> {
+    if let Some(key) = map.keys().find(|k| !CUSTOMER_KEYS.contains(&k.as_str())) {
+        return Err((
+            400,
+            json!({"errors": [{"status": 400, "code": "badparam",
+            "title": "Additional properties not allowed", "detail": "/additionalProperties",
+            "source": {"parameter": key}}]})
+            .to_string(),
+        ));
+    }
+    if map
+        .get("name")
+        .and_then(Value::as_str)
+        .is_some_and(|n| n.chars().count() > 256)
+    {
+        return Err(bad("name is longer than 256 characters"));
+    }
+    Ok(())
+}
+
+pub(crate) fn route(
+    method: &Method,
+    path: &str,
+    query: &str,
+    body: &[u8],
+    store: &mut Store,
+) -> Answer {
+    let Some(rest) = path.strip_prefix("/v1") else {
+        return not_found("path");
+    };
+    let segments: Vec<String> = rest
+        .split('/')
+        .skip(1)
+        .map(|s| percent_decode_str(s).decode_utf8_lossy().into_owned())
+        .collect();
+    let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let pairs = query_pairs(query);
+    match (method, segs.as_slice()) {
+        (&Method::GET, ["customers"]) => list_customers(&pairs, store),
+        (&Method::POST, ["customers"]) => match customer_body(body) {
+            Ok(map) => create_customer(&map, store),
+            Err(answer) => answer,
+        },
+        (&Method::POST, ["customers", "search"]) => search(&pairs, body, store, false),
+        (&Method::POST, ["customers", "archive", "search"]) => search(&pairs, body, store, true),
+        (_, ["customers", "bulk"]) => start_bulk(method, &pairs, body, store),
+        (&Method::POST, ["customers", "merges"]) => create_merge(body, store),
+        (&Method::GET, ["customers", "merges", id]) => match store.get_merge(id) {
+            Some(merge) => one(200, merge),
+            None => not_found("id"),
+        },
+        (&Method::GET, ["customers", key_value]) => get_customer(key_value, store),
+        (&Method::PUT | &Method::PATCH, ["customers", id]) => match customer_body(body) {
+            Ok(map) => {
+                let replace = method == Method::PUT && param(&pairs, "replace") == Some("true");
+                match store.update(id, &map, replace) {
+                    Ok(data) => one(200, &data),
+                    Err(409) => (
+                        409,
+                        error_body(
+                            409,
+                            "conflict",
+                            "Conflict: rev does not match the customer's",
+                        ),
+                    ),
+                    Err(_) => not_found("id"),
+                }
+            }
+            Err(answer) => answer,
+        },
+        (&Method::DELETE, ["customers", id]) => {
+            if store.delete(id) {
+                (204, String::new())
+            } else {
+                not_found("id")
+            }
+        }
+        (
+            _,
+            [
+                "customers",
+                id,
+                kind @ ("conversations" | "messages" | "notes" | "merges"),
+            ],
+        ) => related(
+            method,
+            id,
+            kind,
+            &format!("/customers/{id}/{kind}"),
+            &pairs,
+            body,
+            store,
+        ),
+        (_, ["customers", id, "klasses", klass]) => {
+            let kind = format!("klasses/{klass}");
+            related(
+                method,
+                id,
+                &kind,
+                &format!("/customers/{id}/klasses/{klass}"),
+                &pairs,
+                body,
+                store,
+            )
+        }
+        (&Method::GET, ["bulk", id]) => poll_bulk(id, store),
+        (&Method::GET, ["bulk", id, "batches"]) => bulk_batches(id, &pairs, store),
+        (&Method::GET, _) => not_found("path"),
+        _ => (
+            405,
+            error_body(405, "methodnotallowed", "Method Not Allowed"),
+        ),
+    }
+}
+
+fn get_customer(key_value: &str, store: &Store) -> Answer {
+    for key in ["email", "externalId", "phone"] {
+        if let Some(value) = key_value
+            .strip_prefix(key)
+            .and_then(|r| r.strip_prefix('='))
+        {
+            return match store.find(key, value) {
+                Some(c) => (200, c.document()),
+                None => not_found(key),
+            };
+        }
+    }
+    match store.get(key_value) {
+        Some(c) => (200, c.document()),
+        None => not_found("id"),
+    }
+}
+
+fn create_customer(map: &Map<String, Value>, store: &mut Store) -> Answer {
+    if let Some(external) = map.get("externalId").and_then(Value::as_str)
+        && store.find("externalId", external).is_some()
+    {
+        return (
+            409,
+            error_body(409, "duplicate", "A customer with this externalId exists"),
+        );
+    }
+    one(201, &store.create(map))
+}
+
+fn list_customers(pairs: &[(String, String)], store: &Store) -> Answer {
+    let (page, size) = match paging(pairs, 30, 100) {
+        Ok(p) => p,
+        Err(answer) => return answer,
+    };
+    let mut filters = Vec::new();
+    for (key, value) in pairs {
+        if let Some(rest) = key.strip_prefix("filter[") {
+            let parts: Vec<&str> = rest.trim_end_matches(']').split("][").collect();
+            let [attribute, operator] = parts.as_slice() else {
+                return bad("filter must be filter[attribute][operator]");
+            };
+            filters.push((attribute.to_string(), operator.to_string(), value.clone()));
+        }
+    }
+    let mut items: Vec<&crate::store::Stored> = store
+        .all()
+        .filter(|c| {
+            filters.iter().all(|(attribute, operator, value)| {
+                let have = c
+                    .attr(attribute)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                crate::search_eval::compare(
+                    operator,
+                    &Value::from(have),
+                    &Value::from(value.as_str()),
+                )
+            })
+        })
+        .collect();
+    if let Some(sort) = param(pairs, "sort") {
+        let (desc, attribute) = sort.strip_prefix('-').map_or((false, sort), |a| (true, a));
+        items.sort_by(|a, b| {
+            let order = sort_key_cmp(a.attr(attribute), b.attr(attribute));
+            if desc { order.reverse() } else { order }
+        });
+    }
+    // Only the page's documents are cloned: a list of 100,000 stays cheap.
+    let data: Vec<Value> = window(&items, page, size)
+        .into_iter()
+        .map(|c| c.data.clone())
+        .collect();
+    page_answer("/customers", pairs, &data, items.len(), page, size, true)
+}
+
+fn search(pairs: &[(String, String)], body: &[u8], store: &Store, archive: bool) -> Answer {
+    let (page, size) = match paging(pairs, 100, 500) {
+        Ok(p) => p,
+        Err(answer) => return answer,
+    };
+    if page > 100 {
+        return bad("A search serves at most 100 pages");
+    }
+    let Ok(Value::Object(query)) = serde_json::from_slice::<Value>(body) else {
+        return bad("Body must be a JSON object");
+    };
+    let known = [
+        "searchHash",
+        "queryContext",
+        "includeDeleted",
+        "timeZone",
+        "and",
+        "or",
+        "not",
+        "sort",
+        "aggs",
+        "fields",
+    ];
+    if let Some(key) = query.keys().find(|k| !known.contains(&k.as_str())) {
+        return bad(&format!("Additional properties not allowed: {key}"));
+    }
+    let mut hits = Vec::new();
+    for customer in store.all() {
+        let archived = customer.attr("archived").and_then(Value::as_bool) == Some(true);
+        if archived != archive {
+            continue;
+        }
+        match matches(&query, customer) {
+            Ok(true) => hits.push(customer),
+            Ok(false) => {}
+            Err(problem) => return bad(&problem),
+        }
+    }
+    let sort: Vec<(String, bool)> = query
+        .get("sort")
+        .and_then(Value::as_array)
+        .map(|keys| {
+            keys.iter()
+                .filter_map(Value::as_object)
+                .flat_map(|k| {
+                    k.iter()
+                        .map(|(a, d)| (a.clone(), d.as_str() == Some("desc")))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    hits.sort_by(|a, b| {
+        for (attribute, desc) in &sort {
+            let field = crate::search_eval::attribute_name(attribute);
+            let order = sort_key_cmp(a.attr(field), b.attr(field));
+            let order = if *desc { order.reverse() } else { order };
+            if order.is_ne() {
+                return order;
+            }
+        }
+        a.id().cmp(b.id())
+    });
+    let data: Vec<Value> = window(&hits, page, size)
+        .into_iter()
+        .map(|c| c.data.clone())
+        .collect();
+    let path = if archive {
+        "/customers/archive/search"
+    } else {
+        "/customers/search"
+    };
+    let (status, text) = page_answer(path, pairs, &data, hits.len(), page, size, true);
+    let mut doc: Value = serde_json::from_str(&text).unwrap_or_default();
+    doc["meta"]["aggregations"] = json!({});
+    (status, doc.to_string())
+}
+
+fn start_bulk(
+    method: &Method,
+    pairs: &[(String, String)],
+    body: &[u8],
+    store: &mut Store,
+) -> Answer {
+    let (context, records) = match *method {
+        Method::DELETE => {
+            let ids: Vec<BulkRecord> = param(pairs, "ids")
+                .unwrap_or_default()
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(|id| BulkRecord::Delete(id.to_owned()))
+                .collect();
+            ("api.sobjects.customers.bulk-delete", ids)
+        }
+        Method::POST | Method::PUT => {
+            let Ok(Value::Array(items)) = serde_json::from_slice::<Value>(body) else {
+                return bad("Body must be a JSON array");
+            };
+            let create = *method == Method::POST;
+            let records = items
+                .into_iter()
+                .map(|item| {
+                    if create {
+                        BulkRecord::Create(item)
+                    } else {
+                        BulkRecord::Update(item)
+                    }
+                })
+                .collect();
+            let context = if create {
+                "api.sobjects.customers.bulk-create"
+            } else {
+                "api.sobjects.customers.bulk-update"
+            };
+            (context, records)
+        }
+        _ => {
+            return (
+                405,
+                error_body(405, "methodnotallowed", "Method Not Allowed"),
+            );
+        }
+    };
+    if records.is_empty() || records.len() > 100 {
+        return bad("A bulk request takes 1 to 100 records");
+    }
+    let id = store.next_id();
+    let created_at = store.now();
+    let job = BulkJob {
+        id: id.clone(),
+        context,
+        records,
+        polls: 0,
+        results: None,
+        created_at,
+    };
+    let answer = one(201, &bulk_doc(&job));
+    store.bulk.insert(id, job);
+    answer
+}
+
+fn bulk_doc(job: &BulkJob) -> Value {
+    let done = job.results.is_some();
+    let status = if done {
+        "complete"
+    } else if job.polls == 0 {
+        "queued"
+    } else {
+        "running"
+    };
+    json!({"type": "bulk", "id": job.id, "attributes": {
+        "ids": [], "context": job.context, "status": status, "completed": done,
+        "createdAt": job.created_at, "updatedAt": job.created_at}})
+}
+
+/// Each poll moves the job on; after [`BULK_POLLS`] it runs every record.
+fn poll_bulk(id: &str, store: &mut Store) -> Answer {
+    let Some(mut job) = store.bulk.remove(id) else {
+        return not_found("id");
+    };
+    job.polls += 1;
+    if job.results.is_none() && job.polls >= BULK_POLLS {
+        let results = job
+            .records
+            .iter()
+            .enumerate()
+            .map(|(index, record)| run_record(index, record, store))
+            .collect();
+        job.results = Some(results);
+    }
+    let answer = one(200, &bulk_doc(&job));
+    store.bulk.insert(id.to_owned(), job);
+    answer
+}
+
+fn run_record(index: usize, record: &BulkRecord, store: &mut Store) -> Value {
+    let failed = |status: u16, text: &str| {
+        let errors: Value = serde_json::from_str::<Value>(text)
+            .ok()
+            .and_then(|v| v.get("errors").cloned())
+            .unwrap_or_default();
+        json!({"index": index, "status": status, "errors": errors})
+    };
+    match record {
+        BulkRecord::Create(item) => {
+            let Some(map) = item.as_object() else {
+                return failed(400, &error_body(400, "badparam", "not an object"));
+            };
+            if let Err((status, text)) = check_customer(map) {
+                return failed(status, &text);
+            }
+            match create_customer(map, store) {
+                (201, text) => {
+                    let id = serde_json::from_str::<Value>(&text)
+                        .ok()
+                        .and_then(|v| v["data"]["id"].as_str().map(str::to_owned));
+                    json!({"index": index, "status": 201, "id": id})
+                }
+                (status, text) => failed(status, &text),
+            }
+        }
+        BulkRecord::Update(item) => {
+            let Some(mut map) = item.as_object().cloned() else {
+                return failed(400, &error_body(400, "badparam", "not an object"));
+            };
+            let id = map
+                .remove("id")
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            if let Err((status, text)) = check_customer(&map) {
+                return failed(status, &text);
+            }
+            match store.update(&id, &map, false) {
+                Ok(_) => json!({"index": index, "status": 200, "id": id}),
+                Err(status) => failed(status, &error_body(status, "notfound", "Not Found")),
+            }
+        }
+        BulkRecord::Delete(id) => {
+            if store.delete(id) {
+                json!({"index": index, "status": 204, "id": id})
+            } else {
+                let mut result = failed(404, &error_body(404, "notfound", "Not Found"));
+                result["id"] = id.as_str().into();
+                result
+            }
+        }
+    }
+}
+
+fn bulk_batches(id: &str, pairs: &[(String, String)], store: &Store) -> Answer {
+    let Some(job) = store.bulk.get(id) else {
+        return not_found("id");
+    };
+    let status = if job.results.is_some() {
+        "complete"
+    } else {
+        "running"
+    };
+    let batch = json!({"type": "bulk_batch", "id": format!("{id}-1"),
+        "attributes": {"status": status, "results": job.results.clone().unwrap_or_default()}});
+    page_answer(
+        &format!("/bulk/{id}/batches"),
+        pairs,
+        &[batch],
+        1,
+        1,
+        100,
+        false,
+    )
+}
+
+fn create_merge(body: &[u8], store: &mut Store) -> Answer {
+    let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) else {
+        return bad("Body must be a JSON object");
+    };
+    if map.keys().any(|k| k != "source" && k != "target") {
+        return bad("Additional properties not allowed");
+    }
+    let (Some(source), Some(target)) = (
+        map.get("source").and_then(Value::as_str),
+        map.get("target").and_then(Value::as_str),
+    ) else {
+        return bad("source and target are required");
+    };
+    match store.merge(source, target) {
+        Some(merge) => one(201, &merge),
+        None => not_found("source"),
+    }
+}
+
+fn related(
+    method: &Method,
+    id: &str,
+    kind: &str,
+    path: &str,
+    pairs: &[(String, String)],
+    body: &[u8],
+    store: &mut Store,
+) -> Answer {
+    if store.get(id).is_none() {
+        return not_found("id");
+    }
+    match *method {
+        Method::GET => {
+            let (page, size) = match paging(pairs, 100, 100) {
+                Ok(p) => p,
+                Err(answer) => return answer,
+            };
+            let from = param(pairs, "fromDate");
+            let items: Vec<Value> = store
+                .related(id, kind)
+                .iter()
+                .filter(|item| {
+                    from.is_none_or(|from| {
+                        item["attributes"]["createdAt"].as_str().unwrap_or_default() >= from
+                    })
+                })
+                .cloned()
+                .collect();
+            page_answer(
+                path,
+                pairs,
+                &window(&items, page, size),
+                items.len(),
+                page,
+                size,
+                false,
+            )
+        }
+        Method::POST if !matches!(kind, "notes" | "merges") => {
+            let Ok(Value::Object(mut attributes)) = serde_json::from_slice::<Value>(body) else {
+                return bad("Body must be a JSON object");
+            };
+            let resource_id = store.next_id();
+            let now = store.now();
+            attributes
+                .entry("createdAt")
+                .or_insert_with(|| now.clone().into());
+            attributes.insert("updatedAt".into(), now.into());
+            let kind_name = match kind.strip_prefix("klasses/") {
+                Some(klass) => format!("kobject.{klass}"),
+                None => kind.trim_end_matches('s').to_owned(),
+            };
+            let resource = json!({"type": kind_name, "id": resource_id, "attributes": attributes,
+                "relationships": {"customer": {"data": {"type": "customer", "id": id}}}});
+            store.related_mut(id, kind).push(resource.clone());
+            one(201, &resource)
+        }
+        _ => (
+            405,
+            error_body(405, "methodnotallowed", "Method Not Allowed"),
+        ),
+    }
+}

@@ -1,0 +1,150 @@
+//! The fake's search: evaluates the criteria of a search body against stored customers.
+
+use std::cmp::Ordering;
+
+use serde_json::{Map, Value};
+
+use crate::store::Stored;
+
+/// The customer attribute a search attribute reads (`customer_updated_at` → `updatedAt`).
+pub(crate) fn attribute_name(search_attribute: &str) -> &str {
+    match search_attribute {
+        "customer_updated_at" => "updatedAt",
+        "customer_created_at" => "createdAt",
+        "customer_modified_at" => "modifiedAt",
+        "customer_name" => "name",
+        "customer_gender" => "gender",
+        "customer_locale" => "locale",
+        "customer_externalId" | "customer_external_id" => "externalId",
+        other => other,
+    }
+}
+
+/// Every value of `attribute` on `customer` (lists give one per item).
+fn values(attribute: &str, customer: &Stored) -> Result<Vec<Value>, String> {
+    let list = |name: &str, key: &str| -> Vec<Value> {
+        customer
+            .attr(name)
+            .and_then(Value::as_array)
+            .map(|items| items.iter().filter_map(|i| i.get(key).cloned()).collect())
+            .unwrap_or_default()
+    };
+    Ok(match attribute {
+        "customer_email" => list("emails", "email"),
+        "customer_phone" => list("phones", "phone"),
+        _ => {
+            if let Some(name) = attribute.strip_prefix("customer_custom_") {
+                customer
+                    .attr("custom")
+                    .and_then(|c| c.get(name))
+                    .cloned()
+                    .into_iter()
+                    .collect()
+            } else {
+                let field = attribute_name(attribute);
+                if field == attribute {
+                    return Err(format!("unknown search attribute {attribute}"));
+                }
+                customer.attr(field).cloned().into_iter().collect()
+            }
+        }
+    })
+}
+
+/// `have <operator> want`.
+pub(crate) fn compare(operator: &str, have: &Value, want: &Value) -> bool {
+    let ordered = || match (have, want) {
+        (Value::String(a), Value::String(b)) => Some(a.as_str().cmp(b.as_str())),
+        (Value::Number(a), Value::Number(b)) => a.as_f64()?.partial_cmp(&b.as_f64()?),
+        _ => None,
+    };
+    match operator {
+        "equals" => have == want,
+        "contains" => match (have, want) {
+            (Value::String(a), Value::String(b)) => a.to_lowercase().contains(&b.to_lowercase()),
+            _ => false,
+        },
+        "gte" => ordered().is_some_and(Ordering::is_ge),
+        "gt" => ordered().is_some_and(Ordering::is_gt),
+        "lte" => ordered().is_some_and(Ordering::is_le),
+        "lt" => ordered().is_some_and(Ordering::is_lt),
+        _ => false,
+    }
+}
+
+fn eval(criterion: &Value, customer: &Stored) -> Result<bool, String> {
+    let Some(object) = criterion.as_object() else {
+        return Err("a criterion must be an object".into());
+    };
+    for (key, value) in object {
+        let holds = match key.as_str() {
+            "and" => group(value, customer)?.iter().all(|b| *b),
+            "or" => group(value, customer)?.iter().any(|b| *b),
+            "not" => !group(value, customer)?.iter().any(|b| *b),
+            attribute => {
+                let Some(operators) = value.as_object() else {
+                    return Err(format!("{attribute} needs an operator object"));
+                };
+                let have = values(attribute, customer)?;
+                let mut all = true;
+                for (operator, want) in operators {
+                    if !["equals", "contains", "gte", "gt", "lte", "lt"]
+                        .contains(&operator.as_str())
+                    {
+                        return Err(format!("unknown operator {operator}"));
+                    }
+                    all &= have.iter().any(|h| compare(operator, h, want));
+                }
+                all
+            }
+        };
+        if !holds {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// A group: one criterion or a list of them.
+fn group(value: &Value, customer: &Stored) -> Result<Vec<bool>, String> {
+    match value {
+        Value::Array(items) => items.iter().map(|c| eval(c, customer)).collect(),
+        other => Ok(vec![eval(other, customer)?]),
+    }
+}
+
+/// Whether `customer` matches the search body's `and`, `or` and `not`.
+pub(crate) fn matches(query: &Map<String, Value>, customer: &Stored) -> Result<bool, String> {
+    if let Some(and) = query.get("and")
+        && !group(and, customer)?.iter().all(|b| *b)
+    {
+        return Ok(false);
+    }
+    if let Some(or) = query.get("or") {
+        let results = group(or, customer)?;
+        if !results.is_empty() && !results.iter().any(|b| *b) {
+            return Ok(false);
+        }
+    }
+    if let Some(not) = query.get("not")
+        && group(not, customer)?.iter().any(|b| *b)
+    {
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Orders attribute values for sorting: absent first, then strings, numbers, others by text.
+pub(crate) fn sort_key_cmp(a: Option<&Value>, b: Option<&Value>) -> Ordering {
+    match (a, b) {
+        (Some(Value::String(x)), Some(Value::String(y))) => x.cmp(y),
+        (Some(Value::Number(x)), Some(Value::Number(y))) => x
+            .as_f64()
+            .partial_cmp(&y.as_f64())
+            .unwrap_or(Ordering::Equal),
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Less,
+        (Some(_), None) => Ordering::Greater,
+        (Some(x), Some(y)) => x.to_string().cmp(&y.to_string()),
+    }
+}
