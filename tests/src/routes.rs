@@ -112,18 +112,21 @@ fn page_answer(
         query.insert(0, format!("page={p}"));
         format!("/v1{path}?{}", query.join("&"))
     };
-    let mut meta = json!({"page": page, "pageSize": size});
-    let mut links = json!({
-        "self": link(page),
-        "first": link(1),
-        "prev": (page > 1).then(|| link(page - 1)),
-        "next": (page * size < total).then(|| link(page + 1)),
-    });
-    if top_level {
-        meta["total"] = total.into();
-        meta["totalPages"] = total_pages.into();
-        links["last"] = link(total_pages).into();
-    }
+    let (prev, next) = (
+        (page > 1).then(|| link(page - 1)),
+        (page * size < total).then(|| link(page + 1)),
+    );
+    let (meta, links) = if top_level {
+        (
+            json!({"page": page, "pageSize": size, "total": total, "totalPages": total_pages}),
+            json!({"self": link(page), "first": link(1), "prev": prev, "next": next, "last": link(total_pages)}),
+        )
+    } else {
+        (
+            json!({"page": page, "pageSize": size}),
+            json!({"self": link(page), "first": link(1), "prev": prev, "next": next}),
+        )
+    };
     (
         200,
         json!({"meta": meta, "data": data, "links": links}).to_string(),
@@ -403,7 +406,9 @@ fn search(pairs: &[(String, String)], body: &[u8], store: &Store, archive: bool)
     };
     let (status, text) = page_answer(path, pairs, &data, hits.len(), page, size, true);
     let mut doc: Value = serde_json::from_str(&text).unwrap_or_default();
-    doc["meta"]["aggregations"] = json!({});
+    if let Some(meta) = doc.get_mut("meta").and_then(Value::as_object_mut) {
+        meta.insert("aggregations".into(), json!({}));
+    }
     (status, doc.to_string())
 }
 
@@ -524,7 +529,7 @@ fn run_record(index: usize, record: &BulkRecord, store: &mut Store) -> Value {
                 (201, text) => {
                     let id = serde_json::from_str::<Value>(&text)
                         .ok()
-                        .and_then(|v| v["data"]["id"].as_str().map(str::to_owned));
+                        .and_then(|v| v.pointer("/data/id")?.as_str().map(str::to_owned));
                     json!({"index": index, "status": 201, "id": id})
                 }
                 (status, text) => failed(status, &text),
@@ -550,9 +555,8 @@ fn run_record(index: usize, record: &BulkRecord, store: &mut Store) -> Value {
             if store.delete(id) {
                 json!({"index": index, "status": 204, "id": id})
             } else {
-                let mut result = failed(404, &error_body(404, "notfound", "Not Found"));
-                result["id"] = id.as_str().into();
-                result
+                let errors = json!([{"status": 404, "code": "notfound", "title": "Not Found"}]);
+                json!({"index": index, "status": 404, "id": id, "errors": errors})
             }
         }
     }
@@ -623,7 +627,10 @@ fn related(
                 .iter()
                 .filter(|item| {
                     from.is_none_or(|from| {
-                        item["attributes"]["createdAt"].as_str().unwrap_or_default() >= from
+                        item.pointer("/attributes/createdAt")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                            >= from
                     })
                 })
                 .cloned()

@@ -21,12 +21,12 @@ pub(crate) fn attribute_name(search_attribute: &str) -> &str {
 }
 
 /// Every value of `attribute` on `customer` (lists give one per item).
-fn values(attribute: &str, customer: &Stored) -> Result<Vec<Value>, String> {
-    let list = |name: &str, key: &str| -> Vec<Value> {
+fn values<'c>(attribute: &str, customer: &'c Stored) -> Result<Vec<&'c Value>, String> {
+    let list = |name: &str, key: &str| -> Vec<&'c Value> {
         customer
             .attr(name)
             .and_then(Value::as_array)
-            .map(|items| items.iter().filter_map(|i| i.get(key).cloned()).collect())
+            .map(|items| items.iter().filter_map(|i| i.get(key)).collect())
             .unwrap_or_default()
     };
     Ok(match attribute {
@@ -37,7 +37,6 @@ fn values(attribute: &str, customer: &Stored) -> Result<Vec<Value>, String> {
                 customer
                     .attr("custom")
                     .and_then(|c| c.get(name))
-                    .cloned()
                     .into_iter()
                     .collect()
             } else {
@@ -45,7 +44,7 @@ fn values(attribute: &str, customer: &Stored) -> Result<Vec<Value>, String> {
                 if field == attribute {
                     return Err(format!("unknown search attribute {attribute}"));
                 }
-                customer.attr(field).cloned().into_iter().collect()
+                customer.attr(field).into_iter().collect()
             }
         }
     })
