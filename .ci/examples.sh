@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --quiet --locked -p kustomer-tests --bin fake_kustomer -p kustomer-ureq -p kustomer-isahc --examples || exit 1
+cargo build --quiet --locked -p kustomer-tests -p kustomer-ureq -p kustomer-isahc --bins --examples || exit 1
 work=$(mktemp -d)
 # The server runs until its stdin closes; the sleep holds it open, and the trap ends both.
 sleep 600 | target/debug/fake_kustomer >"$work/server" &
@@ -46,6 +46,16 @@ for pkg in kustomer-ureq kustomer-isahc; do
   check "$pkg no key: exit 1" test $? -eq 1
   check "$pkg no key: names the variable" grep -q KUSTOMER_API_KEY "$work/err"
 done
+
+# The customers-API examples, each on its embedded fake server.
+env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked --example crud >"$work/out" 2>"$work/err"
+check "crud: exit 0" test $? -eq 0
+check "crud: conflict seen" grep -q "conflict on a stale rev" "$work/out"
+check "crud: deleted" grep -q "^deleted" "$work/out"
+env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked --example export_search >"$work/out" 2>"$work/err"
+check "export_search: exit 0" test $? -eq 0
+check "export_search: 1,202 lines" test "$(wc -l <"$work/out")" -eq 1202
+check "export_search: each customer once" test "$(grep -o '^{"id":"[^"]*"' "$work/out" | sort -u | wc -l)" -eq 1202
 
 echo "examples: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -93,27 +93,75 @@ impl<T: Transport> Customers<'_, T> {
     }
 
     /// Finds a customer by email; see [`LookupCustomer`]. A miss is [`Error::NotFound`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// match client.customers().by_email("ada+news@example.com") {
+    ///     Ok(customer) => println!("{}", customer.id),
+    ///     Err(e) if e.is_not_found() => println!("no such customer"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn by_email(&self, email: &str) -> Result<Customer, Error> {
         self.client.execute(&LookupCustomer::by_email(email))
     }
 
     /// Finds a customer by your ID for it; see [`LookupCustomer`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let customer = client.customers().by_external_id("crm-42")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn by_external_id(&self, external_id: &str) -> Result<Customer, Error> {
         self.client
             .execute(&LookupCustomer::by_external_id(external_id))
     }
 
     /// Finds a customer by phone (E.164); see [`LookupCustomer`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let customer = client.customers().by_phone("+15555550123")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn by_phone(&self, phone: &str) -> Result<Customer, Error> {
         self.client.execute(&LookupCustomer::by_phone(phone))
     }
 
     /// Creates a customer; see [`CreateCustomer`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::CustomerInput;
+    ///
+    /// let ada = client.customers().create(&CustomerInput::new().name("Ada").email("ada@example.com"))?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn create(&self, input: &CustomerInput) -> Result<Customer, Error> {
         self.client.execute(&CreateCustomer::new(input))
     }
 
     /// Updates a customer; see [`UpdateCustomer`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::{CustomerInput, UpdateMode};
+    ///
+    /// let ada = client.customers().get("58210c3db0f09110006b7953")?;
+    /// let rename = CustomerInput { rev: ada.attributes.rev, ..CustomerInput::new().name("Ada King") };
+    /// match client.customers().update(&ada.id, &rename, UpdateMode::Merge) {
+    ///     Err(e) if e.is_conflict() => println!("changed meanwhile: read it again"),
+    ///     other => { other?; }
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn update(
         &self,
         id: &str,
@@ -125,6 +173,13 @@ impl<T: Transport> Customers<'_, T> {
     }
 
     /// Deletes a customer; see [`DeleteCustomer`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// client.customers().delete("58210c3db0f09110006b7953")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn delete(&self, id: &str) -> Result<(), Error> {
         self.client.execute(&DeleteCustomer::new(id))
     }
@@ -192,6 +247,18 @@ impl<T: Transport> Customers<'_, T> {
 
     /// Every result of a search, up to the API's 100-page cap; see [`SearchCustomers`]. For
     /// more, use [`search_all`](Self::search_all).
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::{Criterion, SearchCustomers, SearchQuery};
+    ///
+    /// let query = SearchQuery::customers().and(Criterion::contains("customer_name", "Ada"));
+    /// for customer in client.customers().search(SearchCustomers::new(query).page_size(500)) {
+    ///     println!("{}", customer?.id);
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn search(&self, first: SearchCustomers) -> Paginated<'_, T, SearchCustomers> {
         Paginated::new(self.client, first)
     }
@@ -224,11 +291,37 @@ impl<T: Transport> Customers<'_, T> {
 
     /// Every conversation, message, note, merge or custom object of a customer; see
     /// [`ListRelated`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::{ListRelated, Related};
+    ///
+    /// let list = ListRelated::new("58210c3db0f09110006b7953", Related::Conversations).from_date("2024-01-01");
+    /// for conversation in client.customers().related(list) {
+    ///     println!("{:?}", conversation?.attributes.get("name"));
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn related(&self, first: ListRelated<'static>) -> Paginated<'_, T, ListRelated<'static>> {
         Paginated::new(self.client, first)
     }
 
     /// Creates a conversation, message or custom object for a customer; see [`CreateRelated`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::Related;
+    ///
+    /// let order = serde_json::json!({"title": "Order #1059", "custom": {"totalPriceNum": 64.67}});
+    /// let object = client.customers().create_related(
+    ///     "58210c3db0f09110006b7953",
+    ///     Related::CustomObjects("order".into()),
+    ///     order.as_object().cloned().unwrap_or_default(),
+    /// )?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn create_related(
         &self,
         customer_id: &str,
@@ -240,17 +333,48 @@ impl<T: Transport> Customers<'_, T> {
     }
 
     /// Merges customer `source` into `target`; see [`CreateMerge`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let merge = client.customers().merge("5822ba88d4e96711004eccd5", "58210c3db0f09110006b7953")?;
+    /// let again = client.customers().get_merge(merge.id.as_deref().unwrap_or_default())?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn merge(&self, source: &str, target: &str) -> Result<Resource, Error> {
         self.client.execute(&CreateMerge::new(source, target))
     }
 
     /// A merge by ID; see [`GetMerge`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let merge = client.customers().get_merge("5822bab2aa5f92110005d6b2")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn get_merge(&self, id: &str) -> Result<Resource, Error> {
         self.client.execute(&GetMerge::new(id))
     }
 
     /// Creates any number of customers in bulk jobs of at most 100 records each; returns the
     /// jobs, in order. See [`BulkCustomers`] and [`wait_for_bulk`](Self::wait_for_bulk).
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use std::time::Duration;
+    /// use kustomer::customers::CustomerInput;
+    ///
+    /// let inputs: Vec<_> = (0..250).map(|i| CustomerInput::new().name(format!("Customer {i}"))).collect();
+    /// for job in client.customers().bulk_create(&inputs)? {
+    ///     let report = client.customers().wait_for_bulk(&job.id, Duration::from_secs(2), Duration::from_secs(600))?;
+    ///     for failure in &report.failures {
+    ///         eprintln!("record {:?} failed: {:?}", failure.index, failure.errors);
+    ///     }
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn bulk_create(&self, inputs: &[CustomerInput]) -> Result<Vec<BulkJob>, Error> {
         inputs.iter().try_for_each(CustomerInput::validate)?;
         inputs
@@ -260,6 +384,16 @@ impl<T: Transport> Customers<'_, T> {
     }
 
     /// Updates any number of customers in bulk jobs of at most 100 records each.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::{CustomerInput, CustomerUpdate};
+    ///
+    /// let updates = vec![CustomerUpdate { id: "58210c3db0f09110006b7953".into(), input: CustomerInput::new().tag("vip") }];
+    /// let jobs = client.customers().bulk_update(&updates)?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn bulk_update(&self, updates: &[CustomerUpdate]) -> Result<Vec<BulkJob>, Error> {
         updates.iter().try_for_each(|u| u.input.validate())?;
         updates
@@ -269,6 +403,13 @@ impl<T: Transport> Customers<'_, T> {
     }
 
     /// Deletes any number of customers in bulk jobs of at most 100 IDs each.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let jobs = client.customers().bulk_delete(&["58210c3db0f09110006b7953".to_string()])?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     pub fn bulk_delete(&self, ids: &[String]) -> Result<Vec<BulkJob>, Error> {
         ids.chunks(MAX_BULK_RECORDS)
             .map(|chunk| self.client.execute(&BulkCustomers::delete(chunk)))
@@ -277,6 +418,16 @@ impl<T: Transport> Customers<'_, T> {
 
     /// Polls a bulk job every `interval` (through the client's clock) until it ends, then reads
     /// its batches and collects every failed record.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use std::time::Duration;
+    ///
+    /// let report = client.customers().wait_for_bulk("5b3bddb67f8469003df370a4", Duration::from_secs(2), Duration::from_secs(300))?;
+    /// println!("{} records failed", report.failures.len());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::JobUnfinished`] if it has not ended after `max_wait`; any error of the polls.
