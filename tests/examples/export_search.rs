@@ -50,7 +50,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         serde_json::to_writer(&mut out, &customer?)?;
         out.write_all(b"\n")?;
         count += 1;
-        if count % 1000 == 0 {
+        if count.is_multiple_of(1000) {
             eprintln!("{count} customers exported");
         }
     }
