@@ -113,14 +113,17 @@ impl Config {
     pub fn request(
         &self,
         method: Method,
-        path: &str,
+        path: impl std::fmt::Display,
         body: Option<Vec<u8>>,
     ) -> Result<Request<Vec<u8>>, Error> {
+        use std::fmt::Write as _;
         let base = self.base_url.as_str();
-        let mut uri = String::with_capacity(base.len() + 3 + path.len());
+        // One allocation for the whole URI: the path is written straight after the base.
+        let mut uri = String::with_capacity(base.len() + 64);
         uri.push_str(base);
         uri.push_str("/v1");
-        uri.push_str(path);
+        write!(uri, "{path}")
+            .map_err(|_| InvalidInput::new("request path", "could not be written"))?;
         let uri = Uri::try_from(uri)
             .map_err(|_| InvalidInput::new("request path", "does not form a valid URI"))?;
         let mut builder = Request::builder()

@@ -15,6 +15,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+// serde_json's `json!` recurses per token: a whole customer document needs more than 128.
+#![recursion_limit = "256"]
+
 mod body;
 mod clock;
 mod fault;
@@ -23,11 +26,13 @@ mod search_eval;
 mod server;
 mod service;
 mod store;
+mod synthetic;
 mod transports;
 
 pub use fault::Fault;
 pub use server::{FakeKustomer, FakeKustomerBuilder, RecordedRequest};
 pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};
+pub use synthetic::{synthetic_customer, synthetic_page};
 pub use transports::{DynTransport, TransportSettings, both_transports, clients_with};
 
 /// The API key the fake server accepts.

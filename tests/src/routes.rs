@@ -292,6 +292,13 @@ fn list_customers(pairs: &[(String, String)], store: &Store) -> Answer {
         Ok(p) => p,
         Err(answer) => return answer,
     };
+    if let Some(total) = store.synthetic {
+        let first = ((page - 1) * size) as u64;
+        let data: Vec<Value> = (first..(first + size as u64).min(total))
+            .map(crate::synthetic::synthetic_customer)
+            .collect();
+        return page_answer("/customers", pairs, &data, total as usize, page, size, true);
+    }
     let mut filters = Vec::new();
     for (key, value) in pairs {
         if let Some(rest) = key.strip_prefix("filter[") {

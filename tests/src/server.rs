@@ -116,6 +116,7 @@ impl Limiter {
 #[derive(Debug, Clone, Default)]
 pub struct FakeKustomerBuilder {
     rate_limit: Option<(u64, Duration)>,
+    synthetic: Option<u64>,
 }
 
 impl FakeKustomerBuilder {
@@ -124,6 +125,15 @@ impl FakeKustomerBuilder {
     #[must_use]
     pub fn rate_limit(mut self, limit: u64, window: Duration) -> Self {
         self.rate_limit = Some((limit, window));
+        self
+    }
+
+    /// Serves `count` synthetic customers ([`synthetic_customer`](crate::synthetic_customer))
+    /// from `GET /v1/customers` instead of the store, made page by page: a list of 100,000 costs
+    /// the server no memory.
+    #[must_use]
+    pub fn synthetic_customers(mut self, count: u64) -> Self {
+        self.synthetic = Some(count);
         self
     }
 
@@ -142,8 +152,10 @@ impl FakeKustomerBuilder {
                 busiest: 0,
             })
         });
+        let mut store = Store::seeded();
+        store.synthetic = self.synthetic;
         let shared = Arc::new(Shared {
-            store: Mutex::new(Store::seeded()),
+            store: Mutex::new(store),
             limiter,
             ..Shared::default()
         });

@@ -115,6 +115,8 @@ pub(crate) struct Store {
     merges: HashMap<String, Value>,
     pub(crate) bulk: HashMap<String, BulkJob>,
     counter: u64,
+    /// When set, `GET /customers` lists this many synthetic customers, made per page.
+    pub(crate) synthetic: Option<u64>,
 }
 
 impl Store {

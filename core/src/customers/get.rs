@@ -1,12 +1,11 @@
 //! `GET /v1/customers/{id}`.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use http::{Method, Request, Response};
 
 use crate::config::Config;
-use crate::error::{Error, InvalidInput};
+use crate::error::Error;
 use crate::models::Customer;
 use crate::operation::Operation;
 use crate::page::parse_one;
@@ -54,11 +53,7 @@ impl Operation for GetCustomer<'_> {
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let id = path::segment("customer id", &self.id)?;
-        let mut path = String::with_capacity(11 + self.id.len() * 3);
-        path.push_str("/customers/");
-        write!(path, "{id}")
-            .map_err(|_| InvalidInput::new("customer id", "could not be encoded"))?;
-        config.request(Method::GET, &path, None)
+        config.request(Method::GET, format_args!("/customers/{id}"), None)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Customer, Error> {
