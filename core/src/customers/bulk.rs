@@ -126,7 +126,7 @@ impl Operation for BulkCustomers<'_> {
                 query.push("ids", &ids.join(","));
                 config.request(
                     Method::DELETE,
-                    &format!("/customers/bulk{}", query.as_str()),
+                    format!("/customers/bulk{}", query.as_str()),
                     None,
                 )
             }

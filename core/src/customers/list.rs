@@ -105,7 +105,11 @@ impl Operation for ListCustomers {
             query.push(&format!("filter[{attribute}][{operator}]"), value);
         }
         query.push_opt("sort", self.sort.as_deref());
-        config.request(Method::GET, &format!("/customers{}", query.as_str()), None)
+        config.request(
+            Method::GET,
+            format_args!("/customers{}", query.as_str()),
+            None,
+        )
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<Customer>, Error> {

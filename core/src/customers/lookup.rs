@@ -88,7 +88,7 @@ impl Operation for LookupCustomer<'_> {
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let key = self.key.path_key();
         let value = segment(key, &self.value)?;
-        config.request(Method::GET, &format!("/customers/{key}={value}"), None)
+        config.request(Method::GET, format_args!("/customers/{key}={value}"), None)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Customer, Error> {

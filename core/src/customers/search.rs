@@ -465,7 +465,7 @@ impl Operation for SearchCustomers {
         } else {
             "/customers/search"
         };
-        config.request(Method::POST, &format!("{path}{}", query.as_str()), body)
+        config.request(Method::POST, format_args!("{path}{}", query.as_str()), body)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<Customer>, Error> {
