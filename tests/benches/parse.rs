@@ -2,7 +2,7 @@
 //! bytes, in the same run: one customer (the spec's example) and a 100-customer list page.
 
 // A benchmark that cannot set up has nothing to measure: it stops loudly.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::type_complexity)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use http::Response;
@@ -10,36 +10,98 @@ use kustomer::Operation;
 use kustomer::customers::{GetCustomer, ListCustomers};
 use serde::de::IgnoredAny;
 use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+#[path = "support/strict_model.rs"]
+mod strict_model;
 
 const SPEC: &str = include_str!("../fixtures/customer_get_spec.json");
 
-fn compare(c: &mut Criterion, group: &str, bytes: &[u8], typed: impl Fn(&[u8])) {
+/// Times the three parsers interleaved, one call of each per round in rotating order, so that
+/// all three see the same machine at the same moments: criterion reports each, and the ratios of
+/// their totals are printed as measured in this one run.
+fn compare(
+    c: &mut Criterion,
+    group: &str,
+    bytes: &[u8],
+    typed: impl Fn(&[u8]),
+    strict: impl Fn(&[u8]),
+) {
+    let value = |b: &[u8]| {
+        black_box(serde_json::from_slice::<serde_json::Value>(b).map(|v| v.is_object())).ok();
+    };
+    let ignored = |b: &[u8]| {
+        black_box(serde_json::from_slice::<IgnoredAny>(b)).ok();
+    };
+    let parsers: [&dyn Fn(&[u8]); 4] = [&typed, &value, &ignored, &strict];
+    let totals = std::cell::Cell::new([Duration::ZERO; 4]);
+    let run = |iters: u64, report: usize| {
+        let mut spent = [Duration::ZERO; 4];
+        for i in 0..iters {
+            for k in 0..4 {
+                let which = (k + i as usize) % 4;
+                let start = Instant::now();
+                parsers[which](black_box(bytes));
+                spent[which] += start.elapsed();
+            }
+        }
+        let mut all = totals.get();
+        for (sum, add) in all.iter_mut().zip(spent) {
+            *sum += add;
+        }
+        totals.set(all);
+        spent[report]
+    };
     let mut g = c.benchmark_group(group);
     g.throughput(Throughput::Bytes(bytes.len() as u64));
-    g.bench_function("kustomer_typed", |b| b.iter(|| typed(black_box(bytes))));
-    g.bench_function("serde_json_value", |b| {
-        b.iter(|| {
-            serde_json::from_slice::<serde_json::Value>(black_box(bytes))
-                .map(|v| black_box(v).is_object())
-        })
-    });
-    g.bench_function("ignored_any", |b| {
-        b.iter(|| serde_json::from_slice::<IgnoredAny>(black_box(bytes)).map(black_box))
-    });
+    for (index, name) in ["kustomer_typed", "serde_json_value", "ignored_any"]
+        .iter()
+        .enumerate()
+    {
+        g.bench_function(*name, |b| b.iter_custom(|iters| run(iters, index)));
+    }
     g.finish();
+    let [typed, value, ignored, strict] = totals.get().map(|d| d.as_secs_f64());
+    println!(
+        "{group}: serde_json::Value / typed = {:.2}, typed / IgnoredAny = {:.2}, typed / strict twin = {:.2} ({} bytes)",
+        value / typed,
+        typed / ignored,
+        typed / strict,
+        bytes.len()
+    );
 }
 
 fn parse(c: &mut Criterion) {
     let one = SPEC.trim_end().as_bytes().to_vec();
-    compare(c, "parse_one_customer", &one, |bytes| {
-        let customer = GetCustomer::new("58210c3db0f09110006b7953").parse(Response::new(bytes));
-        black_box(customer.map(|c| c.attributes.rev)).ok();
-    });
+    compare(
+        c,
+        "parse_one_customer",
+        &one,
+        |bytes| {
+            let customer = GetCustomer::new("58210c3db0f09110006b7953").parse(Response::new(bytes));
+            black_box(customer.map(|c| c.attributes.rev)).ok();
+        },
+        |bytes| {
+            black_box(
+                serde_json::from_slice::<strict_model::Document>(bytes).map(|d| d.data.id.len()),
+            )
+            .ok();
+        },
+    );
     let page = kustomer_tests::synthetic_page(0, 100).into_bytes();
-    compare(c, "parse_page_100_customers", &page, |bytes| {
-        let page = ListCustomers::new().parse(Response::new(bytes));
-        black_box(page.map(|p| p.items.len())).ok();
-    });
+    compare(
+        c,
+        "parse_page_100_customers",
+        &page,
+        |bytes| {
+            let page = ListCustomers::new().parse(Response::new(bytes));
+            black_box(page.map(|p| p.items.len())).ok();
+        },
+        |bytes| {
+            black_box(serde_json::from_slice::<strict_model::Page>(bytes).map(|p| p.data.len()))
+                .ok();
+        },
+    );
 }
 
 criterion_group! {
