@@ -120,49 +120,24 @@ impl<T: Transport> Client<T> {
     pub fn execute_reply<O: Operation>(&self, operation: &O) -> Result<Reply<O::Output>, Error> {
         let inner = &*self.inner;
         let request = operation.build(&inner.config)?;
-        let retries = inner.retry.get_max_attempts() > 1;
-        let mut waited = Duration::ZERO;
-        let mut number = 0;
-        // Without retries the request is sent as built; with them each attempt sends a copy.
-        let mut original = Some(request);
-        loop {
-            number += 1;
+        if inner.retry.get_max_attempts() <= 1 {
+            // No retry can follow: the request is sent as built, without a copy.
             self.pace();
-            let request = match (&original, retries) {
-                (Some(request), true) => copy_request(request),
-                _ => match original.take() {
-                    Some(request) => request,
-                    None => {
-                        return Err(Error::Transport(TransportError::from_io(
-                            std::io::Error::other("request already sent"),
-                        )));
-                    }
-                },
-            };
-            let method = request.method().clone();
-            let (error, rate_limit) = match inner.transport.send(request) {
-                Ok(response) => {
-                    let status = response.status();
-                    let rate_limit = RateLimit::from_headers(response.headers());
-                    if let Some(pacer) = &inner.pacer {
-                        pacer.observe(&rate_limit, inner.clock.now());
-                    }
-                    match operation.parse(response) {
-                        Ok(value) => {
-                            return Ok(Reply {
-                                value,
-                                status,
-                                rate_limit,
-                                attempts: number,
-                            });
-                        }
-                        Err(e) => (e.redact(inner.config.api_key().expose_secret()), rate_limit),
-                    }
-                }
-                Err(e) => (
-                    Error::Transport(TransportError::from_any(e)),
-                    RateLimit::default(),
-                ),
+            return self
+                .attempt(operation, request, 1)
+                .map_err(|(error, _)| error);
+        }
+        let method = request.method().clone();
+        let mut waited = Duration::ZERO;
+        let mut number = 0u32;
+        loop {
+            // The policy stops at its maximum number of attempts, long before this saturates.
+            number = number.saturating_add(1);
+            self.pace();
+            let (error, rate_limit) = match self.attempt(operation, copy_request(&request), number)
+            {
+                Ok(reply) => return Ok(reply),
+                Err(failed) => failed,
             };
             let outcome = match (&error, error.status()) {
                 (Error::Transport(t), _) => Outcome::Transport(t.kind()),
@@ -185,6 +160,40 @@ impl<T: Transport> Client<T> {
                     waited = waited.saturating_add(wait);
                 }
             }
+        }
+    }
+
+    /// Sends one attempt and reads its answer; a failure comes with the response's rate-limit
+    /// headers, which the retry decision reads.
+    fn attempt<O: Operation>(
+        &self,
+        operation: &O,
+        request: Request<Vec<u8>>,
+        number: u32,
+    ) -> Result<Reply<O::Output>, (Error, RateLimit)> {
+        let inner = &*self.inner;
+        let response = match inner.transport.send(request) {
+            Ok(response) => response,
+            Err(e) => {
+                return Err((
+                    Error::Transport(TransportError::from_any(e)),
+                    RateLimit::default(),
+                ));
+            }
+        };
+        let status = response.status();
+        let rate_limit = RateLimit::from_headers(response.headers());
+        if let Some(pacer) = &inner.pacer {
+            pacer.observe(&rate_limit, inner.clock.now());
+        }
+        match operation.parse(response) {
+            Ok(value) => Ok(Reply {
+                value,
+                status,
+                rate_limit,
+                attempts: number,
+            }),
+            Err(e) => Err((e.redact(inner.config.api_key().expose_secret()), rate_limit)),
         }
     }
 

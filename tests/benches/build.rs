@@ -1,7 +1,13 @@
 //! Building requests: a get-customer and a search, timed, and their heap allocations counted.
 
 // A benchmark that cannot set up has nothing to measure: it stops loudly.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::type_complexity)]
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
 
 use std::alloc::System;
 

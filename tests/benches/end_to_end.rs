@@ -6,7 +6,13 @@
 //! `taskset -c 0 cargo bench --bench end_to_end`.
 
 // A benchmark that cannot set up has nothing to measure: it stops loudly.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::type_complexity)]
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, Stdio};

@@ -6,7 +6,13 @@
 //! `cargo bench --bench list_memory`
 
 // A benchmark that cannot set up has nothing to measure: it stops loudly.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::type_complexity)]
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, ExitCode, Stdio};

@@ -2,7 +2,13 @@
 //! bytes, in the same run: one customer (the spec's example) and a 100-customer list page.
 
 // A benchmark that cannot set up has nothing to measure: it stops loudly.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::type_complexity)]
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use http::Response;
