@@ -170,14 +170,14 @@ impl<T: Transport> Client<T> {
         operation: &O,
         request: Request<Vec<u8>>,
         number: u32,
-    ) -> Result<Reply<O::Output>, (Error, RateLimit)> {
+    ) -> Result<Reply<O::Output>, (Error, Box<RateLimit>)> {
         let inner = &*self.inner;
         let response = match inner.transport.send(request) {
             Ok(response) => response,
             Err(e) => {
                 return Err((
                     Error::Transport(TransportError::from_any(e)),
-                    RateLimit::default(),
+                    Box::default(),
                 ));
             }
         };
@@ -193,7 +193,10 @@ impl<T: Transport> Client<T> {
                 rate_limit,
                 attempts: number,
             }),
-            Err(e) => Err((e.redact(inner.config.api_key().expose_secret()), rate_limit)),
+            Err(e) => Err((
+                e.redact(inner.config.api_key().expose_secret()),
+                Box::new(rate_limit),
+            )),
         }
     }
 
