@@ -37,7 +37,7 @@ pub struct Customer {
     pub kind: Option<String>,
     /// The customer's attributes.
     #[serde(default, deserialize_with = "lenient::object_or_default")]
-    pub attributes: CustomerAttributes,
+    pub attributes: Box<CustomerAttributes>,
     /// Links to related resources.
     #[serde(default, deserialize_with = "lenient::object_or_default")]
     pub relationships: CustomerRelationships,
