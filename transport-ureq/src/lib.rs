@@ -1,7 +1,7 @@
 //! # kustomer-ureq
 //!
 //! A blocking [`kustomer::Transport`] over a [ureq](https://docs.rs/ureq) 3 [`Agent`]: one pooled
-//! agent per transport, connect and overall timeouts, a cap on response bodies, no redirects
+//! agent per transport, connect and per-phase timeouts, a cap on response bodies, no redirects
 //! followed, and 4xx/5xx responses handed to the core with their bodies.
 //!
 //! ```no_run
