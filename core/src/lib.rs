@@ -66,4 +66,6 @@ pub use rate_limit::{RateLimit, RetryAfter};
 pub use response::error_for_status;
 pub use retry::RetryPolicy;
 pub use secret::ApiKey;
-pub use transport::Transport;
+pub use transport::{
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, Transport, TransportOptions,
+};

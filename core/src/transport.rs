@@ -1,6 +1,75 @@
 //! The one seam between the protocol and the network.
 
+use std::time::Duration;
+
 use http::{Request, Response};
+
+/// Default time allowed to open a connection (DNS aside).
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default time allowed for an exchange once connected.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default cap on a response body: 10 MiB.
+pub const DEFAULT_MAX_BODY_SIZE: u64 = 10 * 1024 * 1024;
+
+/// The limits every transport applies: how long to wait and how much to read. The transport
+/// crates take them in `with_options`; a transport of your own should honour them too.
+///
+/// ```
+/// use std::time::Duration;
+/// use kustomer::TransportOptions;
+///
+/// let options = TransportOptions::default()
+///     .connect_timeout(Duration::from_secs(5))
+///     .timeout(Duration::from_secs(30))
+///     .max_body_size(1024 * 1024);
+/// assert_eq!(options.max_body_size, 1024 * 1024);
+/// assert_eq!(TransportOptions::default().timeout, Duration::from_secs(60));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct TransportOptions {
+    /// Time allowed to open a connection (default 10 s).
+    pub connect_timeout: Duration,
+    /// Time allowed for the exchange once connected (default 60 s); see each transport for
+    /// exactly what it bounds.
+    pub timeout: Duration,
+    /// Largest response body accepted (default 10 MiB); a larger one is a
+    /// [`TransportErrorKind::BodyTooLarge`](crate::TransportErrorKind::BodyTooLarge) error.
+    pub max_body_size: u64,
+}
+
+impl Default for TransportOptions {
+    fn default() -> Self {
+        Self {
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            timeout: DEFAULT_TIMEOUT,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+        }
+    }
+}
+
+impl TransportOptions {
+    /// Sets the connect timeout.
+    #[must_use]
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets the exchange timeout.
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Sets the body cap, in bytes.
+    #[must_use]
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+}
 
 /// Sends one request and returns the whole response, whatever its status.
 ///

@@ -33,7 +33,7 @@ pub use fault::Fault;
 pub use server::{FakeKustomer, FakeKustomerBuilder, RecordedRequest};
 pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};
 pub use synthetic::{synthetic_customer, synthetic_page};
-pub use transports::{DynTransport, TransportSettings, both_transports, clients_with};
+pub use transports::{DynTransport, both_transports, clients_with};
 
 /// The API key the fake server accepts.
 pub const FAKE_API_KEY: &str = "fake-kustomer-api-key-0123456789";

@@ -1,9 +1,7 @@
 //! Both real transports behind one type, so a test or benchmark can run the same code through each.
 
-use std::time::Duration;
-
 use http::{Request, Response};
-use kustomer::{Client, ClientBuilder, Config, Transport, TransportError};
+use kustomer::{Client, ClientBuilder, Config, Transport, TransportError, TransportOptions};
 use kustomer_isahc::IsahcTransport;
 use kustomer_ureq::UreqTransport;
 
@@ -12,44 +10,15 @@ pub type DynTransport = Box<
     dyn Fn(Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> + Send + Sync + 'static,
 >;
 
-/// Timeouts and body cap for [`both_transports`].
-#[derive(Debug, Clone, Copy)]
-pub struct TransportSettings {
-    /// Connect timeout.
-    pub connect_timeout: Duration,
-    /// Overall timeout.
-    pub timeout: Duration,
-    /// Body cap in bytes.
-    pub max_body_size: u64,
-}
-
-impl Default for TransportSettings {
-    fn default() -> Self {
-        Self {
-            connect_timeout: kustomer_ureq::DEFAULT_CONNECT_TIMEOUT,
-            timeout: Duration::from_secs(20),
-            max_body_size: kustomer_ureq::DEFAULT_MAX_BODY_SIZE,
-        }
-    }
-}
-
-/// The ureq and the isahc transport with the same settings, named.
+/// The ureq and the isahc transport with the same options, named.
 ///
 /// # Errors
 /// If libcurl cannot be initialised.
 pub fn both_transports(
-    settings: TransportSettings,
+    options: TransportOptions,
 ) -> Result<Vec<(&'static str, DynTransport)>, TransportError> {
-    let ureq = UreqTransport::builder()
-        .connect_timeout(settings.connect_timeout)
-        .timeout(settings.timeout)
-        .max_body_size(settings.max_body_size)
-        .build();
-    let isahc = IsahcTransport::builder()
-        .connect_timeout(settings.connect_timeout)
-        .timeout(settings.timeout)
-        .max_body_size(settings.max_body_size)
-        .build()?;
+    let ureq = UreqTransport::with_options(options);
+    let isahc = IsahcTransport::with_options(options)?;
     Ok(vec![
         ("ureq", Box::new(move |r| ureq.send(r)) as DynTransport),
         ("isahc", Box::new(move |r| isahc.send(r)) as DynTransport),
@@ -62,10 +31,10 @@ pub fn both_transports(
 /// If libcurl cannot be initialised.
 pub fn clients_with(
     config: &Config,
-    settings: TransportSettings,
+    options: TransportOptions,
     setup: impl Fn(ClientBuilder<DynTransport>) -> ClientBuilder<DynTransport>,
 ) -> Result<Vec<(&'static str, Client<DynTransport>)>, TransportError> {
-    Ok(both_transports(settings)?
+    Ok(both_transports(options)?
         .into_iter()
         .map(|(name, transport)| {
             (

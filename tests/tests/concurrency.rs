@@ -9,10 +9,8 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-use kustomer::{Client, RatePacer, RetryPolicy};
-use kustomer_tests::{
-    DynTransport, FakeKustomer, SPEC_CUSTOMER_ID, TransportSettings, clients_with,
-};
+use kustomer::{Client, RatePacer, RetryPolicy, TransportOptions};
+use kustomer_tests::{DynTransport, FakeKustomer, SPEC_CUSTOMER_ID, clients_with};
 
 const THREADS: usize = 8;
 const PER_THREAD: usize = 200;
@@ -53,7 +51,7 @@ fn paced_threads_never_meet_a_429() {
             .start()
             .unwrap();
         // A budget 10% under the org's, as a deployment would set it.
-        let (name, client) = clients_with(&server.config(), TransportSettings::default(), |b| {
+        let (name, client) = clients_with(&server.config(), TransportOptions::default(), |b| {
             b.pacer(RatePacer::new(360, WINDOW))
         })
         .unwrap()
@@ -87,7 +85,7 @@ fn unpaced_threads_ride_out_429s_with_retries() {
             .start()
             .unwrap();
         // A bulk job expects contention: more attempts than the default four.
-        let (name, client) = clients_with(&server.config(), TransportSettings::default(), |b| {
+        let (name, client) = clients_with(&server.config(), TransportOptions::default(), |b| {
             b.retry_policy(RetryPolicy::default().max_attempts(MAX_ATTEMPTS))
         })
         .unwrap()

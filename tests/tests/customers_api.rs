@@ -12,10 +12,8 @@ use kustomer::customers::{
     Criterion, CustomerInput, CustomerUpdate, ListCustomers, ListRelated, Related, SearchCustomers,
     SearchQuery, UpdateMode, Upserted,
 };
-use kustomer::{Client, Config, Error, ManualClock, Operation};
-use kustomer_tests::{
-    DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, TransportSettings, clients_with,
-};
+use kustomer::{Client, Config, Error, ManualClock, Operation, TransportOptions};
+use kustomer_tests::{DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, clients_with};
 use serde_json::{Value, json};
 
 /// Runs `test` once per transport, each with a fresh server and a client whose waits go
@@ -24,7 +22,7 @@ fn each_transport(test: impl Fn(&str, &FakeKustomer, &Client<DynTransport>, &Man
     for index in 0..2 {
         let server = FakeKustomer::start().unwrap();
         let clock = ManualClock::new(UNIX_EPOCH + Duration::from_secs(1_700_000_000));
-        let (name, client) = clients_with(&server.config(), TransportSettings::default(), |b| {
+        let (name, client) = clients_with(&server.config(), TransportOptions::default(), |b| {
             b.clock(clock.clone())
         })
         .unwrap()

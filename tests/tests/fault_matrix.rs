@@ -9,11 +9,10 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use http::{Method, Request, Response, StatusCode};
 use kustomer::{
-    ApiKey, BaseUrl, Client, Config, Error, ManualClock, Operation, RetryPolicy, TransportErrorKind,
+    ApiKey, BaseUrl, Client, Config, Error, ManualClock, Operation, RetryPolicy,
+    TransportErrorKind, TransportOptions,
 };
-use kustomer_tests::{
-    DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, TransportSettings, clients_with,
-};
+use kustomer_tests::{DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, clients_with};
 
 fn clock() -> ManualClock {
     ManualClock::new(UNIX_EPOCH + Duration::from_secs(1_700_000_000))
@@ -22,7 +21,7 @@ fn clock() -> ManualClock {
 /// Clients with the default retry policy and a manual clock (returned for inspection).
 fn retrying(
     config: &Config,
-    settings: TransportSettings,
+    settings: TransportOptions,
 ) -> Vec<(&'static str, Client<DynTransport>, ManualClock)> {
     let clocks = [clock(), clock()];
     let clients = clients_with(config, settings, |b| b).unwrap();
@@ -46,7 +45,7 @@ fn retrying(
 fn default_retrying(
     server: &FakeKustomer,
 ) -> Vec<(&'static str, Client<DynTransport>, ManualClock)> {
-    retrying(&server.config(), TransportSettings::default())
+    retrying(&server.config(), TransportOptions::default())
 }
 
 /// A create: a POST that must never be sent twice by default.
@@ -75,7 +74,7 @@ fn connection_refused_is_retried_then_a_connect_error() {
         .port();
     let base: BaseUrl = format!("http://127.0.0.1:{port}").parse().unwrap();
     let config = Config::new(ApiKey::new("key").unwrap()).with_base_url(base);
-    for (name, client, clock) in retrying(&config, TransportSettings::default()) {
+    for (name, client, clock) in retrying(&config, TransportOptions::default()) {
         let err = client.customers().get(SPEC_CUSTOMER_ID).unwrap_err();
         assert_eq!(
             err.transport_kind(),
@@ -126,7 +125,7 @@ fn a_connection_closed_mid_body_without_retries_is_an_io_error() {
     let no_retries =
         |b: kustomer::ClientBuilder<DynTransport>| b.retry_policy(RetryPolicy::disabled());
     for (name, client) in
-        clients_with(&server.config(), TransportSettings::default(), no_retries).unwrap()
+        clients_with(&server.config(), TransportOptions::default(), no_retries).unwrap()
     {
         server.fail_next(Fault::CloseMidBody);
         let err = client.customers().get(SPEC_CUSTOMER_ID).unwrap_err();
@@ -144,10 +143,7 @@ fn a_connection_closed_mid_body_without_retries_is_an_io_error() {
 #[test]
 fn a_response_slower_than_the_timeout_is_retried_then_served() {
     let server = FakeKustomer::start().unwrap();
-    let settings = TransportSettings {
-        timeout: Duration::from_millis(300),
-        ..TransportSettings::default()
-    };
+    let settings = TransportOptions::default().timeout(Duration::from_millis(300));
     for (name, client, _) in retrying(&server.config(), settings) {
         server.fail_next(Fault::Delay(Duration::from_secs(3)));
         let started = Instant::now();
@@ -271,10 +267,7 @@ fn an_empty_200_is_a_decode_error() {
 #[test]
 fn an_oversized_body_is_a_typed_error_and_not_retried() {
     let server = FakeKustomer::start().unwrap();
-    let settings = TransportSettings {
-        max_body_size: 64 * 1024,
-        ..TransportSettings::default()
-    };
+    let settings = TransportOptions::default().max_body_size(64 * 1024);
     for (name, client, _) in retrying(&server.config(), settings) {
         let before = server.served();
         server.fail_next(Fault::OversizedChunked(1024 * 1024));

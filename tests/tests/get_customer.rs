@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 
 use http::{Response, StatusCode};
 use kustomer::customers::GetCustomer;
-use kustomer::{Client, Error, Operation, RetryPolicy, TransportErrorKind};
+use kustomer::{Client, Error, Operation, RetryPolicy, TransportErrorKind, TransportOptions};
 use kustomer_tests::{
     DynTransport, FAKE_API_KEY, FakeKustomer, Fault, QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID,
-    TransportSettings, UNICODE_CUSTOMER_ID, both_transports, clients_with,
+    UNICODE_CUSTOMER_ID, both_transports, clients_with,
 };
 
 const SPEC_DOC: &str = include_str!("../fixtures/customer_get_spec.json");
@@ -22,7 +22,7 @@ const QUIRKY_DOC: &str = include_str!("../fixtures/customer_get_quirky.json");
 
 fn clients(
     server: &FakeKustomer,
-    settings: TransportSettings,
+    settings: TransportOptions,
 ) -> Vec<(&'static str, Client<DynTransport>)> {
     clients_with(&server.config(), settings, |b| {
         b.retry_policy(RetryPolicy::disabled())
@@ -31,7 +31,7 @@ fn clients(
 }
 
 fn default_clients(server: &FakeKustomer) -> Vec<(&'static str, Client<DynTransport>)> {
-    clients(server, TransportSettings::default())
+    clients(server, TransportOptions::default())
 }
 
 /// What the core makes of the same bytes without any network.
@@ -170,7 +170,7 @@ fn unusable_ids_are_refused_before_any_io() {
 fn a_wrong_key_is_unauthorized_and_never_echoed() {
     let server = FakeKustomer::start().unwrap();
     let wrong_key = "wrong-key-5f2b9c";
-    for (name, transport) in both_transports(TransportSettings::default()).unwrap() {
+    for (name, transport) in both_transports(TransportOptions::default()).unwrap() {
         let client = Client::new(server.config_with_key(wrong_key), transport);
         let err = client.customers().get(SPEC_CUSTOMER_ID).unwrap_err();
         assert!(err.is_unauthorized(), "{name}: {err:?}");
@@ -236,10 +236,7 @@ fn truncated_json_is_a_decode_error_with_its_position() {
 fn bodies_over_the_cap_are_a_typed_error_not_a_truncation() {
     let server = FakeKustomer::start().unwrap();
     let cap = 4096;
-    let settings = TransportSettings {
-        max_body_size: cap,
-        ..TransportSettings::default()
-    };
+    let settings = TransportOptions::default().max_body_size(cap);
     for (name, client) in clients(&server, settings) {
         for (fault, what) in [
             (Fault::Oversized(cap as usize + 1), "declared length"),
@@ -284,10 +281,7 @@ fn the_default_cap_is_ten_mebibytes() {
 #[test]
 fn a_slow_server_times_out_within_bound() {
     let server = FakeKustomer::start().unwrap();
-    let settings = TransportSettings {
-        timeout: Duration::from_millis(300),
-        ..TransportSettings::default()
-    };
+    let settings = TransportOptions::default().timeout(Duration::from_millis(300));
     for (name, client) in clients(&server, settings) {
         server.fail_next(Fault::Delay(Duration::from_secs(5)));
         let started = Instant::now();

@@ -21,23 +21,17 @@
 
 use std::fmt;
 use std::io::{self, Read};
-use std::time::Duration;
 
 use http::header::CONTENT_LENGTH;
 use http::{Request, Response};
 use isahc::HttpClient;
 use isahc::config::{Configurable, RedirectPolicy};
 use isahc::error::ErrorKind;
-use kustomer::{ApiKey, Client, Config, Region, TransportError, TransportErrorKind};
+use kustomer::{
+    ApiKey, Client, Config, Region, TransportError, TransportErrorKind, TransportOptions,
+};
 
 pub use isahc;
-
-/// Default cap on a response body: 10 MiB.
-pub const DEFAULT_MAX_BODY_SIZE: u64 = 10 * 1024 * 1024;
-/// Default time allowed to open a connection (curl's own default is 300 s).
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// Default time allowed for a whole exchange, body included.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// A client for the common case: an API key and a region, with the default transport.
 ///
@@ -56,16 +50,20 @@ pub fn client(api_key: &str, region: Region) -> Result<Client<IsahcTransport>, k
 
 /// The isahc transport. Cheap to clone (the client is shared); `Send + Sync`.
 ///
+/// With [`TransportOptions`], `timeout` bounds the whole exchange, body included (curl's own
+/// connect timeout of 300 s is replaced by `connect_timeout`).
+///
 /// ```
 /// use std::time::Duration;
-/// use kustomer::{ApiKey, Client, Config};
+/// use kustomer::{ApiKey, Client, Config, TransportOptions};
 /// use kustomer_isahc::IsahcTransport;
 ///
-/// let transport = IsahcTransport::builder()
-///     .connect_timeout(Duration::from_secs(5))
-///     .timeout(Duration::from_secs(30))
-///     .max_body_size(1024 * 1024)
-///     .build()?;
+/// let transport = IsahcTransport::with_options(
+///     TransportOptions::default()
+///         .connect_timeout(Duration::from_secs(5))
+///         .timeout(Duration::from_secs(30))
+///         .max_body_size(1024 * 1024),
+/// )?;
 /// let client = Client::new(Config::new(ApiKey::new("my-api-key")?), transport);
 /// # Ok::<(), kustomer::Error>(())
 /// ```
@@ -81,12 +79,22 @@ impl IsahcTransport {
     /// # Errors
     /// A [`TransportError`] if libcurl cannot be initialised.
     pub fn new() -> Result<Self, TransportError> {
-        Self::builder().build()
+        Self::with_options(TransportOptions::default())
     }
 
-    /// Settings for a new transport.
-    pub fn builder() -> IsahcTransportBuilder {
-        IsahcTransportBuilder::default()
+    /// A transport with these timeouts and body cap, over a client of its own.
+    ///
+    /// # Errors
+    /// A [`TransportError`] if libcurl cannot be initialised.
+    pub fn with_options(options: TransportOptions) -> Result<Self, TransportError> {
+        let client = HttpClient::builder()
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.timeout)
+            .redirect_policy(RedirectPolicy::None)
+            .automatic_decompression(true)
+            .build()
+            .map_err(classify)?;
+        Ok(Self::from_client(client).with_max_body_size(options.max_body_size))
     }
 
     /// Uses a client you configured (TLS, proxy, pool sizes...). Each request is sent with
@@ -106,7 +114,7 @@ impl IsahcTransport {
     pub fn from_client(client: HttpClient) -> Self {
         Self {
             client,
-            max_body_size: DEFAULT_MAX_BODY_SIZE,
+            max_body_size: kustomer::DEFAULT_MAX_BODY_SIZE,
         }
     }
 
@@ -206,69 +214,6 @@ fn classify_io(err: io::Error) -> TransportError {
         TransportError::new(TransportErrorKind::Timeout, err)
     } else {
         TransportError::new(TransportErrorKind::Io, err)
-    }
-}
-
-/// Settings for an [`IsahcTransport`].
-///
-/// ```
-/// let transport = kustomer_isahc::IsahcTransport::builder()
-///     .timeout(std::time::Duration::from_secs(15))
-///     .build()?;
-/// # Ok::<(), kustomer::TransportError>(())
-/// ```
-#[derive(Debug, Clone)]
-pub struct IsahcTransportBuilder {
-    connect_timeout: Duration,
-    timeout: Duration,
-    max_body_size: u64,
-}
-
-impl Default for IsahcTransportBuilder {
-    fn default() -> Self {
-        Self {
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            timeout: DEFAULT_TIMEOUT,
-            max_body_size: DEFAULT_MAX_BODY_SIZE,
-        }
-    }
-}
-
-impl IsahcTransportBuilder {
-    /// Time allowed to open a connection (default 10 s).
-    #[must_use]
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for a whole exchange, reading the body included (default 60 s).
-    #[must_use]
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// Largest response body accepted (default 10 MiB).
-    #[must_use]
-    pub fn max_body_size(mut self, bytes: u64) -> Self {
-        self.max_body_size = bytes;
-        self
-    }
-
-    /// Builds the transport and its client.
-    ///
-    /// # Errors
-    /// A [`TransportError`] if libcurl cannot be initialised.
-    pub fn build(self) -> Result<IsahcTransport, TransportError> {
-        let client = HttpClient::builder()
-            .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
-            .redirect_policy(RedirectPolicy::None)
-            .automatic_decompression(true)
-            .build()
-            .map_err(classify)?;
-        Ok(IsahcTransport::from_client(client).with_max_body_size(self.max_body_size))
     }
 }
 

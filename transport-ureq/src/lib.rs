@@ -16,21 +16,14 @@
 
 use std::fmt;
 use std::io;
-use std::time::Duration;
 
 use http::{Request, Response};
-use kustomer::{ApiKey, Client, Config, Region, TransportError, TransportErrorKind};
+use kustomer::{
+    ApiKey, Client, Config, Region, TransportError, TransportErrorKind, TransportOptions,
+};
 use ureq::Agent;
 
 pub use ureq;
-
-/// Default cap on a response body: 10 MiB.
-pub const DEFAULT_MAX_BODY_SIZE: u64 = 10 * 1024 * 1024;
-/// Default time allowed to open a connection (DNS, TCP, TLS).
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// Default time allowed for each phase of an exchange: sending, waiting for the response, reading
-/// the body.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// A client for the common case: an API key and a region, with the default transport.
 ///
@@ -48,16 +41,20 @@ pub fn client(api_key: &str, region: Region) -> Result<Client<UreqTransport>, ku
 
 /// The ureq transport. Cheap to clone (the agent is shared); `Send + Sync`.
 ///
+/// With [`TransportOptions`], `timeout` bounds each phase of an exchange after connecting:
+/// sending the request, waiting for the response to start, reading its body.
+///
 /// ```
 /// use std::time::Duration;
-/// use kustomer::{ApiKey, Client, Config};
+/// use kustomer::{ApiKey, Client, Config, TransportOptions};
 /// use kustomer_ureq::UreqTransport;
 ///
-/// let transport = UreqTransport::builder()
-///     .connect_timeout(Duration::from_secs(5))
-///     .timeout(Duration::from_secs(30))
-///     .max_body_size(1024 * 1024)
-///     .build();
+/// let transport = UreqTransport::with_options(
+///     TransportOptions::default()
+///         .connect_timeout(Duration::from_secs(5))
+///         .timeout(Duration::from_secs(30))
+///         .max_body_size(1024 * 1024),
+/// );
 /// let client = Client::new(Config::new(ApiKey::new("my-api-key")?), transport);
 /// # Ok::<(), kustomer::Error>(())
 /// ```
@@ -68,14 +65,28 @@ pub struct UreqTransport {
 }
 
 impl UreqTransport {
-    /// A transport with the default timeouts and body cap.
+    /// A transport with the default timeouts and body cap ([`TransportOptions::default`]).
     pub fn new() -> Self {
-        Self::builder().build()
+        Self::with_options(TransportOptions::default())
     }
 
-    /// Settings for a new transport.
-    pub fn builder() -> UreqTransportBuilder {
-        UreqTransportBuilder::default()
+    /// A transport with these timeouts and body cap, over an agent of its own.
+    pub fn with_options(options: TransportOptions) -> Self {
+        // Per-phase timeouts, and neither `timeout_global` nor `timeout_resolve`: either makes
+        // ureq resolve the host on a new thread for every request, pooled connection or not,
+        // about 60 µs each (BENCHMARKS.md). DNS is bounded by the system resolver's own
+        // timeout; every later phase gets the whole budget.
+        let agent: Agent = Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_connect(Some(options.connect_timeout))
+            .timeout_send_request(Some(options.timeout))
+            .timeout_send_body(Some(options.timeout))
+            .timeout_recv_response(Some(options.timeout))
+            .timeout_recv_body(Some(options.timeout))
+            .build()
+            .into();
+        Self::from_agent(agent).with_max_body_size(options.max_body_size)
     }
 
     /// Uses an agent you configured (TLS, proxy, pool sizes...). Whatever it says, each request is
@@ -92,7 +103,7 @@ impl UreqTransport {
     pub fn from_agent(agent: Agent) -> Self {
         Self {
             agent,
-            max_body_size: DEFAULT_MAX_BODY_SIZE,
+            max_body_size: kustomer::DEFAULT_MAX_BODY_SIZE,
         }
     }
 
@@ -175,73 +186,6 @@ fn classify(err: ureq::Error) -> TransportError {
         _ => TransportErrorKind::Other,
     };
     TransportError::new(kind, err)
-}
-
-/// Settings for a [`UreqTransport`].
-///
-/// ```
-/// let transport = kustomer_ureq::UreqTransport::builder()
-///     .timeout(std::time::Duration::from_secs(15))
-///     .build();
-/// ```
-#[derive(Debug, Clone)]
-pub struct UreqTransportBuilder {
-    connect_timeout: Duration,
-    timeout: Duration,
-    max_body_size: u64,
-}
-
-impl Default for UreqTransportBuilder {
-    fn default() -> Self {
-        Self {
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            timeout: DEFAULT_TIMEOUT,
-            max_body_size: DEFAULT_MAX_BODY_SIZE,
-        }
-    }
-}
-
-impl UreqTransportBuilder {
-    /// Time allowed to open a connection (default 10 s).
-    #[must_use]
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for each phase of an exchange after connecting: sending the request,
-    /// waiting for the response to start, and reading its body (default 60 s each).
-    #[must_use]
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// Largest response body accepted (default 10 MiB).
-    #[must_use]
-    pub fn max_body_size(mut self, bytes: u64) -> Self {
-        self.max_body_size = bytes;
-        self
-    }
-
-    /// Builds the transport and its agent.
-    pub fn build(self) -> UreqTransport {
-        // Per-phase timeouts, and neither `timeout_global` nor `timeout_resolve`: either makes
-        // ureq resolve the host on a new thread for every request, pooled connection or not,
-        // about 60 µs each (BENCHMARKS.md). DNS is bounded by the system resolver's own
-        // timeout; every later phase gets the whole budget.
-        let agent: Agent = Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .timeout_connect(Some(self.connect_timeout))
-            .timeout_send_request(Some(self.timeout))
-            .timeout_send_body(Some(self.timeout))
-            .timeout_recv_response(Some(self.timeout))
-            .timeout_recv_body(Some(self.timeout))
-            .build()
-            .into();
-        UreqTransport::from_agent(agent).with_max_body_size(self.max_body_size)
-    }
 }
 
 #[cfg(test)]
