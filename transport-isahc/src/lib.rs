@@ -238,27 +238,4 @@ mod tests {
         );
         assert!(client("bad\nkey", Region::Us).is_err());
     }
-
-    #[test]
-    fn refused_connection_is_a_connect_error() {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let config = Config::new(ApiKey::new("key").unwrap()).with_base_url(
-            format!("http://127.0.0.1:{port}")
-                .parse::<kustomer::BaseUrl>()
-                .unwrap(),
-        );
-        let client = Client::builder(config, IsahcTransport::new().unwrap())
-            .retry_policy(kustomer::RetryPolicy::disabled())
-            .build();
-        let err = client.customers().get("abc").unwrap_err();
-        assert_eq!(
-            err.transport_kind(),
-            Some(TransportErrorKind::Connect),
-            "{err}"
-        );
-    }
 }
