@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::base_url::BaseUrl;
 use crate::error::Error;
 use crate::lenient;
-use crate::response::{decode, error_for_status};
+use crate::response::decode_success;
 
 /// One page of a list: its items, what the server said about the list, and the links to the
 /// other pages. `links.next` is `None` on the last page.
@@ -75,17 +75,12 @@ pub(crate) trait FromDocument {
     fn attach(&mut self, _document: &Arc<str>, _index: Option<usize>) {}
 }
 
-impl FromDocument for serde_json::Value {}
-
 /// Reads a list page: the typed error for an error status, else `{meta, data: [...], links}`.
 pub(crate) fn parse_page<T, B>(response: Response<B>) -> Result<Page<T>, Error>
 where
     T: DeserializeOwned + FromDocument,
     B: AsRef<[u8]>,
 {
-    if let Some(err) = error_for_status(&response) {
-        return Err(err);
-    }
     #[derive(Deserialize)]
     #[serde(bound = "T: DeserializeOwned")]
     struct Doc<T> {
@@ -96,7 +91,7 @@ where
         #[serde(default, deserialize_with = "lenient::object_or_default")]
         links: PageLinks,
     }
-    let (doc, raw) = decode::<Doc<T>>(response.status(), response.body().as_ref())?;
+    let (doc, raw) = decode_success::<Doc<T>, B>(&response)?;
     let mut items = doc.data.unwrap_or_default();
     if !items.is_empty() {
         let shared: Arc<str> = Arc::from(raw);
@@ -117,15 +112,12 @@ where
     T: DeserializeOwned + FromDocument,
     B: AsRef<[u8]>,
 {
-    if let Some(err) = error_for_status(&response) {
-        return Err(err);
-    }
     #[derive(Deserialize)]
     #[serde(bound = "T: DeserializeOwned")]
     struct Doc<T> {
         data: T,
     }
-    let (doc, raw) = decode::<Doc<T>>(response.status(), response.body().as_ref())?;
+    let (doc, raw) = decode_success::<Doc<T>, B>(&response)?;
     let mut item = doc.data;
     item.attach(&Arc::from(raw), None);
     Ok(item)

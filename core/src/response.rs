@@ -42,6 +42,16 @@ pub fn error_for_status<B: AsRef<[u8]>>(response: &Response<B>) -> Option<Error>
     })
 }
 
+/// The typed error for an error status, else the body decoded as `T` with its text.
+pub(crate) fn decode_success<T: DeserializeOwned, B: AsRef<[u8]>>(
+    response: &Response<B>,
+) -> Result<(T, &str), Error> {
+    if let Some(err) = error_for_status(response) {
+        return Err(err);
+    }
+    decode(response.status(), response.body().as_ref())
+}
+
 /// Decodes a success body as `T`, checking UTF-8 first so that the text can be kept as is.
 pub(crate) fn decode<T: DeserializeOwned>(
     status: StatusCode,

@@ -8,9 +8,8 @@
 
 use std::process::ExitCode;
 
+use kustomer::Client;
 use kustomer::customers::{CustomerInput, UpdateMode, Upserted};
-use kustomer::{Client, Config};
-use kustomer_tests::FakeKustomer;
 use kustomer_ureq::UreqTransport;
 
 fn main() -> ExitCode {
@@ -25,13 +24,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     // The fake server unless a real key is given; kept alive until the end of `run`.
-    let (config, _fake) = match std::env::var_os("KUSTOMER_API_KEY") {
-        Some(_) => (Config::from_env()?, None),
-        None => {
-            let fake = FakeKustomer::start()?;
-            (fake.config(), Some(fake))
-        }
-    };
+    let (config, _fake) = kustomer_tests::env_or_fake(|_| {})?;
     let client = Client::new(config, UreqTransport::new());
     let customers = client.customers();
 

@@ -11,8 +11,7 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use kustomer::customers::{Criterion, SearchQuery};
-use kustomer::{Client, Config, RatePacer};
-use kustomer_tests::FakeKustomer;
+use kustomer::{Client, RatePacer};
 use kustomer_ureq::UreqTransport;
 
 fn main() -> ExitCode {
@@ -26,14 +25,10 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let (config, _fake) = match std::env::var_os("KUSTOMER_API_KEY") {
-        Some(_) => (Config::from_env()?, None),
-        None => {
-            let fake = FakeKustomer::start()?;
-            fake.insert_customers(&demo_customers());
-            (fake.config(), Some(fake))
-        }
-    };
+    // The fake server unless a real key is given; kept alive until the end of `run`.
+    let (config, _fake) = kustomer_tests::env_or_fake(|fake| {
+        fake.insert_customers(&demo_customers());
+    })?;
     // Search by API key is limited to 100 requests a minute: stay under it.
     let client = Client::builder(config, UreqTransport::new())
         .pacer(RatePacer::per_minute(90))

@@ -20,6 +20,7 @@
 
 mod body;
 mod clock;
+mod demo;
 mod fault;
 mod routes;
 mod search_eval;
@@ -29,6 +30,7 @@ mod store;
 mod synthetic;
 mod transports;
 
+pub use demo::env_or_fake;
 pub use fault::Fault;
 pub use server::{FakeKustomer, FakeKustomerBuilder, RecordedRequest};
 pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};

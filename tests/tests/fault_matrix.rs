@@ -12,7 +12,9 @@ use kustomer::{
     ApiKey, BaseUrl, Client, Config, Error, ManualClock, Operation, RetryPolicy,
     TransportErrorKind, TransportOptions,
 };
-use kustomer_tests::{DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, clients_with};
+use kustomer_tests::{
+    DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, both_transports, clients_with,
+};
 
 fn clock() -> ManualClock {
     ManualClock::new(UNIX_EPOCH + Duration::from_secs(1_700_000_000))
@@ -21,23 +23,18 @@ fn clock() -> ManualClock {
 /// Clients with the default retry policy and a manual clock (returned for inspection).
 fn retrying(
     config: &Config,
-    settings: TransportOptions,
+    options: TransportOptions,
 ) -> Vec<(&'static str, Client<DynTransport>, ManualClock)> {
-    let clocks = [clock(), clock()];
-    let clients = clients_with(config, settings, |b| b).unwrap();
-    clients
+    both_transports(options)
+        .unwrap()
         .into_iter()
-        .zip(clocks)
-        .map(|((name, client), clock)| {
-            let transport: DynTransport = {
-                let client = client.clone();
-                Box::new(move |r| client.transport()(r))
-            };
-            let rebuilt = Client::builder(config.clone(), transport)
+        .map(|(name, transport)| {
+            let clock = clock();
+            let client = Client::builder(config.clone(), transport)
                 .clock(clock.clone())
                 .jitter(|| 0.5)
                 .build();
-            (name, rebuilt, clock)
+            (name, client, clock)
         })
         .collect()
 }
