@@ -10,6 +10,7 @@ use crate::clock::{Clock, Jitter, RandomJitter, SystemClock};
 use crate::config::Config;
 use crate::customers::Customers;
 use crate::error::{Error, TransportError};
+use crate::idempotency::Idempotency;
 use crate::operation::Operation;
 use crate::pacing::Pacer;
 use crate::rate_limit::RateLimit;
@@ -128,6 +129,7 @@ impl<T: Transport> Client<T> {
                 .map_err(|(error, _)| error);
         }
         let method = request.method().clone();
+        let idempotency = Idempotency::mark_of(&request);
         let mut waited = Duration::ZERO;
         let mut number = 0u32;
         loop {
@@ -147,6 +149,7 @@ impl<T: Transport> Client<T> {
             let attempt = Attempt {
                 method: &method,
                 read_only: operation.read_only(),
+                idempotency,
                 outcome,
                 number,
                 waited,
@@ -244,6 +247,10 @@ fn copy_request(request: &Request<Vec<u8>>) -> Request<Vec<u8>> {
     *copy.uri_mut() = request.uri().clone();
     *copy.version_mut() = request.version();
     *copy.headers_mut() = request.headers().clone();
+    // The one extension a transport must see on every attempt.
+    if let Some(mark) = Idempotency::mark_of(request) {
+        mark.mark(&mut copy);
+    }
     copy
 }
 

@@ -38,6 +38,7 @@ mod config;
 pub mod customers;
 mod error;
 mod excerpt;
+mod idempotency;
 mod lenient;
 pub mod models;
 mod operation;
@@ -59,6 +60,7 @@ pub use error::{
     ApiError, ApiErrorEntry, DecodeError, Error, InvalidInput, TransportError, TransportErrorKind,
 };
 pub use http;
+pub use idempotency::Idempotency;
 pub use operation::Operation;
 pub use pacing::{Pacer, RatePacer};
 pub use path::segment as encode_path_segment;

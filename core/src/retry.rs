@@ -5,6 +5,7 @@ use std::time::{Duration, SystemTime};
 use http::{Method, StatusCode};
 
 use crate::error::TransportErrorKind;
+use crate::idempotency::Idempotency;
 use crate::rate_limit::RateLimit;
 
 /// The retry policy of a [`Client`](crate::Client).
@@ -12,9 +13,10 @@ use crate::rate_limit::RateLimit;
 /// - **429** is retried for every method (the request was not processed): after `Retry-After` or
 ///   `x-ratelimit-reset`, if that wait is at most [`max_rate_limit_wait`](Self::max_rate_limit_wait).
 /// - **500, 502, 503, 504**, **connection failures**, **timeouts** and **broken connections** are
-///   retried only for idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS, and POSTs that only
-///   read, like search), unless [`retry_non_idempotent`](Self::retry_non_idempotent) is set: a
-///   create is never sent twice by default. The wait is exponential backoff with jitter, or the
+///   retried only for idempotent requests ([`Idempotency`]: GET, HEAD, PUT, DELETE, OPTIONS, and
+///   POSTs that only read, like search; not bulk writes, whatever their method), unless
+///   [`retry_non_idempotent`](Self::retry_non_idempotent) is set: a create is never sent twice by
+///   default. The wait is exponential backoff with jitter, or the
 ///   server's `Retry-After`.
 /// - Nothing else is retried (4xx, decode errors, bodies over the cap).
 /// - At most [`max_attempts`](Self::max_attempts) attempts and
@@ -81,6 +83,9 @@ pub struct Attempt<'a> {
     pub method: &'a Method,
     /// The operation only reads, so repeating it is harmless even for a POST (search).
     pub read_only: bool,
+    /// The request's own mark ([`Idempotency::mark_of`]), which overrides `method` and
+    /// `read_only`: a bulk write is [`Idempotency::NotIdempotent`] although it is a PUT.
+    pub idempotency: Option<Idempotency>,
     /// How the attempt ended.
     pub outcome: Outcome<'a>,
     /// Which attempt just ended, from 1.
@@ -163,6 +168,7 @@ impl RetryPolicy {
     /// let attempt = |method, status| Attempt {
     ///     method,
     ///     read_only: false,
+    ///     idempotency: None,
     ///     outcome: Outcome::Status(status, &no_headers),
     ///     number: 1,
     ///     waited: Duration::ZERO,
@@ -177,8 +183,11 @@ impl RetryPolicy {
         if attempt.number >= self.max_attempts {
             return Decision::Stop;
         }
-        let repeatable =
-            is_idempotent(attempt.method) || attempt.read_only || self.retry_non_idempotent;
+        let repeatable = self.retry_non_idempotent
+            || match attempt.idempotency {
+                Some(mark) => mark.is_idempotent(),
+                None => is_idempotent(attempt.method) || attempt.read_only,
+            };
         let wait = match attempt.outcome {
             Outcome::Status(StatusCode::TOO_MANY_REQUESTS, rate_limit) => {
                 match rate_limit.reset_after(attempt.now) {
@@ -250,6 +259,7 @@ mod tests {
         Attempt {
             method,
             read_only: false,
+            idempotency: None,
             outcome,
             number,
             waited: Duration::ZERO,
@@ -296,6 +306,30 @@ mod tests {
                 ));
             }
         }
+    }
+
+    #[test]
+    fn a_mark_overrides_the_method_but_a_429_is_always_retried() {
+        let policy = RetryPolicy::default();
+        let marked = |method, mark, outcome| Attempt {
+            idempotency: Some(mark),
+            ..attempt(method, outcome, 1)
+        };
+        // Bulk writes: PUT and DELETE, but each one starts a job.
+        for method in [&Method::PUT, &Method::DELETE] {
+            for outcome in [status(503), Outcome::Transport(TransportErrorKind::Io)] {
+                let bulk = marked(method, Idempotency::NotIdempotent, outcome);
+                assert_eq!(policy.decide(&bulk), Decision::Stop, "{method}");
+                assert!(matches!(
+                    policy.clone().retry_non_idempotent(true).decide(&bulk),
+                    Decision::RetryAfter(_)
+                ));
+            }
+            let limited = marked(method, Idempotency::NotIdempotent, status(429));
+            assert!(matches!(policy.decide(&limited), Decision::RetryAfter(_)));
+        }
+        let search = marked(&Method::POST, Idempotency::Idempotent, status(503));
+        assert!(matches!(policy.decide(&search), Decision::RetryAfter(_)));
     }
 
     #[test]

@@ -14,13 +14,19 @@
 //! # Ok::<(), kustomer::Error>(())
 //! ```
 //!
+//! Requests that must not be repeated ([`kustomer::Idempotency::NotIdempotent`]: creates, PATCHes,
+//! bulk writes) are sent at most once. libcurl silently resends a request whose reused
+//! connection died before any answer came; for these requests it cannot: their body is given to it
+//! as a stream it cannot rewind, and one without a body goes out on a connection of its own.
+//!
 //! Logging: isahc writes the bytes it sends, headers included, to the `tracing` target
 //! `isahc::wire` at `TRACE` level. An application that records `TRACE` events must filter that
 //! target out, or the `Authorization` header will be in its logs.
 #![deny(missing_docs)]
 
 use std::fmt;
-use std::io::{self, Read};
+use std::io::{self, Cursor, Read};
+use std::sync::{Arc, OnceLock};
 
 use http::header::CONTENT_LENGTH;
 use http::{Request, Response};
@@ -28,7 +34,8 @@ use isahc::HttpClient;
 use isahc::config::{Configurable, RedirectPolicy};
 use isahc::error::ErrorKind;
 use kustomer::{
-    ApiKey, Client, Config, Region, TransportError, TransportErrorKind, TransportOptions,
+    ApiKey, Client, Config, Idempotency, Region, TransportError, TransportErrorKind,
+    TransportOptions,
 };
 
 pub use isahc;
@@ -71,6 +78,10 @@ pub fn client(api_key: &str, region: Region) -> Result<Client<IsahcTransport>, k
 pub struct IsahcTransport {
     client: HttpClient,
     max_body_size: u64,
+    /// Never reuses a connection, so libcurl has no reason to resend: for requests that must not
+    /// be repeated and have no body to refuse a rewind with. Built on first use.
+    fresh: Arc<OnceLock<HttpClient>>,
+    options: TransportOptions,
 }
 
 impl IsahcTransport {
@@ -87,19 +98,19 @@ impl IsahcTransport {
     /// # Errors
     /// A [`TransportError`] if libcurl cannot be initialised.
     pub fn with_options(options: TransportOptions) -> Result<Self, TransportError> {
-        let client = HttpClient::builder()
-            .connect_timeout(options.connect_timeout)
-            .timeout(options.timeout)
-            .redirect_policy(RedirectPolicy::None)
-            .automatic_decompression(true)
-            .build()
-            .map_err(classify)?;
-        Ok(Self::from_client(client).with_max_body_size(options.max_body_size))
+        let client = builder(&options).build().map_err(classify)?;
+        let mut transport = Self::from_client(client).with_max_body_size(options.max_body_size);
+        transport.options = options;
+        Ok(transport)
     }
 
     /// Uses a client you configured (TLS, proxy, pool sizes...). Each request is sent with
     /// redirects off whatever the client says, since the core decides. Its timeouts are its own:
     /// set both `timeout` and `connect_timeout` (curl waits 300 s to connect by default).
+    ///
+    /// The rare request that must not be repeated and has no body (a bulk delete by IDs) goes
+    /// through a second client of this crate's that never reuses a connection, with the default
+    /// [`TransportOptions`].
     ///
     /// ```
     /// use isahc::config::Configurable;
@@ -115,6 +126,8 @@ impl IsahcTransport {
         Self {
             client,
             max_body_size: kustomer::DEFAULT_MAX_BODY_SIZE,
+            fresh: Arc::new(OnceLock::new()),
+            options: TransportOptions::default(),
         }
     }
 
@@ -129,6 +142,19 @@ impl IsahcTransport {
     /// The client requests go through.
     pub fn client(&self) -> &HttpClient {
         &self.client
+    }
+
+    /// The client that opens a connection per request.
+    fn fresh_client(&self) -> Result<&HttpClient, TransportError> {
+        if let Some(client) = self.fresh.get() {
+            return Ok(client);
+        }
+        let client = builder(&self.options)
+            .connection_cache_size(0)
+            .build()
+            .map_err(classify)?;
+        // Another thread may have won the race; either client will do.
+        Ok(self.fresh.get_or_init(|| client))
     }
 
     fn read_body(
@@ -165,6 +191,7 @@ impl kustomer::Transport for IsahcTransport {
     type Error = TransportError;
 
     fn send(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+        let replayable = Idempotency::of(&request).is_idempotent();
         let (parts, body) = request.into_parts();
         let mut builder = Request::builder()
             .method(parts.method)
@@ -174,10 +201,18 @@ impl kustomer::Transport for IsahcTransport {
         if let Some(headers) = builder.headers_mut() {
             *headers = parts.headers;
         }
-        let request = builder
-            .body(body)
-            .map_err(|e| TransportError::new(TransportErrorKind::Other, e))?;
-        let response = self.client.send(request).map_err(classify)?;
+        let other = |e| TransportError::new(TransportErrorKind::Other, e);
+        let response = if replayable {
+            self.client.send(builder.body(body).map_err(other)?)
+        } else if body.is_empty() {
+            self.fresh_client()?.send(builder.body(()).map_err(other)?)
+        } else {
+            // libcurl resends a request only after rewinding its body; this one it cannot rewind.
+            let length = body.len() as u64;
+            let once = isahc::Body::from_reader_sized(Cursor::new(body), length);
+            self.client.send(builder.body(once).map_err(other)?)
+        }
+        .map_err(classify)?;
         let (parts, mut body) = response.into_parts();
         let declared = parts
             .headers
@@ -186,6 +221,15 @@ impl kustomer::Transport for IsahcTransport {
         let bytes = self.read_body(&mut body, declared)?;
         Ok(Response::from_parts(parts, bytes))
     }
+}
+
+/// A client builder with the transport's options, redirects off.
+fn builder(options: &TransportOptions) -> isahc::HttpClientBuilder {
+    HttpClient::builder()
+        .connect_timeout(options.connect_timeout)
+        .timeout(options.timeout)
+        .redirect_policy(RedirectPolicy::None)
+        .automatic_decompression(true)
 }
 
 /// Sorts isahc's errors into the kinds the core and its callers act on.

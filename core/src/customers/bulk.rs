@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::customers::input::CustomerInput;
 use crate::customers::paths::json_body;
 use crate::error::{Error, InvalidInput};
+use crate::idempotency::Idempotency;
 use crate::models::{BulkBatch, BulkJob};
 use crate::operation::Operation;
 use crate::page::{Page, PagedOperation, parse_one, parse_page};
@@ -51,6 +52,10 @@ enum Records<'a> {
 /// `bulkDeleteCustomers`; 201 with a [`BulkJob`]). Every record is validated first.
 ///
 /// Roles: those of the single-record operation (`customer.write`/`create`, `update`, `delete`).
+///
+/// Every bulk request starts a job, whatever its method: it is marked
+/// [`Idempotency::NotIdempotent`], so neither the client nor a transport sends it twice after a
+/// server error or a broken connection (a 429 is still waited out and retried).
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Operation, customers::{BulkCustomers, CustomerInput}};
@@ -96,6 +101,19 @@ impl Operation for BulkCustomers<'_> {
     type Output = BulkJob;
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        let mut request = self.build_unmarked(config)?;
+        // Each arrival starts a new job, whatever the method.
+        Idempotency::NotIdempotent.mark(&mut request);
+        Ok(request)
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<BulkJob, Error> {
+        parse_one(response)
+    }
+}
+
+impl BulkCustomers<'_> {
+    fn build_unmarked(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         match &self.records {
             Records::Create(inputs) => {
                 check_count(inputs.len())?;
@@ -131,10 +149,6 @@ impl Operation for BulkCustomers<'_> {
                 )
             }
         }
-    }
-
-    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<BulkJob, Error> {
-        parse_one(response)
     }
 }
 

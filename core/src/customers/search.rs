@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::customers::paths::{check_page_size, json_body};
 use crate::error::{Error, InvalidInput};
+use crate::idempotency::Idempotency;
 use crate::models::Customer;
 use crate::operation::Operation;
 use crate::page::{Page, PagedOperation, parse_page};
@@ -443,9 +444,30 @@ impl Operation for SearchCustomers {
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         self.query.validate()?;
         let body = Some(json_body(&self.query)?);
-        if let Some(path) = &self.at {
-            return config.request(Method::POST, path, body);
-        }
+        let mut request = match &self.at {
+            Some(path) => config.request(Method::POST, path, body)?,
+            None => self.build_first(config, body)?,
+        };
+        // A POST that only reads.
+        Idempotency::Idempotent.mark(&mut request);
+        Ok(request)
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<Customer>, Error> {
+        parse_page(response)
+    }
+
+    fn read_only(&self) -> bool {
+        true
+    }
+}
+
+impl SearchCustomers {
+    fn build_first(
+        &self,
+        config: &Config,
+        body: Option<Vec<u8>>,
+    ) -> Result<Request<Vec<u8>>, Error> {
         check_page_size(self.page_size, MAX_SEARCH_PAGE_SIZE)?;
         if let Some(page) = self.page
             && !(1..=MAX_SEARCH_PAGES).contains(&page)
@@ -466,14 +488,6 @@ impl Operation for SearchCustomers {
             "/customers/search"
         };
         config.request(Method::POST, format_args!("{path}{}", query.as_str()), body)
-    }
-
-    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<Customer>, Error> {
-        parse_page(response)
-    }
-
-    fn read_only(&self) -> bool {
-        true
     }
 }
 
