@@ -121,21 +121,29 @@ impl<T: Transport> Client<T> {
     pub fn execute_reply<O: Operation>(&self, operation: &O) -> Result<Reply<O::Output>, Error> {
         let inner = &*self.inner;
         let request = operation.build(&inner.config)?;
+        // Every wait of the call counts against the policy's total: pacing, backoff, resets.
+        let mut waited = Duration::ZERO;
         if inner.retry.get_max_attempts() <= 1 {
             // No retry can follow: the request is sent as built, without a copy.
-            self.pace();
+            self.pace(&mut waited)
+                .map_err(|wait| Error::Throttled { wait })?;
             return self
                 .attempt(operation, request, 1)
                 .map_err(|(error, _)| error);
         }
         let method = request.method().clone();
         let idempotency = Idempotency::mark_of(&request);
-        let mut waited = Duration::ZERO;
         let mut number = 0u32;
+        let mut last_error = None;
         loop {
             // The policy stops at its maximum number of attempts, long before this saturates.
             number = number.saturating_add(1);
-            self.pace();
+            if let Err(wait) = self.pace(&mut waited) {
+                return Err(match last_error {
+                    Some(error) => wrap(error, number - 1),
+                    None => Error::Throttled { wait },
+                });
+            }
             let (error, rate_limit) = match self.attempt(operation, copy_request(&request), number)
             {
                 Ok(reply) => return Ok(reply),
@@ -161,6 +169,7 @@ impl<T: Transport> Client<T> {
                 Decision::RetryAfter(wait) => {
                     inner.clock.sleep(wait);
                     waited = waited.saturating_add(wait);
+                    last_error = Some(error);
                 }
             }
         }
@@ -196,10 +205,7 @@ impl<T: Transport> Client<T> {
                 rate_limit,
                 attempts: number,
             }),
-            Err(e) => Err((
-                e.redact(inner.config.api_key().expose_secret()),
-                Box::new(rate_limit),
-            )),
+            Err(e) => Err((self.scrub(e), Box::new(rate_limit))),
         }
     }
 
@@ -208,22 +214,39 @@ impl<T: Transport> Client<T> {
         Customers::new(self)
     }
 
+    /// Removes the API key from every text of `error` that came from a server: the one place
+    /// every error a helper builds from server data passes through before it reaches the caller.
+    pub(crate) fn scrub(&self, error: Error) -> Error {
+        error.redact(self.inner.config.api_key().expose_secret())
+    }
+
+    /// The time on the client's clock (for polling helpers).
+    pub(crate) fn now(&self) -> std::time::SystemTime {
+        self.inner.clock.now()
+    }
+
     /// Sleeps through the client's clock (for polling helpers).
     pub(crate) fn sleep(&self, duration: Duration) {
         self.inner.clock.sleep(duration);
     }
 
-    /// Waits until the pacer lets a request go.
-    fn pace(&self) {
+    /// Waits until the pacer lets a request go, adding the wait to `waited`. `Err(wait)` when
+    /// the pacer asks for a wait that would take the call past the policy's total.
+    fn pace(&self, waited: &mut Duration) -> Result<(), Duration> {
         let inner = &*self.inner;
-        if let Some(pacer) = &inner.pacer {
-            loop {
-                let wait = pacer.reserve(inner.clock.now());
-                if wait.is_zero() {
-                    break;
-                }
-                inner.clock.sleep(wait);
+        let Some(pacer) = &inner.pacer else {
+            return Ok(());
+        };
+        loop {
+            let wait = pacer.reserve(inner.clock.now());
+            if wait.is_zero() {
+                return Ok(());
             }
+            if waited.saturating_add(wait) > inner.retry.get_max_total_wait() {
+                return Err(wait);
+            }
+            inner.clock.sleep(wait);
+            *waited = waited.saturating_add(wait);
         }
     }
 }

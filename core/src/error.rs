@@ -8,6 +8,7 @@ use http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::excerpt::excerpt;
+use crate::page::BadRecord;
 use crate::rate_limit::RateLimit;
 
 /// Everything that can go wrong, sorted by what the caller should do next.
@@ -78,6 +79,21 @@ pub enum Error {
         /// Its last status.
         status: String,
     },
+    /// One item of a list page could not be read as its model (the page's other items were).
+    /// Its JSON is kept whole in [`BadRecord::raw`]: set it aside and go on, nothing is lost.
+    /// The list goes on after it.
+    #[error("{0}")]
+    BadRecord(Box<BadRecord>),
+    /// The client's own [`Pacer`](crate::Pacer) would have held this call longer than the retry
+    /// policy's [`max_total_wait`](crate::RetryPolicy::max_total_wait): nothing was sent. Slow
+    /// down, as for a 429.
+    #[error(
+        "not sent: the client's pacer asked to wait {wait:?}, past the call's limit on waiting"
+    )]
+    Throttled {
+        /// How long the pacer asked to wait.
+        wait: std::time::Duration,
+    },
     /// The request was tried more than once and the last attempt failed with `last`. The helper
     /// methods ([`Error::is_timeout`], [`Error::status`], ...) look through to `last`.
     #[error("gave up after {attempts} attempts: {last}")]
@@ -121,9 +137,12 @@ impl Error {
         matches!(self.last(), Error::Unauthorized(_))
     }
 
-    /// Whether this is a 429.
+    /// Whether this is a 429, or the client's own pacer holding the call ([`Error::Throttled`]).
     pub fn is_rate_limited(&self) -> bool {
-        matches!(self.last(), Error::RateLimited { .. })
+        matches!(
+            self.last(),
+            Error::RateLimited { .. } | Error::Throttled { .. }
+        )
     }
 
     /// Whether the transport gave up waiting (connect or overall timeout).
@@ -156,14 +175,32 @@ impl Error {
             Error::RateLimited { error, .. } => Some(error.status),
             Error::Redirect { status, .. } => Some(*status),
             Error::Decode(e) => Some(e.status),
+            Error::BadRecord(record) => Some(record.reason.status),
             _ => None,
         }
     }
 
-    /// Removes `secret` from every text that came from the server (excerpts, messages, locations),
-    /// in case a proxy or debug page echoed the request's `Authorization` header.
+    /// The unreadable list item, for [`Error::BadRecord`]: where it was, why, and its raw JSON.
+    pub fn bad_record(&self) -> Option<&BadRecord> {
+        match self {
+            Error::BadRecord(record) => Some(record),
+            _ => None,
+        }
+    }
+
+    /// Removes `secret` from every text that came from the server (excerpts, messages, error
+    /// entries with their `source` and `meta`, links, statuses), in case a proxy or a debug page
+    /// echoed the request's `Authorization` header. Every variant, so that neither `Display` nor
+    /// `Debug` can show it.
     pub(crate) fn redact(mut self, secret: &str) -> Self {
-        match &mut self {
+        if !secret.is_empty() {
+            self.redact_in_place(secret);
+        }
+        self
+    }
+
+    fn redact_in_place(&mut self, secret: &str) {
+        match self {
             Error::NotFound(e) | Error::Unauthorized(e) | Error::Conflict(e) | Error::Api(e) => {
                 e.redact(secret)
             }
@@ -172,13 +209,29 @@ impl Error {
                 redact(&mut e.excerpt, secret);
                 redact(&mut e.message, secret);
             }
-            Error::Redirect {
-                location: Some(location),
-                ..
-            } => redact(location, secret),
-            _ => {}
+            Error::Redirect { location, .. } => {
+                if let Some(location) = location {
+                    redact(location, secret);
+                }
+            }
+            Error::Pagination { reason } => redact(reason, secret),
+            Error::JobUnfinished { job_id, status } => {
+                redact(job_id, secret);
+                redact(status, secret);
+            }
+            Error::RetriesExhausted { last, .. } => last.redact_in_place(secret),
+            Error::InvalidInput(e) => {
+                if e.reason.contains(secret) {
+                    e.reason = e.reason.replace(secret, REDACTED).into();
+                }
+            }
+            Error::BadRecord(record) => {
+                redact(&mut record.raw, secret);
+                redact(&mut record.reason.excerpt, secret);
+                redact(&mut record.reason.message, secret);
+            }
+            Error::Transport(_) | Error::Throttled { .. } => {}
         }
-        self
     }
 
     /// The API's error entries, for the variants that carry them.
@@ -280,7 +333,7 @@ impl ApiError {
             #[serde(default, deserialize_with = "crate::lenient::objects")]
             errors: Vec<ApiErrorEntry>,
         }
-        let errors = serde_json::from_slice::<Body>(body)
+        let errors = serde_json::from_slice::<Body>(crate::response::strip_bom(body))
             .map(|b| b.errors)
             .unwrap_or_default();
         let body_excerpt = (errors.is_empty() && !body.is_empty()).then(|| excerpt(body));
@@ -307,18 +360,42 @@ impl ApiError {
             for text in texts.into_iter().flatten() {
                 redact(text, secret);
             }
+            for value in [&mut entry.source, &mut entry.meta].into_iter().flatten() {
+                redact_json(value, secret);
+            }
         }
+    }
+}
+
+const REDACTED: &str = "[redacted]";
+
+/// [`redact`] on every string of a JSON value, keys included. Server JSON is at most 128 levels
+/// deep (serde_json's limit), so the recursion is bounded.
+fn redact_json(value: &mut serde_json::Value, secret: &str) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => redact(text, secret),
+        Value::Array(items) => items.iter_mut().for_each(|v| redact_json(v, secret)),
+        Value::Object(map) => {
+            if map.keys().any(|k| k.contains(secret)) {
+                *map = std::mem::take(map)
+                    .into_iter()
+                    .map(|(k, v)| (k.replace(secret, REDACTED), v))
+                    .collect();
+            }
+            map.values_mut().for_each(|v| redact_json(v, secret));
+        }
+        _ => {}
     }
 }
 
 /// Replaces `secret` in `text`, and a cut-off start of it at the end of an excerpt.
 fn redact(text: &mut String, secret: &str) {
-    const MARK: &str = "[redacted]";
     if secret.is_empty() {
         return;
     }
     if text.contains(secret) {
-        *text = text.replace(secret, MARK);
+        *text = text.replace(secret, REDACTED);
     }
     // An excerpt cut in the middle of the key ends with its first characters, then `…`.
     let body = text.strip_suffix('…').unwrap_or(text);
@@ -329,7 +406,7 @@ fn redact(text: &mut String, secret: &str) {
     if let Some(start) = cut {
         let keep = body.len() - start.len();
         text.truncate(keep);
-        text.push_str(MARK);
+        text.push_str(REDACTED);
         text.push('…');
     }
 }
@@ -430,7 +507,8 @@ impl DecodeError {
         };
         Self {
             status,
-            message,
+            // serde's messages may quote server text as is: no raw line breaks in a log line.
+            message: excerpt(message.as_bytes()),
             line: err.line(),
             column: err.column(),
             excerpt: excerpt(body),

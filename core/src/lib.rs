@@ -51,6 +51,7 @@ mod response;
 pub mod retry;
 mod secret;
 mod transport;
+mod validation;
 
 pub use base_url::{BaseUrl, Region};
 pub use client::{Client, ClientBuilder, Reply};

@@ -93,7 +93,9 @@ impl Pacer for RatePacer {
         // A due time in the past carries no credit beyond the burst.
         let due = state.due.filter(|&due| due > now).unwrap_or(now);
         // A clock that went far back would otherwise stall the pacer.
-        let due = if due.duration_since(now).unwrap_or_default() > self.window + self.tolerance {
+        let due = if due.duration_since(now).unwrap_or_default()
+            > self.window.saturating_add(self.tolerance)
+        {
             now
         } else {
             due
@@ -104,7 +106,8 @@ impl Pacer for RatePacer {
         {
             return wait;
         }
-        state.due = due.checked_add(self.interval);
+        // Past the end of time, the schedule stays where it is: the next request waits anyway.
+        state.due = due.checked_add(self.interval).or(Some(due));
         Duration::ZERO
     }
 
@@ -211,6 +214,30 @@ mod tests {
         };
         pacer.observe(&fine, at(21_000));
         assert!(pacer.reserve(at(21_000)).is_zero());
+    }
+
+    #[test]
+    fn extreme_windows_do_not_panic() {
+        for (budget, window) in [
+            (10, Duration::MAX),
+            (u32::MAX, Duration::MAX),
+            (1, Duration::MAX),
+            (u32::MAX, Duration::ZERO),
+            (0, Duration::from_nanos(1)),
+        ] {
+            let pacer = RatePacer::new(budget, window);
+            let spent = RateLimit {
+                remaining: Some(0),
+                reset: Some(u64::MAX),
+                ..RateLimit::default()
+            };
+            for ms in [0, 1, 1_000_000] {
+                let _ = pacer.reserve(at(ms));
+                pacer.observe(&spent, at(ms));
+            }
+            let wait = pacer.reserve(at(2_000_000));
+            assert!(wait <= window, "{budget} {window:?}: {wait:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Pages of a list, and the pure state machine that follows their `next` links.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
 use http::Response;
@@ -8,7 +8,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::base_url::BaseUrl;
-use crate::error::Error;
+use serde_json::value::RawValue;
+
+use crate::error::{DecodeError, Error};
 use crate::lenient;
 use crate::response::decode_success;
 
@@ -19,6 +21,8 @@ use crate::response::decode_success;
 pub struct Page<T> {
     /// The items of this page.
     pub items: Vec<T>,
+    /// Items that could not be read as `T`, kept raw (usually none).
+    pub rejected: Vec<BadRecord>,
     /// Page number, size and (for top-level lists) totals.
     pub meta: PageMeta,
     /// Links to this and the neighbouring pages, relative to the host.
@@ -76,6 +80,9 @@ pub(crate) trait FromDocument {
 }
 
 /// Reads a list page: the typed error for an error status, else `{meta, data: [...], links}`.
+///
+/// One item that cannot be read (a `null` ID, a duplicate key, a number out of range) does not
+/// lose the page: the other items are read, and that one is kept, raw, in [`Page::rejected`].
 pub(crate) fn parse_page<T, B>(response: Response<B>) -> Result<Page<T>, Error>
 where
     T: DeserializeOwned + FromDocument,
@@ -85,14 +92,24 @@ where
     #[serde(bound = "T: DeserializeOwned")]
     struct Doc<T> {
         #[serde(default)]
-        data: Option<Vec<T>>,
+        data: Option<Vec<ObjectOnly<T>>>,
         #[serde(default, deserialize_with = "lenient::object_or_default")]
         meta: PageMeta,
         #[serde(default, deserialize_with = "lenient::object_or_default")]
         links: PageLinks,
     }
-    let (doc, raw) = decode_success::<Doc<T>, B>(&response)?;
-    let mut items = doc.data.unwrap_or_default();
+    let (ObjectOnly(doc), raw) = match decode_success::<ObjectOnly<Doc<T>>, B>(&response) {
+        Ok(read) => read,
+        // Valid JSON with a bad item: read the items one by one.
+        Err(Error::Decode(whole)) => return parse_page_by_item(&response, whole),
+        Err(e) => return Err(e),
+    };
+    let mut items: Vec<T> = doc
+        .data
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| i.0)
+        .collect();
     if !items.is_empty() {
         let shared: Arc<str> = Arc::from(raw);
         for (i, item) in items.iter_mut().enumerate() {
@@ -101,9 +118,117 @@ where
     }
     Ok(Page {
         items,
+        rejected: Vec::new(),
         meta: doc.meta,
         links: doc.links,
     })
+}
+
+/// The slow path of [`parse_page`], taken only when the page did not read as a whole.
+fn parse_page_by_item<T, B>(response: &Response<B>, whole: DecodeError) -> Result<Page<T>, Error>
+where
+    T: DeserializeOwned + FromDocument,
+    B: AsRef<[u8]>,
+{
+    #[derive(Deserialize)]
+    struct RawDoc<'a> {
+        #[serde(default, borrow)]
+        data: Option<Vec<&'a RawValue>>,
+        #[serde(default, deserialize_with = "lenient::object_or_default")]
+        meta: PageMeta,
+        #[serde(default, deserialize_with = "lenient::object_or_default")]
+        links: PageLinks,
+    }
+    let status = response.status();
+    let text = crate::response::body_text(status, response.body().as_ref())?;
+    // Not valid JSON, or not a page: the first error says why.
+    let Ok(ObjectOnly(doc)) = serde_json::from_str::<ObjectOnly<RawDoc<'_>>>(text) else {
+        return Err(whole.into());
+    };
+    let shared: Arc<str> = Arc::from(text);
+    let mut items = Vec::new();
+    let mut rejected = Vec::new();
+    for (index, raw) in doc.data.unwrap_or_default().into_iter().enumerate() {
+        match serde_json::from_str::<ObjectOnly<T>>(raw.get()) {
+            Ok(ObjectOnly(mut item)) => {
+                item.attach(&shared, Some(index));
+                items.push(item);
+            }
+            Err(e) => rejected.push(BadRecord {
+                index,
+                reason: DecodeError::json(status, raw.get().as_bytes(), &e),
+                raw: raw.get().to_owned(),
+            }),
+        }
+    }
+    if rejected.is_empty() {
+        // Every item reads alone: what failed was the page itself.
+        return Err(whole.into());
+    }
+    Ok(Page {
+        items,
+        rejected,
+        meta: doc.meta,
+        links: doc.links,
+    })
+}
+
+/// An item of a list page that could not be read as its model: where it was, why, and its JSON
+/// exactly as received, so that an export can set it aside instead of stopping or losing it.
+/// The client's iterators yield it as an [`Error::BadRecord`] after the good items of its page.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BadRecord {
+    /// Its position in the page's `data`, from 0.
+    pub index: usize,
+    /// Why it could not be read; line and column are within `raw`.
+    pub reason: DecodeError,
+    /// The item's JSON as received (with the API key, should a server echo it, redacted).
+    pub raw: String,
+}
+
+impl std::fmt::Debug for BadRecord {
+    // `raw` may be long: Debug shows its excerpt, as `reason` does.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BadRecord")
+            .field("index", &self.index)
+            .field("reason", &self.reason)
+            .field("raw_len", &self.raw.len())
+            .finish()
+    }
+}
+
+impl std::fmt::Display for BadRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "item {} of a page could not be read: {}",
+            self.index, self.reason
+        )
+    }
+}
+
+/// A value that must be a JSON object: serde would otherwise read an array as a struct's fields
+/// in order, and a top-level array as a resource.
+pub(crate) struct ObjectOnly<T>(pub(crate) T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Only<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Only<T> {
+            type Value = ObjectOnly<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            }
+        }
+        d.deserialize_map(Only(std::marker::PhantomData))
+    }
 }
 
 /// Reads a single-resource document `{data: {...}}`.
@@ -115,10 +240,10 @@ where
     #[derive(Deserialize)]
     #[serde(bound = "T: DeserializeOwned")]
     struct Doc<T> {
-        data: T,
+        data: ObjectOnly<T>,
     }
-    let (doc, raw) = decode_success::<Doc<T>, B>(&response)?;
-    let mut item = doc.data;
+    let (doc, raw) = decode_success::<ObjectOnly<Doc<T>>, B>(&response)?;
+    let mut item = doc.0.data.0;
     item.attach(&Arc::from(raw), None);
     Ok(item)
 }
@@ -136,34 +261,152 @@ pub trait PagedOperation: crate::Operation<Output = Page<Self::Item>> + Sized {
 /// Turns a page's `next` link into the path (after `/v1`) and query of the next request.
 ///
 /// Relative links (`/v1/customers?page=2`) are joined to the configured base; an absolute link is
-/// accepted only on the configured base itself, so a response can never send the key to another
-/// host. Anything else is an [`Error::Pagination`].
+/// accepted only on the configured base's origin (scheme, host and port compared after
+/// normalisation: case, a trailing dot, a default port), so a response can never send the key to
+/// another host. The path must stay under `/v1/` of the base: dot segments (`..`, `%2e%2e`),
+/// backslashes, encoded slashes and empty segments are refused, so a link cannot climb out of a
+/// proxy base's path prefix. Anything else is an [`Error::Pagination`].
+///
+/// ```
+/// use kustomer::{BaseUrl, Region, page::resolve_next_link};
+///
+/// let base = BaseUrl::from(Region::Us);
+/// assert_eq!(resolve_next_link(&base, "/v1/customers?page=2")?, "/customers?page=2");
+/// assert_eq!(resolve_next_link(&base, "https://API.kustomerapp.com.:443/v1/customers?page=2")?, "/customers?page=2");
+/// assert!(resolve_next_link(&base, "https://evil.example/v1/customers?page=2").is_err());
+/// assert!(resolve_next_link(&base, "/v1/customers/../../orgs").is_err());
+/// # Ok::<(), kustomer::Error>(())
+/// ```
 pub fn resolve_next_link(base: &BaseUrl, link: &str) -> Result<String, Error> {
     let bad = |why: &str| Error::Pagination {
         reason: format!("{why}: {}", crate::excerpt::excerpt_str(link)),
     };
-    if link.chars().any(|c| c.is_control() || c == ' ') {
-        return Err(bad("the next link holds a control character or space"));
+    if link
+        .chars()
+        .any(|c| c.is_control() || c == ' ' || c == '\\')
+    {
+        return Err(bad(
+            "the next link holds a control character, a space or a backslash",
+        ));
     }
-    let path = if let Some(rest) = link.strip_prefix(base.as_str()) {
-        rest
-    } else if link.starts_with("//") || link.contains("://") {
-        return Err(bad("the next link points to another host"));
-    } else {
-        link
+    // A fragment is never sent; the query is kept as it is.
+    let link = link.split('#').next().unwrap_or_default();
+    let (target, query) = match link.find('?') {
+        Some(at) => (
+            link.get(..at).unwrap_or_default(),
+            link.get(at..).unwrap_or_default(),
+        ),
+        None => (link, ""),
     };
-    match path.strip_prefix("/v1/") {
-        Some(rest) if !rest.starts_with('/') => Ok(format!("/{rest}")),
-        _ => Err(bad("the next link is not a /v1/ path")),
+    let (base_origin, prefix) =
+        Origin::of_base(base).ok_or_else(|| bad("the base URL cannot be read"))?;
+    let absolute_path;
+    let path = if target.starts_with('/') && !target.starts_with("//") {
+        target
+    } else {
+        // Absolute (`https://host/...`) or scheme-relative (`//host/...`).
+        let absolute = match target.strip_prefix("//") {
+            Some(rest) => format!("{}://{rest}", base_origin.scheme),
+            None => target.to_owned(),
+        };
+        let uri: http::Uri = absolute
+            .parse()
+            .map_err(|_| bad("the next link is not a path or a URL"))?;
+        if Origin::of_uri(&uri).as_ref() != Some(&base_origin) {
+            return Err(bad("the next link points to another host"));
+        }
+        absolute_path = uri.path().to_owned();
+        absolute_path.as_str()
+    };
+    // Links may or may not repeat the base's own path prefix.
+    let under_base = path.strip_prefix(prefix).filter(|p| p.starts_with("/v1/"));
+    let rest = under_base
+        .or(Some(path))
+        .and_then(|p| p.strip_prefix("/v1/"))
+        .ok_or_else(|| bad("the next link is not a /v1/ path"))?;
+    for segment in rest.split('/') {
+        let decoded = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+        if segment.is_empty() || decoded == "." || decoded == ".." || decoded.contains(['/', '\\'])
+        {
+            return Err(bad(
+                "the next link holds an empty or dot segment, or an encoded slash",
+            ));
+        }
+    }
+    Ok(format!("/{rest}{query}"))
+}
+
+/// Scheme, host and port, normalised: lower case, no trailing dot, the scheme's default port
+/// made explicit.
+#[derive(Debug, PartialEq, Eq)]
+struct Origin {
+    scheme: String,
+    host: String,
+    port: u16,
+}
+
+impl Origin {
+    fn of_uri(uri: &http::Uri) -> Option<Self> {
+        let scheme = uri.scheme_str()?.to_ascii_lowercase();
+        let authority = uri.authority()?;
+        if authority.as_str().contains('@') {
+            return None;
+        }
+        let default = match scheme.as_str() {
+            "https" => 443,
+            "http" => 80,
+            _ => return None,
+        };
+        let host = authority.host().trim_end_matches('.').to_ascii_lowercase();
+        Some(Self {
+            scheme,
+            host,
+            port: authority.port_u16().unwrap_or(default),
+        })
+    }
+
+    /// The base's origin and its path prefix (empty, or like `/kustomer`).
+    fn of_base(base: &BaseUrl) -> Option<(Self, &str)> {
+        let root = base.as_str();
+        let uri: http::Uri = root.parse().ok()?;
+        let origin = Self::of_uri(&uri)?;
+        let after_scheme = root.find("://")? + 3;
+        let prefix = match root.get(after_scheme..)?.find('/') {
+            Some(at) => root.get(after_scheme + at..)?,
+            None => "",
+        };
+        Some((origin, prefix))
     }
 }
 
-/// The pagination state machine: which page to ask for next, given the last page's links. Pure:
-/// no I/O, so every case is a unit test. It stops with [`Error::Pagination`] rather than loop if
-/// a `next` link repeats.
+/// How many pages in a row may bring no new item (empty pages that still link to a next one, or
+/// items already yielded) before a list is given up with [`Error::Pagination`].
+pub const MAX_PAGES_WITHOUT_NEW_ITEMS: u32 = 3;
+
+/// How many recent pages a list remembers the items of: an item repeated within them is not
+/// yielded again.
+pub const RECENT_PAGES: usize = 10;
+
+/// A list item with an ID, by which a list tells a repeated item from a new one.
+pub trait Record {
+    /// The item's ID, if it has one.
+    fn record_id(&self) -> Option<&str>;
+}
+
+/// The pagination state machine: which page to ask for next, given the last page's links, and
+/// which of a page's items are new. Pure: no I/O, so every case is a unit test.
+///
+/// It ends every list: a `next` link that repeats a page already asked for (the first request
+/// included) is an [`Error::Pagination`], and so are [`MAX_PAGES_WITHOUT_NEW_ITEMS`] pages in a
+/// row that bring nothing new. Items repeated within the last [`RECENT_PAGES`] pages (as happens
+/// when records are added while a list is read) are yielded once. Memory stays bounded by those
+/// pages and one path per page.
 #[derive(Debug, Clone, Default)]
 pub struct Cursor {
     seen: HashSet<String>,
+    recent: VecDeque<Vec<u64>>,
+    recent_ids: HashMap<u64, u32>,
+    stale_pages: u32,
     done: bool,
 }
 
@@ -171,6 +414,14 @@ impl Cursor {
     /// A cursor before the first page.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A cursor for a list whose first request went to `path` (after `/v1`, query included): a
+    /// `next` link back to it is a repeat.
+    pub fn starting_at(path: impl Into<String>) -> Self {
+        let mut cursor = Self::default();
+        cursor.seen.insert(path.into());
+        cursor
     }
 
     /// Records a page's links: `Ok(Some(path))` for the next page (after `/v1`), `Ok(None)` when
@@ -192,16 +443,22 @@ impl Cursor {
         if self.done {
             return Ok(None);
         }
+        // This page itself, by the name the server gives it, is not a page to come back to.
+        if let Some(own) = links.self_link.as_deref()
+            && let Ok(path) = resolve_next_link(base, own)
+        {
+            self.seen.insert(path);
+        }
         let Some(next) = links.next.as_deref().filter(|n| !n.is_empty()) else {
             self.done = true;
             return Ok(None);
         };
-        let path = resolve_next_link(base, next)?;
+        let path = resolve_next_link(base, next).inspect_err(|_| self.done = true)?;
         if !self.seen.insert(path.clone()) {
             self.done = true;
             return Err(Error::Pagination {
                 reason: format!(
-                    "the next link repeats: {}",
+                    "the next link repeats a page already read: {}",
                     crate::excerpt::excerpt_str(next)
                 ),
             });
@@ -209,10 +466,90 @@ impl Cursor {
         Ok(Some(path))
     }
 
+    /// Keeps the items of a page that were not yielded within the last [`RECENT_PAGES`] pages,
+    /// in order. `has_next` says whether the page links to another.
+    ///
+    /// # Errors
+    /// [`Error::Pagination`] when this is the [`MAX_PAGES_WITHOUT_NEW_ITEMS`]th page in a row
+    /// that links on without bringing a new item.
+    ///
+    /// ```
+    /// use kustomer::page::{Cursor, Record};
+    ///
+    /// struct Item(&'static str);
+    /// impl Record for Item {
+    ///     fn record_id(&self) -> Option<&str> { Some(self.0) }
+    /// }
+    /// let mut cursor = Cursor::new();
+    /// assert_eq!(cursor.fresh(vec![Item("a"), Item("b")], true)?.len(), 2);
+    /// let again = cursor.fresh(vec![Item("b"), Item("c")], true)?;
+    /// assert_eq!(again.iter().map(|i| i.0).collect::<Vec<_>>(), ["c"]);
+    /// // Pages that bring nothing new end the list.
+    /// assert!(cursor.fresh(Vec::<Item>::new(), true).is_ok());
+    /// assert!(cursor.fresh(vec![Item("a")], true).is_ok());
+    /// assert!(cursor.fresh(vec![Item("c")], true).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn fresh<T: Record>(&mut self, items: Vec<T>, has_next: bool) -> Result<Vec<T>, Error> {
+        let mut hashes = Vec::with_capacity(items.len());
+        let mut fresh = Vec::with_capacity(items.len());
+        for item in items {
+            let Some(id) = item.record_id() else {
+                // Without an ID an item cannot be recognised: it is new.
+                fresh.push(item);
+                continue;
+            };
+            let hash = fingerprint(id);
+            if self.recent_ids.contains_key(&hash) || hashes.contains(&hash) {
+                continue;
+            }
+            hashes.push(hash);
+            fresh.push(item);
+        }
+        for &hash in &hashes {
+            *self.recent_ids.entry(hash).or_default() += 1;
+        }
+        self.recent.push_back(hashes);
+        if self.recent.len() > RECENT_PAGES
+            && let Some(old) = self.recent.pop_front()
+        {
+            for hash in old {
+                if let Some(count) = self.recent_ids.get_mut(&hash) {
+                    *count = count.saturating_sub(1);
+                    if *count == 0 {
+                        self.recent_ids.remove(&hash);
+                    }
+                }
+            }
+        }
+        if !fresh.is_empty() || !has_next {
+            self.stale_pages = 0;
+            return Ok(fresh);
+        }
+        self.stale_pages = self.stale_pages.saturating_add(1);
+        if self.stale_pages >= MAX_PAGES_WITHOUT_NEW_ITEMS {
+            self.done = true;
+            return Err(Error::Pagination {
+                reason: format!(
+                    "{MAX_PAGES_WITHOUT_NEW_ITEMS} pages in a row brought no new item; the list does not end"
+                ),
+            });
+        }
+        Ok(fresh)
+    }
+
     /// Whether the last page has been seen.
     pub fn is_done(&self) -> bool {
         self.done
     }
+}
+
+/// A 64-bit fingerprint of an ID: the recent-items window holds these, not the IDs.
+fn fingerprint(id: &str) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]

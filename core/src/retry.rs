@@ -128,7 +128,9 @@ impl RetryPolicy {
         self
     }
 
-    /// The most time spent waiting across all retries of one call.
+    /// The most time one call spends waiting in all: for the client's pacer, between attempts,
+    /// for rate-limit resets. A call that would wait longer returns its last error (or
+    /// [`Error::Throttled`](crate::Error::Throttled) if the pacer holds its first attempt).
     #[must_use]
     pub fn max_total_wait(mut self, wait: Duration) -> Self {
         self.max_total_wait = wait;
@@ -153,6 +155,11 @@ impl RetryPolicy {
     /// The configured maximum number of attempts.
     pub fn get_max_attempts(&self) -> u32 {
         self.max_attempts
+    }
+
+    /// The configured most waiting of one call: pacing, backoff and rate-limit resets together.
+    pub fn get_max_total_wait(&self) -> Duration {
+        self.max_total_wait
     }
 
     /// Decides whether to retry after an attempt. Pure: the same inputs give the same answer.
@@ -193,7 +200,7 @@ impl RetryPolicy {
                 match rate_limit.reset_after(attempt.now) {
                     Some(wait) if wait > self.max_rate_limit_wait => return Decision::Stop,
                     // A little spread so that every waiting thread does not fire at the reset.
-                    Some(wait) => wait + self.base_delay.mul_f64(attempt.jitter),
+                    Some(wait) => wait.saturating_add(fraction(self.base_delay, attempt.jitter)),
                     None => self.backoff(attempt.number, attempt.jitter),
                 }
             }
@@ -225,8 +232,21 @@ impl RetryPolicy {
             .saturating_mul(1u32 << exponent)
             .min(self.max_delay);
         let half = full / 2;
-        half + half.mul_f64(jitter.clamp(0.0, 1.0))
+        half.saturating_add(fraction(half, jitter))
     }
+}
+
+/// `duration × jitter`, whatever the jitter source returns: NaN and values below 0 count as 0,
+/// values above 1 (infinity included) as 1, and the product never overflows.
+fn fraction(duration: Duration, jitter: f64) -> Duration {
+    let jitter = if jitter.is_nan() {
+        0.0
+    } else {
+        jitter.clamp(0.0, 1.0)
+    };
+    Duration::try_from_secs_f64(duration.as_secs_f64() * jitter)
+        .unwrap_or(duration)
+        .min(duration)
 }
 
 /// Methods that mean the same when repeated (RFC 9110, 9.2.2).
@@ -243,6 +263,7 @@ fn is_transient(status: StatusCode) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::Decision::RetryAfter;
     use super::*;
     use std::time::UNIX_EPOCH;
 
@@ -451,6 +472,41 @@ mod tests {
         assert_eq!(wait(3, 0.0), Duration::from_millis(500));
         assert_eq!(wait(10, 0.0), Duration::from_secs(5), "capped at max_delay");
         assert_eq!(wait(90, 1.0), Duration::from_secs(10));
+    }
+
+    #[test]
+    fn no_jitter_or_delay_makes_it_panic() {
+        let reset = RateLimit {
+            reset: Some(3600),
+            ..NO_HEADERS
+        };
+        let extreme = RetryPolicy::default()
+            .max_attempts(u32::MAX)
+            .base_delay(Duration::MAX)
+            .max_delay(Duration::MAX)
+            .max_rate_limit_wait(Duration::MAX)
+            .max_total_wait(Duration::MAX);
+        for jitter in [f64::NAN, -1.0, f64::INFINITY, f64::NEG_INFINITY, 1e308, 0.5] {
+            for outcome in [
+                status(503),
+                Outcome::Status(StatusCode::TOO_MANY_REQUESTS, &reset),
+            ] {
+                for number in [1, 40, u32::MAX - 1] {
+                    let a = Attempt {
+                        jitter,
+                        ..attempt(&Method::GET, outcome, number)
+                    };
+                    let RetryAfter(wait) = extreme.decide(&a) else {
+                        panic!("{jitter} {number}")
+                    };
+                    assert!(wait > Duration::ZERO);
+                    // The default policy stays within its own bounds.
+                    if let RetryAfter(wait) = RetryPolicy::default().decide(&a) {
+                        assert!(wait <= Duration::from_secs(71), "{jitter} {wait:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::customers::search::{SearchCustomers, SearchQuery, SearchWalk};
 use crate::customers::write::{CreateCustomer, DeleteCustomer, UpdateCustomer, UpdateMode};
 use crate::error::Error;
 use crate::models::{BulkBatch, BulkJob, BulkRecordResult, Customer, Resource};
-use crate::page::{Cursor, PagedOperation};
+use crate::page::{BadRecord, Cursor, PagedOperation, Record};
 use crate::transport::Transport;
 
 /// Customer operations through a [`Client`]; from [`Client::customers`].
@@ -42,6 +42,10 @@ impl<'c, T> Customers<'c, T> {
         Self { client }
     }
 }
+
+/// The shortest pause between two polls of [`Customers::wait_for_bulk`]: a shorter interval,
+/// zero included, is taken as this.
+pub const MIN_BULK_POLL_INTERVAL: Duration = Duration::from_millis(100);
 
 /// What [`Customers::upsert`] did.
 #[derive(Debug, Clone, PartialEq)]
@@ -286,6 +290,7 @@ impl<T: Transport> Customers<'_, T> {
             client: self.client,
             walk: SearchWalk::new(query, page_size),
             buffer: Vec::new().into_iter(),
+            rejected: Vec::new().into_iter(),
         }
     }
 
@@ -297,7 +302,8 @@ impl<T: Transport> Customers<'_, T> {
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
     /// use kustomer::customers::{ListRelated, Related};
     ///
-    /// let list = ListRelated::new("58210c3db0f09110006b7953", Related::Conversations).from_date("2024-01-01");
+    /// let list = ListRelated::new("58210c3db0f09110006b7953", Related::Conversations)
+    ///     .from_date("2024-01-01T00:00:00.000Z");
     /// for conversation in client.customers().related(list) {
     ///     println!("{:?}", conversation?.attributes.get("name"));
     /// }
@@ -437,20 +443,32 @@ impl<T: Transport> Customers<'_, T> {
         interval: Duration,
         max_wait: Duration,
     ) -> Result<BulkReport, Error> {
-        let mut waited = Duration::ZERO;
+        // Bounded by the time that passed on the client's clock, and by the time slept, so that
+        // neither a clock that stands still nor a zero interval polls forever.
+        let interval = interval.max(MIN_BULK_POLL_INTERVAL);
+        let started = self.client.now();
+        let mut slept = Duration::ZERO;
         let job = loop {
             let job = self.client.execute(&GetBulkJob::new(job_id))?;
             if job.is_finished() {
                 break job;
             }
-            if waited >= max_wait {
-                return Err(Error::JobUnfinished {
-                    job_id: job_id.to_owned(),
-                    status: job.attributes.status.unwrap_or_else(|| "unknown".into()),
-                });
+            let elapsed = self
+                .client
+                .now()
+                .duration_since(started)
+                .unwrap_or_default()
+                .max(slept);
+            if elapsed >= max_wait {
+                let status = job.attributes.status.as_deref().unwrap_or("unknown");
+                return Err(self.client.scrub(Error::JobUnfinished {
+                    job_id: crate::excerpt::excerpt_str(job_id),
+                    status: crate::excerpt::excerpt_str(status),
+                }));
             }
-            self.client.sleep(interval);
-            waited += interval;
+            let nap = interval.min(max_wait.saturating_sub(elapsed));
+            self.client.sleep(nap);
+            slept = slept.saturating_add(nap);
         };
         let batches = Paginated::new(self.client, ListBulkBatches::new(job_id.to_owned()))
             .collect::<Result<Vec<_>, _>>()?;
@@ -484,28 +502,51 @@ impl<T> fmt::Debug for Customers<'_, T> {
 
 /// Every item of a paged list, fetching a page when the last one is used up: holds one page at
 /// a time, follows `links.next` until it is null, and ends with an error (once) if a request
-/// fails or a `next` link repeats or leaves the configured host.
+/// fails, a `next` link repeats or leaves the configured host, or pages stop bringing new items
+/// (see [`Cursor`]). An item repeated within the last few pages is yielded once.
+///
+/// An item that cannot be read comes as an [`Error::BadRecord`] (its raw JSON inside) after the
+/// good items of its page, and the list goes on: skip it with `filter_map`, or log it and go on,
+/// rather than stop at the first error with `collect::<Result<Vec<_>, _>>()`.
 pub struct Paginated<'c, T, O: PagedOperation> {
     client: &'c Client<T>,
     next: Option<O>,
     cursor: Cursor,
     buffer: std::vec::IntoIter<O::Item>,
+    rejected: std::vec::IntoIter<BadRecord>,
     pending_error: Option<Error>,
 }
 
 impl<'c, T, O: PagedOperation> Paginated<'c, T, O> {
     pub(crate) fn new(client: &'c Client<T>, first: O) -> Self {
+        // The first request's own path counts as read: a `next` link back to it is a repeat.
+        let config = client.config();
+        let cursor = first
+            .build(config)
+            .ok()
+            .and_then(|request| {
+                let uri = request.uri().to_string();
+                let rest = uri
+                    .strip_prefix(config.base_url().as_str())?
+                    .strip_prefix("/v1")?;
+                Some(Cursor::starting_at(rest))
+            })
+            .unwrap_or_default();
         Self {
             client,
             next: Some(first),
-            cursor: Cursor::new(),
+            cursor,
             buffer: Vec::new().into_iter(),
+            rejected: Vec::new().into_iter(),
             pending_error: None,
         }
     }
 }
 
-impl<T: Transport, O: PagedOperation> Iterator for Paginated<'_, T, O> {
+impl<T: Transport, O: PagedOperation> Iterator for Paginated<'_, T, O>
+where
+    O::Item: Record,
+{
     type Item = Result<O::Item, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -513,25 +554,35 @@ impl<T: Transport, O: PagedOperation> Iterator for Paginated<'_, T, O> {
             if let Some(item) = self.buffer.next() {
                 return Some(Ok(item));
             }
+            if let Some(record) = self.rejected.next() {
+                return Some(Err(self.client.scrub(Error::BadRecord(Box::new(record)))));
+            }
             if let Some(error) = self.pending_error.take() {
                 return Some(Err(error));
             }
             let op = self.next.take()?;
-            match self.client.execute(&op) {
-                Ok(page) => {
-                    match self
-                        .cursor
-                        .advance(self.client.config().base_url(), &page.links)
-                    {
-                        Ok(Some(path)) => self.next = Some(op.at(path)),
-                        Ok(None) => {}
-                        // This page's items first, then the error.
-                        Err(e) => self.pending_error = Some(e),
-                    }
-                    self.buffer = page.items.into_iter();
-                }
+            let page = match self.client.execute(&op) {
+                Ok(page) => page,
                 Err(e) => return Some(Err(e)),
+            };
+            // A page of unreadable items still brought something.
+            let has_next = page.links.next.as_deref().is_some_and(|n| !n.is_empty())
+                && page.rejected.is_empty();
+            self.rejected = page.rejected.into_iter();
+            let items = match self.cursor.fresh(page.items, has_next) {
+                Ok(items) => items,
+                // Pages that bring nothing new: the list does not end by itself.
+                Err(e) => return Some(Err(self.client.scrub(e))),
+            };
+            match self
+                .cursor
+                .advance(self.client.config().base_url(), &page.links)
+            {
+                Ok(next) => self.next = next.map(|path| op.at(path)),
+                // This page's items first, then the error.
+                Err(e) => self.pending_error = Some(self.client.scrub(e)),
             }
+            self.buffer = items.into_iter();
         }
     }
 }
@@ -549,6 +600,7 @@ pub struct SearchAll<'c, T> {
     client: &'c Client<T>,
     walk: SearchWalk,
     buffer: std::vec::IntoIter<Customer>,
+    rejected: std::vec::IntoIter<BadRecord>,
 }
 
 impl<T: Transport> Iterator for SearchAll<'_, T> {
@@ -559,6 +611,9 @@ impl<T: Transport> Iterator for SearchAll<'_, T> {
             if let Some(customer) = self.buffer.next() {
                 return Some(Ok(customer));
             }
+            if let Some(record) = self.rejected.next() {
+                return Some(Err(self.client.scrub(Error::BadRecord(Box::new(record)))));
+            }
             let op = self.walk.next_operation()?;
             let page = match self.client.execute(&op) {
                 Ok(page) => page,
@@ -568,9 +623,11 @@ impl<T: Transport> Iterator for SearchAll<'_, T> {
                     return Some(Err(e));
                 }
             };
+            // The walk counts them on its page too (usually there are none to copy).
+            self.rejected = page.rejected.clone().into_iter();
             match self.walk.take_page(page) {
                 Ok(fresh) => self.buffer = fresh.into_iter(),
-                Err(e) => return Some(Err(e)),
+                Err(e) => return Some(Err(self.client.scrub(e))),
             }
         }
     }

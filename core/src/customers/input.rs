@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::InvalidInput;
+use crate::validation;
 
 /// Attributes of a customer to create or update. Only the fields that are set are sent (the API
 /// rejects unknown keys and treats absent ones as "leave alone"); lists are `Option<Vec<_>>` so
@@ -329,10 +330,16 @@ impl CustomerInput {
         self
     }
 
-    /// Sets a number custom attribute (name ending in `Num`).
+    /// Sets a number custom attribute (name ending in `Num`). NaN and infinities have no JSON
+    /// form: [`validate`](Self::validate) refuses them rather than send `null`, which would
+    /// clear the attribute.
     #[must_use]
     pub fn custom_num(mut self, name: impl Into<String>, value: f64) -> Self {
-        let value = serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number);
+        let value = match serde_json::Number::from_f64(value) {
+            Some(number) => Value::Number(number),
+            // Kept visible, as a value the `Num` suffix refuses.
+            None => Value::String(value.to_string()),
+        };
         self.custom.insert(name.into(), value);
         self
     }
@@ -438,6 +445,19 @@ impl CustomerInput {
             }
         }
         one_of("gender", self.gender.as_deref(), &["m", "f"])?;
+        for (what, value) in [
+            ("signedUpAt", &self.signed_up_at),
+            ("lastActivityAt", &self.last_activity_at),
+            ("lastCustomerActivityAt", &self.last_customer_activity_at),
+            ("lastSeenAt", &self.last_seen_at),
+            ("birthdayAt", &self.birthday_at),
+            ("createdAt", &self.created_at),
+            ("importedAt", &self.imported_at),
+        ] {
+            if let Some(value) = value {
+                validation::date_time(what, value)?;
+            }
+        }
         if let Some(sentiment) = &self.sentiment {
             let polarity_ok = [-1, 0, 1].contains(&sentiment.polarity);
             let confidence_ok = (-1.0..=1.0).contains(&sentiment.confidence);
@@ -474,6 +494,17 @@ impl LocationInput {
         }
         if let Some(code) = &self.country_code {
             chars_between("locations", code, 2, 2)?;
+        }
+        for (value, limit) in [(self.latitude, 90.0), (self.longitude, 180.0)] {
+            if let Some(value) = value {
+                validation::finite("locations", value)?;
+                if value.abs() > limit {
+                    return Err(InvalidInput::new(
+                        "locations",
+                        format!("{value} is not a latitude or longitude"),
+                    ));
+                }
+            }
         }
         Ok(())
     }
@@ -595,11 +626,17 @@ fn check_custom(custom: &Map<String, Value>) -> Result<(), InvalidInput> {
         let fits = match (kind, value) {
             (_, Value::Null) => true,
             (CustomType::Text, Value::String(s)) => s.chars().count() <= 1024,
-            (CustomType::Time, Value::String(s)) => looks_like_timestamp(s),
+            (CustomType::Time, Value::String(s)) => validation::is_date_time(s),
             (CustomType::Number, Value::Number(_)) => true,
             (CustomType::Bool, Value::Bool(_)) => true,
             _ => false,
         };
+        if kind == CustomType::Number && value.is_string() {
+            return Err(InvalidInput::new(
+                "custom",
+                format!("{shown:?} is not a finite number"),
+            ));
+        }
         if !fits {
             return Err(InvalidInput::new(
                 "custom",
@@ -608,21 +645,6 @@ fn check_custom(custom: &Map<String, Value>) -> Result<(), InvalidInput> {
         }
     }
     Ok(())
-}
-
-/// `YYYY-MM-DDTHH:MM...`, as far as a client can cheaply tell.
-fn looks_like_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits = |range: std::ops::Range<usize>| {
-        b.get(range)
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    };
-    digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10)
-        && (b.len() == 10 || (b.get(10) == Some(&b'T') && digits(11..13)))
 }
 
 #[cfg(test)]
@@ -700,6 +722,31 @@ mod tests {
                 .validate()
                 .is_ok()
         );
+        assert_eq!(
+            what(CustomerInput::new().custom_at("renewalAt", "2025-01-01")),
+            "custom"
+        );
+        for not_a_number in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let input = CustomerInput::new().custom_num("ordersNum", not_a_number);
+            let err = input.validate().unwrap_err();
+            assert_eq!(err.what(), "custom");
+            assert!(err.reason().contains("not a finite number"), "{err}");
+            let location = |lat: f64, lon: f64| CustomerInput {
+                locations: Some(vec![LocationInput {
+                    latitude: Some(lat),
+                    longitude: Some(lon),
+                    ..LocationInput::default()
+                }]),
+                ..CustomerInput::default()
+            };
+            assert_eq!(what(location(not_a_number, 0.0)), "locations");
+            assert_eq!(what(location(0.0, not_a_number)), "locations");
+        }
+        let signed_up = CustomerInput {
+            signed_up_at: Some("2024-01-01".into()),
+            ..CustomerInput::default()
+        };
+        assert_eq!(what(signed_up), "signedUpAt");
         let gender = CustomerInput {
             gender: Some("x".into()),
             ..CustomerInput::default()

@@ -64,6 +64,7 @@ impl ListCustomers {
     }
 
     /// Adds `filter[<attribute>][<operator>]=<value>`, e.g. `("createdAt", "gte", "2024-01-01")`.
+    /// Neither name may hold a bracket.
     #[must_use]
     pub fn filter(
         mut self,
@@ -101,6 +102,14 @@ impl Operation for ListCustomers {
                 return Err(
                     InvalidInput::new("filter", "needs an attribute and an operator").into(),
                 );
+            }
+            // A bracket would add a level to `filter[attribute][operator]`.
+            if attribute.contains(['[', ']']) || operator.contains(['[', ']']) {
+                return Err(InvalidInput::new(
+                    "filter",
+                    "an attribute or operator may not hold '[' or ']'",
+                )
+                .into());
             }
             query.push(&format!("filter[{attribute}][{operator}]"), value);
         }

@@ -99,7 +99,8 @@ impl<'a> ListRelated<'a> {
         self
     }
 
-    /// Only conversations from this date on (conversations only).
+    /// Only conversations from this time on (conversations only): an RFC 3339 date-time such
+    /// as `2024-01-01T00:00:00.000Z`.
     #[must_use]
     pub fn from_date(mut self, date: impl Into<String>) -> Self {
         self.from_date = Some(date.into());
@@ -115,8 +116,11 @@ impl Operation for ListRelated<'_> {
             return config.request(Method::GET, path, None);
         }
         check_page_size(self.page_size, 100)?;
-        if self.from_date.is_some() && self.related != Related::Conversations {
-            return Err(InvalidInput::new("fromDate", "applies to conversations only").into());
+        if let Some(date) = &self.from_date {
+            if self.related != Related::Conversations {
+                return Err(InvalidInput::new("fromDate", "applies to conversations only").into());
+            }
+            crate::validation::date_time("fromDate", date)?;
         }
         let mut query = Query::new();
         query

@@ -124,7 +124,9 @@ impl Criterion {
         format!("customer_custom_{name}")
     }
 
-    fn validate(&self) -> Result<(), InvalidInput> {
+    /// Checks a criterion at nesting `depth` (1 for an entry of `and`, `or`, `not`). Never
+    /// recurses past [`MAX_CRITERIA_DEPTH`], whatever was built.
+    fn validate(&self, depth: usize, max_depth: usize) -> Result<(), InvalidInput> {
         match self {
             Criterion::Field {
                 attribute,
@@ -140,20 +142,69 @@ impl Criterion {
                 Ok(())
             }
             Criterion::All(list) | Criterion::Any(list) | Criterion::Not(list) => {
-                check_group("search", list)
+                if depth >= max_depth {
+                    return Err(InvalidInput::new(
+                        "search",
+                        format!("criteria nest deeper than {max_depth} levels"),
+                    ));
+                }
+                check_group("search", list, depth + 1, max_depth)
             }
         }
     }
 }
 
-fn check_group(what: &'static str, list: &[Criterion]) -> Result<(), InvalidInput> {
+/// How deep criteria may nest: an entry of `and`, `or` or `not` is level 1, a criterion inside
+/// one of its groups level 2, and so on. Deeper queries are refused before anything is built
+/// (`search_all` groups your criteria one level deeper, so it takes one level less).
+pub const MAX_CRITERIA_DEPTH: usize = 8;
+
+fn check_group(
+    what: &'static str,
+    list: &[Criterion],
+    depth: usize,
+    max_depth: usize,
+) -> Result<(), InvalidInput> {
     if list.len() > 20 {
         return Err(InvalidInput::new(
             what,
             format!("a group holds {} criteria; at most 20", list.len()),
         ));
     }
-    list.iter().try_for_each(Criterion::validate)
+    list.iter().try_for_each(|c| c.validate(depth, max_depth))?;
+    check_unique(what, list)
+}
+
+/// The API wants the items of every list in a search body unique.
+fn check_unique<T: PartialEq>(what: &'static str, items: &[T]) -> Result<(), InvalidInput> {
+    let repeated = items
+        .iter()
+        .enumerate()
+        .any(|(i, item)| items.iter().skip(i + 1).any(|other| other == item));
+    if repeated {
+        return Err(InvalidInput::new(what, "holds the same item twice"));
+    }
+    Ok(())
+}
+
+impl Drop for Criterion {
+    /// Takes nested groups apart one level at a time: dropping criteria nested many thousands
+    /// deep would otherwise overflow the stack.
+    fn drop(&mut self) {
+        let mut pending = match self {
+            Criterion::All(list) | Criterion::Any(list) | Criterion::Not(list) => {
+                std::mem::take(list)
+            }
+            Criterion::Field { .. } => return,
+        };
+        while let Some(mut criterion) = pending.pop() {
+            if let Criterion::All(list) | Criterion::Any(list) | Criterion::Not(list) =
+                &mut criterion
+            {
+                pending.append(list);
+            }
+        }
+    }
 }
 
 impl Serialize for Criterion {
@@ -323,21 +374,34 @@ impl SearchQuery {
         self
     }
 
-    /// Checks the documented limits: at most 20 criteria per group, 5 sort keys, 20 fields, and
-    /// a known query context.
+    /// Checks the documented limits: at most 20 criteria per group, each list's items unique,
+    /// groups nested at most [`MAX_CRITERIA_DEPTH`] deep, 5 sort keys, 20 fields, and a known
+    /// query context.
     ///
     /// # Errors
     /// [`InvalidInput`] naming what is over its limit.
     pub fn validate(&self) -> Result<(), InvalidInput> {
+        self.validate_with(MAX_CRITERIA_DEPTH)
+    }
+
+    /// [`validate`](Self::validate) for a query the walk will group one level deeper.
+    fn validate_for_walk(&self) -> Result<(), InvalidInput> {
+        self.validate_with(MAX_CRITERIA_DEPTH - 1)
+    }
+
+    fn validate_with(&self, max_depth: usize) -> Result<(), InvalidInput> {
         for group in [&self.and, &self.or, &self.not] {
-            check_group("search", group)?;
+            check_group("search", group, 1, max_depth)?;
         }
         if self.sort.len() > 5 || self.sort.iter().any(|(f, _)| f.is_empty()) {
             return Err(InvalidInput::new("sort", "takes 1 to 5 named attributes"));
         }
+        let attributes: Vec<&str> = self.sort.iter().map(|(f, _)| f.as_str()).collect();
+        check_unique("sort", &attributes)?;
         if self.fields.len() > 20 {
             return Err(InvalidInput::new("fields", "takes at most 20 entries"));
         }
+        check_unique("fields", &self.fields)?;
         if let Some(context) = &self.query_context {
             let known = [
                 "company",
@@ -350,22 +414,52 @@ impl SearchQuery {
                 "work_session",
                 "work_item",
             ];
-            let ok = known.contains(&context.as_str())
-                || context
-                    .strip_prefix("kobject_")
-                    .is_some_and(|k| !k.is_empty());
-            if !ok {
+            if !known.contains(&context.as_str()) && !is_klass_context(context) {
+                return Err(unknown_context(context));
+            }
+        }
+        Ok(())
+    }
+
+    /// The archive search's narrower rules: only the contexts `customer`, `company`,
+    /// `conversation`, `message`, `kobject` and `kobject_<klass>`, and no `fields`.
+    fn validate_archive(&self) -> Result<(), InvalidInput> {
+        if let Some(context) = &self.query_context {
+            let known = ["company", "customer", "message", "conversation", "kobject"];
+            if !known.contains(&context.as_str()) && !is_klass_context(context) {
                 return Err(InvalidInput::new(
                     "queryContext",
                     format!(
-                        "{:?} is not a known context",
+                        "{:?} cannot be searched in the archive",
                         crate::excerpt::excerpt_str(context)
                     ),
                 ));
             }
         }
+        if !self.fields.is_empty() {
+            return Err(InvalidInput::new(
+                "fields",
+                "the archive search does not take fields",
+            ));
+        }
         Ok(())
     }
+}
+
+fn is_klass_context(context: &str) -> bool {
+    context
+        .strip_prefix("kobject_")
+        .is_some_and(|k| !k.is_empty())
+}
+
+fn unknown_context(context: &str) -> InvalidInput {
+    InvalidInput::new(
+        "queryContext",
+        format!(
+            "{:?} is not a known context",
+            crate::excerpt::excerpt_str(context)
+        ),
+    )
 }
 
 /// Search customers (`POST /v1/customers/search`, Kustomer's `customerSearch`, or
@@ -397,6 +491,9 @@ pub struct SearchCustomers {
     page_size: Option<u32>,
     archive: bool,
     at: Option<String>,
+    /// Why this operation cannot be built, decided before it was made (a walk's query too deep
+    /// to copy).
+    refused: Option<InvalidInput>,
 }
 
 impl SearchCustomers {
@@ -408,6 +505,15 @@ impl SearchCustomers {
             page_size: None,
             archive: false,
             at: None,
+            refused: None,
+        }
+    }
+
+    /// An operation that fails to build with `error`.
+    fn refused(error: InvalidInput) -> Self {
+        Self {
+            refused: Some(error),
+            ..Self::new(SearchQuery::new())
         }
     }
 
@@ -442,7 +548,13 @@ impl Operation for SearchCustomers {
     type Output = Page<Customer>;
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        if let Some(error) = &self.refused {
+            return Err(error.clone().into());
+        }
         self.query.validate()?;
+        if self.archive {
+            self.query.validate_archive()?;
+        }
         let body = Some(json_body(&self.query)?);
         let mut request = match &self.at {
             Some(path) => config.request(Method::POST, path, body)?,
@@ -509,10 +621,16 @@ impl PagedOperation for SearchCustomers {
 /// Results are sorted by `customer_updated_at` ascending (the query's own sort is replaced). When
 /// a window reaches page 100, the next window asks for `customer_updated_at >= T`, with `T` the
 /// last timestamp seen, and skips the customers at `T` already returned: no record is skipped or
-/// returned twice, however many share one timestamp. If more customers share one timestamp than
-/// a window holds (100 × page size), the walk cannot go on and says so with
-/// [`Error::Pagination`] instead of looping. A customer updated during the walk may come again,
-/// later, with its new timestamp.
+/// returned twice, however many share one timestamp. A customer updated during the walk may come
+/// again, later, with its new timestamp.
+///
+/// It trusts nothing the server does: a result below the window's lower bound (a server ignoring
+/// it) or out of `updatedAt` order (newest first, a repeated page) ends the walk with
+/// [`Error::Pagination`]; a result already returned is not returned again; and pages that bring
+/// nothing new end it after [`MAX_PAGES_WITHOUT_NEW_ITEMS`](crate::page::MAX_PAGES_WITHOUT_NEW_ITEMS)
+/// in a row (beyond those the records already returned at the window's bound fill). If more
+/// customers share one timestamp than a window holds (100 × page size), the walk cannot go on and
+/// says so. The lower bound never moves backwards, so every walk ends.
 ///
 /// ```
 /// use kustomer::customers::{Criterion, SearchQuery, SearchWalk};
@@ -530,13 +648,16 @@ pub struct SearchWalk {
     page_size: u32,
     archive: bool,
     page: u32,
-    /// The lower bound of the current window, and the IDs at exactly that time already returned.
+    /// The lower bound of the current window.
     floor: Option<String>,
-    skip: HashSet<String>,
-    /// The last timestamp returned and the IDs returned at it.
+    /// The greatest timestamp returned, and the IDs returned at it. At a new window these are
+    /// the records at its lower bound that must not come again.
     last_at: Option<String>,
     at_last: HashSet<String>,
     returned_in_window: usize,
+    /// Pages in a row without a new result, and how many of those the window may have.
+    stale_pages: u32,
+    stale_allowed: u32,
     done: bool,
 }
 
@@ -551,10 +672,11 @@ impl SearchWalk {
             archive: false,
             page: 1,
             floor: None,
-            skip: HashSet::new(),
             last_at: None,
             at_last: HashSet::new(),
             returned_in_window: 0,
+            stale_pages: 0,
+            stale_allowed: crate::page::MAX_PAGES_WITHOUT_NEW_ITEMS,
             done: false,
         }
     }
@@ -570,6 +692,10 @@ impl SearchWalk {
     pub fn next_operation(&self) -> Option<SearchCustomers> {
         if self.done {
             return None;
+        }
+        // Checked before the query is copied: a query too deep to send is too deep to clone.
+        if let Err(e) = self.query.validate_for_walk() {
+            return Some(SearchCustomers::refused(e));
         }
         let mut query = self.query.clone();
         query.sort = vec![(UPDATED_AT.to_owned(), SortOrder::Asc)];
@@ -593,35 +719,81 @@ impl SearchWalk {
     /// returned before, in order.
     ///
     /// # Errors
-    /// [`Error::Pagination`] if a result has no `updatedAt` (the walk is keyed on it) or if the
-    /// walk cannot get past a timestamp shared by more customers than a window holds.
+    /// [`Error::Pagination`], after which the walk is over, if a result has no `updatedAt` (the
+    /// walk is keyed on it), lies below the window's lower bound or out of order, if pages stop
+    /// bringing new results, or if the walk cannot get past a timestamp shared by more customers
+    /// than a window holds.
     pub fn take_page(&mut self, page: Page<Customer>) -> Result<Vec<Customer>, Error> {
-        let full = page.items.len() >= self.page_size as usize && page.links.next.is_some();
+        let result = self.take(page);
+        if result.is_err() {
+            self.done = true;
+        }
+        result
+    }
+
+    fn take(&mut self, page: Page<Customer>) -> Result<Vec<Customer>, Error> {
+        let bad = |why: String| Error::Pagination { reason: why };
+        // Unreadable items take their place on the page too.
+        let unreadable = page.rejected.len();
+        let served = page.items.len() + unreadable;
+        let full = served >= self.page_size as usize && page.links.next.is_some();
         let mut fresh = Vec::with_capacity(page.items.len());
         for customer in page.items {
+            let shown = || crate::excerpt::excerpt_str(&customer.id);
             let Some(at) = customer.attributes.updated_at.clone() else {
-                self.done = true;
-                return Err(Error::Pagination {
-                    reason: format!(
-                        "search result {} has no updatedAt to page past the cap with",
-                        customer.id
-                    ),
-                });
+                return Err(bad(format!(
+                    "search result {} has no updatedAt to page past the cap with",
+                    shown()
+                )));
             };
-            if self.floor.as_deref() == Some(at.as_str()) && self.skip.contains(&customer.id) {
-                continue;
+            if self
+                .floor
+                .as_deref()
+                .is_some_and(|floor| at.as_str() < floor)
+            {
+                return Err(bad(format!(
+                    "search result {} was updated before the lower bound the walk asked for: the server ignores it",
+                    shown()
+                )));
             }
-            if self.last_at.as_deref() != Some(at.as_str()) {
-                self.last_at = Some(at);
-                self.at_last.clear();
+            match self.last_at.as_deref().map(|last| at.as_str().cmp(last)) {
+                Some(std::cmp::Ordering::Less) => {
+                    return Err(bad(format!(
+                        "search result {} is out of updatedAt order (results must come oldest first)",
+                        shown()
+                    )));
+                }
+                Some(std::cmp::Ordering::Equal) => {
+                    if !self.at_last.insert(customer.id.clone()) {
+                        // Already returned: never twice.
+                        continue;
+                    }
+                }
+                _ => {
+                    self.last_at = Some(at);
+                    self.at_last.clear();
+                    self.at_last.insert(customer.id.clone());
+                }
             }
-            self.at_last.insert(customer.id.clone());
             self.returned_in_window += 1;
             fresh.push(customer);
         }
         if !full {
             self.done = true;
-        } else if self.page < MAX_SEARCH_PAGES {
+            return Ok(fresh);
+        }
+        if fresh.is_empty() && unreadable == 0 {
+            self.stale_pages = self.stale_pages.saturating_add(1);
+            if self.stale_pages > self.stale_allowed {
+                return Err(bad(format!(
+                    "{} search pages in a row brought no new result",
+                    self.stale_pages
+                )));
+            }
+        } else {
+            self.stale_pages = 0;
+        }
+        if self.page < MAX_SEARCH_PAGES {
             self.page += 1;
         } else {
             self.next_window()?;
@@ -630,25 +802,26 @@ impl SearchWalk {
     }
 
     fn next_window(&mut self) -> Result<(), Error> {
-        let same_floor = self.last_at.is_some() && self.last_at == self.floor;
-        if same_floor && self.returned_in_window == 0 {
-            self.done = true;
+        if self.returned_in_window == 0 {
             return Err(Error::Pagination {
                 reason: format!(
                     "more than {} customers share updatedAt {}; a search cannot page past them",
                     self.page_size as usize * MAX_SEARCH_PAGES as usize,
-                    self.floor.as_deref().unwrap_or_default()
+                    crate::excerpt::excerpt_str(self.floor.as_deref().unwrap_or_default())
                 ),
             });
         }
-        if same_floor {
-            self.skip.extend(self.at_last.drain());
-        } else {
-            self.skip = std::mem::take(&mut self.at_last);
-        }
+        // Results never go below the floor, so the greatest one seen is at or above it.
         self.floor = self.last_at.clone();
         self.page = 1;
         self.returned_in_window = 0;
+        // The new window starts with the records at its bound already returned: they fill up to
+        // this many pages before anything new can come.
+        let repeat_pages = self.at_last.len().div_ceil(self.page_size.max(1) as usize);
+        self.stale_pages = 0;
+        self.stale_allowed = u32::try_from(repeat_pages)
+            .unwrap_or(u32::MAX)
+            .saturating_add(crate::page::MAX_PAGES_WITHOUT_NEW_ITEMS);
         Ok(())
     }
 
@@ -699,6 +872,7 @@ mod tests {
         let more = matching.len() > page * size;
         Page {
             items,
+            rejected: Vec::new(),
             meta: PageMeta::default(),
             links: PageLinks {
                 next: more.then(|| format!("/v1/customers/search?page={}", page + 1)),

@@ -122,3 +122,9 @@ impl BulkRecordResult {
 }
 
 impl FromDocument for BulkBatch {}
+
+impl crate::page::Record for BulkBatch {
+    fn record_id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+}

@@ -78,6 +78,12 @@ impl Customer {
     }
 }
 
+impl crate::page::Record for Customer {
+    fn record_id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+}
+
 impl FromDocument for Customer {
     fn attach(&mut self, document: &Arc<str>, index: Option<usize>) {
         self.raw = Some(RawSource {

@@ -79,3 +79,9 @@ pub struct Resource {
 }
 
 impl crate::page::FromDocument for Resource {}
+
+impl crate::page::Record for Resource {
+    fn record_id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+}
