@@ -78,14 +78,18 @@ impl ManualClock {
         self.lock().1.clone()
     }
 
-    /// The sum of all sleeps so far.
+    /// The sum of all sleeps so far (saturating).
     pub fn slept(&self) -> Duration {
-        self.lock().1.iter().sum()
+        self.lock()
+            .1
+            .iter()
+            .fold(Duration::ZERO, |sum, d| sum.saturating_add(*d))
     }
 
     /// Moves time forward without recording a sleep.
     pub fn advance(&self, by: Duration) {
-        self.lock().0 += by;
+        let mut state = self.lock();
+        state.0 = later(state.0, by);
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, (SystemTime, Vec<Duration>)> {
@@ -100,9 +104,14 @@ impl Clock for ManualClock {
 
     fn sleep(&self, duration: Duration) {
         let mut state = self.lock();
-        state.0 += duration;
+        state.0 = later(state.0, duration);
         state.1.push(duration);
     }
+}
+
+/// `time + by`, or `time` itself past the end of what `SystemTime` can hold.
+fn later(time: SystemTime, by: Duration) -> SystemTime {
+    time.checked_add(by).unwrap_or(time)
 }
 
 /// The source of the backoff jitter: a number in `[0, 1)` each call.

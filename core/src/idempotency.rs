@@ -7,14 +7,16 @@ use http::{Method, Request};
 /// harmless.
 ///
 /// The method says it for most requests (RFC 9110: GET, HEAD, PUT, DELETE, OPTIONS and TRACE are
-/// idempotent; POST and PATCH are not). Operations for which the method is wrong mark the requests
-/// they build: a search sent as a POST only reads ([`Idempotency::Idempotent`]); a bulk write sent
-/// as a PUT or DELETE starts a new job every time it arrives ([`Idempotency::NotIdempotent`]).
+/// idempotent; POST and PATCH are not). An operation whose requests are less repeatable than
+/// their method says marks them: a bulk write sent as a PUT or DELETE starts a new job every time
+/// it arrives ([`Idempotency::NotIdempotent`]). A request you build yourself may be marked either
+/// way.
 ///
 /// The [`Client`](crate::Client)'s retry policy never repeats a request that is not idempotent
-/// after a failure that may have reached the server (unless told to), and a transport must not
-/// either: `kustomer-isahc` turns off libcurl's silent resend on a reused connection for them.
-/// Your own transport should read [`Idempotency::of`] the same way.
+/// after a failure that may have reached the server (unless told to; a search, a POST that only
+/// reads, is repeated because its operation says so: [`Operation::read_only`](crate::Operation::read_only)).
+/// A transport must not repeat one either: `kustomer-isahc` turns off libcurl's silent resend on
+/// a reused connection for them. Your own transport should read [`Idempotency::of`] the same way.
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Idempotency, Operation, customers::{BulkCustomers, GetCustomer}};

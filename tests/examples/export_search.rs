@@ -11,7 +11,7 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use kustomer::customers::{Criterion, SearchQuery};
-use kustomer::{Client, RatePacer};
+use kustomer::{Client, Error, RatePacer};
 use kustomer_ureq::UreqTransport;
 
 fn main() -> ExitCode {
@@ -41,8 +41,19 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut count = 0u64;
+    let mut set_aside = 0u64;
     for customer in client.customers().search_all(query, 500) {
-        serde_json::to_writer(&mut out, &customer?)?;
+        let customer = match customer {
+            Ok(customer) => customer,
+            // One unreadable record: keep its JSON for a look later, and go on.
+            Err(Error::BadRecord(record)) => {
+                eprintln!("set aside: {record}: {}", record.raw);
+                set_aside += 1;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        serde_json::to_writer(&mut out, &customer)?;
         out.write_all(b"\n")?;
         count += 1;
         if count.is_multiple_of(1000) {
@@ -50,7 +61,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     out.flush()?;
-    eprintln!("done: {count} customers");
+    eprintln!("done: {count} customers, {set_aside} set aside");
     Ok(())
 }
 

@@ -335,13 +335,15 @@ fn lists_follow_next_links_across_pages() {
 #[test]
 fn a_repeating_or_foreign_next_link_ends_the_list_with_an_error() {
     each_transport(|name, server, client, _| {
-        let page = |next: &str| Fault::Status {
+        // Distinct records on each page: a record repeated is yielded once (hostile_server.rs).
+        let page_of = |id: &str, next: &str| Fault::Status {
             status: 200,
             content_type: "application/json",
-            body: json!({"data": [{"id": "a"}], "links": {"next": next}}).to_string(),
+            body: json!({"data": [{"id": id}], "links": {"next": next}}).to_string(),
         };
+        let page = |next: &str| page_of("a", next);
         server.fail_next(page("/v1/customers?page=2"));
-        server.fail_next(page("/v1/customers?page=2"));
+        server.fail_next(page_of("b", "/v1/customers?page=2"));
         let results: Vec<_> = client.customers().list(ListCustomers::new()).collect();
         assert_eq!(results.len(), 3, "{name}: two items, then the error");
         assert!(

@@ -11,7 +11,6 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::customers::paths::{check_page_size, json_body};
 use crate::error::{Error, InvalidInput};
-use crate::idempotency::Idempotency;
 use crate::models::Customer;
 use crate::operation::Operation;
 use crate::page::{Page, PagedOperation, parse_page};
@@ -396,8 +395,15 @@ impl SearchQuery {
         if self.sort.len() > 5 || self.sort.iter().any(|(f, _)| f.is_empty()) {
             return Err(InvalidInput::new("sort", "takes 1 to 5 named attributes"));
         }
-        let attributes: Vec<&str> = self.sort.iter().map(|(f, _)| f.as_str()).collect();
-        check_unique("sort", &attributes)?;
+        // One order per attribute: the same attribute twice is a repeated item.
+        let repeated = self
+            .sort
+            .iter()
+            .enumerate()
+            .any(|(i, (a, _))| self.sort.iter().skip(i + 1).any(|(b, _)| a == b));
+        if repeated {
+            return Err(InvalidInput::new("sort", "names the same attribute twice"));
+        }
         if self.fields.len() > 20 {
             return Err(InvalidInput::new("fields", "takes at most 20 entries"));
         }
@@ -556,13 +562,10 @@ impl Operation for SearchCustomers {
             self.query.validate_archive()?;
         }
         let body = Some(json_body(&self.query)?);
-        let mut request = match &self.at {
-            Some(path) => config.request(Method::POST, path, body)?,
-            None => self.build_first(config, body)?,
-        };
-        // A POST that only reads.
-        Idempotency::Idempotent.mark(&mut request);
-        Ok(request)
+        match &self.at {
+            Some(path) => config.request(Method::POST, path, body),
+            None => self.build_first(config, body),
+        }
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<Customer>, Error> {
