@@ -10,6 +10,7 @@ use crate::clock::{Clock, Jitter, RandomJitter, SystemClock};
 use crate::config::Config;
 use crate::customers::Customers;
 use crate::error::{Error, TransportError};
+use crate::handle::Handle;
 use crate::idempotency::Idempotency;
 use crate::operation::Operation;
 use crate::pacing::Pacer;
@@ -211,7 +212,49 @@ impl<T: Transport> Client<T> {
 
     /// Customer operations.
     pub fn customers(&self) -> Customers<'_, T> {
-        Customers::new(self)
+        Handle::new(self)
+    }
+
+    /// Conversation operations: get, list, create, update, delete, search, bulk, tags, a
+    /// customer's conversations.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::conversations::ConversationUpdate;
+    /// use kustomer::customers::UpdateMode;
+    ///
+    /// let closed = client.conversations().update("58228e05d4e96711004eccb7", &ConversationUpdate::new().status("done"), UpdateMode::Patch)?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn conversations(&self) -> crate::conversations::Conversations<'_, T> {
+        Handle::new(self)
+    }
+
+    /// Message operations: get, list, create, update, search, bulk, redactions, a
+    /// conversation's or customer's messages.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let message = client.messages().get("57c8d2b01a57ed1400392073")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn messages(&self) -> crate::messages::Messages<'_, T> {
+        Handle::new(self)
+    }
+
+    /// Note operations: get, list, create, update, delete, search, bulk, a conversation's or
+    /// customer's notes.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let note = client.notes().get("57cf1d65079e780006e34f79")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn notes(&self) -> crate::notes::Notes<'_, T> {
+        Handle::new(self)
     }
 
     /// Removes the API key from every text of `error` that came from a server: the one place

@@ -32,16 +32,23 @@
 #![deny(missing_docs)]
 
 mod base_url;
+pub mod bulk;
 mod client;
 mod clock;
 mod config;
+pub mod conversations;
 pub mod customers;
 mod error;
 mod excerpt;
+pub mod family;
+mod handle;
 mod idempotency;
 mod lenient;
+pub mod messages;
 pub mod models;
+pub mod notes;
 mod operation;
+pub mod ops;
 mod pacing;
 pub mod page;
 mod path;
@@ -49,6 +56,7 @@ mod query;
 mod rate_limit;
 mod response;
 pub mod retry;
+pub mod search;
 mod secret;
 mod transport;
 mod validation;
@@ -60,6 +68,7 @@ pub use config::{Config, USER_AGENT_VALUE};
 pub use error::{
     ApiError, ApiErrorEntry, DecodeError, Error, InvalidInput, TransportError, TransportErrorKind,
 };
+pub use handle::{Handle, Paginated, Walking};
 pub use http;
 pub use idempotency::Idempotency;
 pub use operation::Operation;

@@ -72,12 +72,7 @@ pub struct PageLinks {
     pub last: Option<String>,
 }
 
-/// Items that keep a reference to the document they were read from.
-pub(crate) trait FromDocument {
-    /// Called once per item after parsing, with the whole document and the item's index in
-    /// `data` (`None` when `data` is the item itself).
-    fn attach(&mut self, _document: &Arc<str>, _index: Option<usize>) {}
-}
+pub(crate) use crate::family::sealed::FromDocument;
 
 /// Reads a list page: the typed error for an error status, else `{meta, data: [...], links}`.
 ///

@@ -1,5 +1,7 @@
 //! Checks of input values that the API would refuse, run before anything is sent.
 
+use serde_json::{Map, Value};
+
 use crate::error::InvalidInput;
 
 /// Checks that `value` is an RFC 3339 date-time (`2024-01-31T23:59:59.999Z`,
@@ -86,6 +88,222 @@ pub(crate) fn finite(what: &'static str, value: f64) -> Result<(), InvalidInput>
             what,
             format!("{value} is not a finite number"),
         ))
+    }
+}
+
+/// Custom attribute suffixes the API knows, and the JSON type each holds.
+const CUSTOM_SUFFIXES: [(&str, CustomType); 6] = [
+    ("Str", CustomType::Text),
+    ("Txt", CustomType::Text),
+    ("Url", CustomType::Text),
+    ("At", CustomType::Time),
+    ("Num", CustomType::Number),
+    ("Bool", CustomType::Bool),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CustomType {
+    Text,
+    Time,
+    Number,
+    Bool,
+}
+
+pub(crate) fn max_chars(
+    what: &'static str,
+    text: Option<&str>,
+    max: usize,
+) -> Result<(), InvalidInput> {
+    match text {
+        Some(t) if t.chars().count() > max => Err(InvalidInput::new(
+            what,
+            format!("is longer than {max} characters"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn chars_between(
+    what: &'static str,
+    text: &str,
+    min: usize,
+    max: usize,
+) -> Result<(), InvalidInput> {
+    let n = text.chars().count();
+    if n < min || n > max {
+        return Err(InvalidInput::new(
+            what,
+            format!("must be {min} to {max} characters, not {n}"),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn not_empty(what: &'static str, text: &str) -> Result<(), InvalidInput> {
+    if text.trim().is_empty() {
+        return Err(InvalidInput::new(what, "holds an empty value"));
+    }
+    Ok(())
+}
+
+pub(crate) fn one_of(
+    what: &'static str,
+    value: Option<&str>,
+    allowed: &[&str],
+) -> Result<(), InvalidInput> {
+    match value {
+        Some(v) if !allowed.contains(&v) => Err(InvalidInput::new(
+            what,
+            format!(
+                "{:?} is not one of {}",
+                crate::excerpt::excerpt_str(v),
+                allowed.join(", ")
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn check_count(what: &'static str, n: usize, max: usize) -> Result<(), InvalidInput> {
+    if n > max {
+        return Err(InvalidInput::new(
+            what,
+            format!("has {n} items; at most {max} are allowed"),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_unique<T: PartialEq>(
+    what: &'static str,
+    items: &[T],
+) -> Result<(), InvalidInput> {
+    let repeated = items
+        .iter()
+        .enumerate()
+        .any(|(i, item)| items.iter().skip(i + 1).any(|other| other == item));
+    if repeated {
+        return Err(InvalidInput::new(what, "holds the same item twice"));
+    }
+    Ok(())
+}
+
+/// At most 10 unique items, each passing `check`.
+pub(crate) fn check_list<T: PartialEq>(
+    what: &'static str,
+    items: Option<&[T]>,
+    check: impl Fn(&T) -> Result<(), InvalidInput>,
+) -> Result<(), InvalidInput> {
+    let Some(items) = items else { return Ok(()) };
+    check_count(what, items.len(), 10)?;
+    check_unique(what, items)?;
+    items.iter().try_for_each(check)
+}
+
+/// Tags: 1 to 64 characters of letters (Latin-1 included), digits, space and `_/<>-.`, not
+/// starting with a space (the API's pattern).
+pub(crate) fn check_tag(tag: &str) -> Result<(), InvalidInput> {
+    chars_between("tags", tag, 1, 64)?;
+    let allowed = |c: char| {
+        c.is_ascii_alphanumeric() || ('\u{c0}'..='\u{ff}').contains(&c) || "_/<>-. ".contains(c)
+    };
+    if tag.starts_with(' ') || !tag.chars().all(allowed) {
+        return Err(InvalidInput::new(
+            "tags",
+            format!(
+                "{:?} holds a character tags may not",
+                crate::excerpt::excerpt_str(tag)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_custom(custom: &Map<String, Value>) -> Result<(), InvalidInput> {
+    check_count("custom", custom.len(), 100)?;
+    for (name, value) in custom {
+        let shown = crate::excerpt::excerpt_str(name);
+        let kind = CUSTOM_SUFFIXES
+            .iter()
+            .find(|(suffix, _)| name.len() > suffix.len() && name.ends_with(suffix))
+            .map(|(_, kind)| *kind)
+            .ok_or_else(|| {
+                InvalidInput::new(
+                    "custom",
+                    format!("{shown:?} must end in a type suffix: Str, Txt, Url, At, Num or Bool"),
+                )
+            })?;
+        let fits = match (kind, value) {
+            (_, Value::Null) => true,
+            (CustomType::Text, Value::String(s)) => s.chars().count() <= 1024,
+            (CustomType::Time, Value::String(s)) => is_date_time(s),
+            (CustomType::Number, Value::Number(_)) => true,
+            (CustomType::Bool, Value::Bool(_)) => true,
+            _ => false,
+        };
+        if kind == CustomType::Number && value.is_string() {
+            return Err(InvalidInput::new(
+                "custom",
+                format!("{shown:?} is not a finite number"),
+            ));
+        }
+        if !fits {
+            return Err(InvalidInput::new(
+                "custom",
+                format!("{shown:?} holds a value its suffix does not allow"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Tags as the spec wants them: at most 20, unique, each 1 to 64 allowed characters.
+pub(crate) fn check_tags(tags: Option<&[String]>) -> Result<(), InvalidInput> {
+    let Some(tags) = tags else { return Ok(()) };
+    check_count("tags", tags.len(), 20)?;
+    check_unique("tags", tags)?;
+    tags.iter().try_for_each(|t| check_tag(t))
+}
+
+/// A list of IDs: at most `max`, unique, none empty.
+pub(crate) fn check_list_of(
+    what: &'static str,
+    ids: Option<&[String]>,
+    max: usize,
+) -> Result<(), InvalidInput> {
+    check_list_max(what, ids, max, |id| not_empty(what, id))
+}
+
+/// At most `max` unique items, each passing `check`.
+pub(crate) fn check_list_max<T: PartialEq>(
+    what: &'static str,
+    items: Option<&[T]>,
+    max: usize,
+    check: impl Fn(&T) -> Result<(), InvalidInput>,
+) -> Result<(), InvalidInput> {
+    let Some(items) = items else { return Ok(()) };
+    check_count(what, items.len(), max)?;
+    check_unique(what, items)?;
+    items.iter().try_for_each(check)
+}
+
+/// `field` must be set for this operation.
+pub(crate) fn required<T>(what: &'static str, field: &Option<T>) -> Result<(), InvalidInput> {
+    match field {
+        Some(_) => Ok(()),
+        None => Err(InvalidInput::new(what, "is required here")),
+    }
+}
+
+/// `field` must not be set for this operation (its schema does not have it).
+pub(crate) fn absent<T>(
+    what: &'static str,
+    field: &Option<T>,
+    why: &'static str,
+) -> Result<(), InvalidInput> {
+    match field {
+        Some(_) => Err(InvalidInput::new(what, why)),
+        None => Ok(()),
     }
 }
 

@@ -5,7 +5,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::InvalidInput;
-use crate::validation;
+use crate::validation::{
+    self, chars_between, check_count, check_custom, check_list, check_tag, check_unique, max_chars,
+    not_empty, one_of,
+};
 
 /// Attributes of a customer to create or update. Only the fields that are set are sent (the API
 /// rejects unknown keys and treats absent ones as "leave alone"); lists are `Option<Vec<_>>` so
@@ -258,24 +261,6 @@ pub struct SentimentInput {
     pub confidence: f64,
 }
 
-/// Custom attribute suffixes the API knows, and the JSON type each holds.
-const CUSTOM_SUFFIXES: [(&str, CustomType); 6] = [
-    ("Str", CustomType::Text),
-    ("Txt", CustomType::Text),
-    ("Url", CustomType::Text),
-    ("At", CustomType::Time),
-    ("Num", CustomType::Number),
-    ("Bool", CustomType::Bool),
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum CustomType {
-    Text,
-    Time,
-    Number,
-    Bool,
-}
-
 impl CustomerInput {
     /// An empty input: nothing set, nothing sent.
     pub fn new() -> Self {
@@ -472,8 +457,16 @@ impl CustomerInput {
     }
 }
 
-impl LocationInput {
+impl crate::family::Input for CustomerInput {
     fn validate(&self) -> Result<(), InvalidInput> {
+        CustomerInput::validate(self)
+    }
+}
+
+crate::ops::input_cow!(CustomerInput);
+
+impl LocationInput {
+    pub(crate) fn validate(&self) -> Result<(), InvalidInput> {
         one_of(
             "locations",
             self.kind.as_deref(),
@@ -508,143 +501,6 @@ impl LocationInput {
         }
         Ok(())
     }
-}
-
-fn max_chars(what: &'static str, text: Option<&str>, max: usize) -> Result<(), InvalidInput> {
-    match text {
-        Some(t) if t.chars().count() > max => Err(InvalidInput::new(
-            what,
-            format!("is longer than {max} characters"),
-        )),
-        _ => Ok(()),
-    }
-}
-
-fn chars_between(
-    what: &'static str,
-    text: &str,
-    min: usize,
-    max: usize,
-) -> Result<(), InvalidInput> {
-    let n = text.chars().count();
-    if n < min || n > max {
-        return Err(InvalidInput::new(
-            what,
-            format!("must be {min} to {max} characters, not {n}"),
-        ));
-    }
-    Ok(())
-}
-
-fn not_empty(what: &'static str, text: &str) -> Result<(), InvalidInput> {
-    if text.trim().is_empty() {
-        return Err(InvalidInput::new(what, "holds an empty value"));
-    }
-    Ok(())
-}
-
-fn one_of(what: &'static str, value: Option<&str>, allowed: &[&str]) -> Result<(), InvalidInput> {
-    match value {
-        Some(v) if !allowed.contains(&v) => Err(InvalidInput::new(
-            what,
-            format!(
-                "{:?} is not one of {}",
-                crate::excerpt::excerpt_str(v),
-                allowed.join(", ")
-            ),
-        )),
-        _ => Ok(()),
-    }
-}
-
-fn check_count(what: &'static str, n: usize, max: usize) -> Result<(), InvalidInput> {
-    if n > max {
-        return Err(InvalidInput::new(
-            what,
-            format!("has {n} items; at most {max} are allowed"),
-        ));
-    }
-    Ok(())
-}
-
-fn check_unique<T: PartialEq>(what: &'static str, items: &[T]) -> Result<(), InvalidInput> {
-    let repeated = items
-        .iter()
-        .enumerate()
-        .any(|(i, item)| items.iter().skip(i + 1).any(|other| other == item));
-    if repeated {
-        return Err(InvalidInput::new(what, "holds the same item twice"));
-    }
-    Ok(())
-}
-
-/// At most 10 unique items, each passing `check`.
-fn check_list<T: PartialEq>(
-    what: &'static str,
-    items: Option<&[T]>,
-    check: impl Fn(&T) -> Result<(), InvalidInput>,
-) -> Result<(), InvalidInput> {
-    let Some(items) = items else { return Ok(()) };
-    check_count(what, items.len(), 10)?;
-    check_unique(what, items)?;
-    items.iter().try_for_each(check)
-}
-
-/// Tags: 1 to 64 characters of letters (Latin-1 included), digits, space and `_/<>-.`, not
-/// starting with a space (the API's pattern).
-fn check_tag(tag: &str) -> Result<(), InvalidInput> {
-    chars_between("tags", tag, 1, 64)?;
-    let allowed = |c: char| {
-        c.is_ascii_alphanumeric() || ('\u{c0}'..='\u{ff}').contains(&c) || "_/<>-. ".contains(c)
-    };
-    if tag.starts_with(' ') || !tag.chars().all(allowed) {
-        return Err(InvalidInput::new(
-            "tags",
-            format!(
-                "{:?} holds a character tags may not",
-                crate::excerpt::excerpt_str(tag)
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn check_custom(custom: &Map<String, Value>) -> Result<(), InvalidInput> {
-    check_count("custom", custom.len(), 100)?;
-    for (name, value) in custom {
-        let shown = crate::excerpt::excerpt_str(name);
-        let kind = CUSTOM_SUFFIXES
-            .iter()
-            .find(|(suffix, _)| name.len() > suffix.len() && name.ends_with(suffix))
-            .map(|(_, kind)| *kind)
-            .ok_or_else(|| {
-                InvalidInput::new(
-                    "custom",
-                    format!("{shown:?} must end in a type suffix: Str, Txt, Url, At, Num or Bool"),
-                )
-            })?;
-        let fits = match (kind, value) {
-            (_, Value::Null) => true,
-            (CustomType::Text, Value::String(s)) => s.chars().count() <= 1024,
-            (CustomType::Time, Value::String(s)) => validation::is_date_time(s),
-            (CustomType::Number, Value::Number(_)) => true,
-            (CustomType::Bool, Value::Bool(_)) => true,
-            _ => false,
-        };
-        if kind == CustomType::Number && value.is_string() {
-            return Err(InvalidInput::new(
-                "custom",
-                format!("{shown:?} is not a finite number"),
-            ));
-        }
-        if !fits {
-            return Err(InvalidInput::new(
-                "custom",
-                format!("{shown:?} holds a value its suffix does not allow"),
-            ));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -6,13 +6,18 @@ use http::{Method, Request, Response};
 use serde_json::{Map, Value};
 
 use crate::config::Config;
-use crate::customers::paths::{check_page_size, customer_path, json_body};
 use crate::error::{Error, InvalidInput};
 use crate::models::Resource;
 use crate::operation::Operation;
+use crate::ops::{check_page_size, json_body};
 use crate::page::{Page, PagedOperation, parse_one, parse_page};
 use crate::path::segment;
 use crate::query::Query;
+
+/// `/customers/{id}{rest}` with `id` kept inside its segment.
+fn customer_path(id: &str, rest: &str) -> Result<String, Error> {
+    Ok(format!("/customers/{}{rest}", segment("customer id", id)?))
+}
 
 /// What of a customer's to list or create.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

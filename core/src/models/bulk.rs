@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiErrorEntry;
+use crate::family::sealed::FromDocument;
 use crate::lenient;
-use crate::page::FromDocument;
 
 /// A bulk job (`{type: "bulk", id, attributes: {status, completed, ids, ...}}`), as returned by the
 /// bulk operations and `GET /v1/bulk/{id}`.

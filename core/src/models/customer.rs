@@ -1,97 +1,33 @@
 //! The customer resource.
 
-use std::sync::Arc;
-
 use serde::{Deserialize, Serialize};
 
 use crate::lenient;
-use crate::models::resource::{Relationship, ResourceLinks};
-use crate::page::FromDocument;
+use crate::models::raw::resource_model;
+use crate::models::resource::Relationship;
 
-/// A Kustomer customer: `{type, id, attributes, relationships, links}`.
-///
-/// Parsed leniently (see the [module docs](crate::models)); the document it was read from stays
-/// available through [`Customer::raw_document`] and [`Customer::attribute`], so attributes this
-/// model does not name (`firstName`-like additions, future fields) are never lost.
-///
-/// ```
-/// # let body = br#"{"data":{"type":"customer","id":"58210c3db0f09110006b7953",
-/// #   "attributes":{"name":"Ada","emails":[{"email":"ada@example.com","type":"home"}],"loyaltyTier":"gold"}}}"#;
-/// # let response = http::Response::builder().status(200).body(body.to_vec())?;
-/// use kustomer::{Operation, customers::GetCustomer};
-///
-/// let customer = GetCustomer::new("58210c3db0f09110006b7953").parse(response)?;
-/// assert_eq!(customer.attributes.name.as_deref(), Some("Ada"));
-/// assert_eq!(customer.attributes.emails[0].email.as_deref(), Some("ada@example.com"));
-/// assert_eq!(customer.attributes.locale, None); // absent in the response, and visibly so
-/// assert_eq!(customer.attribute("loyaltyTier"), Some(serde_json::json!("gold")));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Customer {
-    /// The customer's ID (24 hex digits).
-    pub id: String,
-    /// The resource type (`type`), `customer`.
-    #[serde(rename = "type", default, deserialize_with = "lenient::scalar")]
-    pub kind: Option<String>,
-    /// The customer's attributes.
-    #[serde(default, deserialize_with = "lenient::object_or_default")]
-    pub attributes: Box<CustomerAttributes>,
-    /// Links to related resources.
-    #[serde(default, deserialize_with = "lenient::object_or_default")]
-    pub relationships: CustomerRelationships,
-    /// The customer's own link.
-    #[serde(default, deserialize_with = "lenient::object_or_default")]
-    pub links: ResourceLinks,
-    // The JSON document this customer was read from, as received, and its index in a list.
-    #[serde(skip)]
-    raw: Option<RawSource>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct RawSource {
-    document: Arc<str>,
-    index: Option<usize>,
-}
-
-impl Customer {
-    /// The JSON document this customer was parsed from, exactly as received: the whole response
-    /// (a list page for customers from a list or search). `None` for a value built or
-    /// deserialized by other means.
-    pub fn raw_document(&self) -> Option<&str> {
-        self.raw.as_ref().map(|r| &*r.document)
-    }
-
-    /// Any attribute of this customer in the raw document, by its API name (`"firstName"`,
-    /// `"custom"`, ...), typed or not by this model. `None` if absent or if there is no raw
-    /// document. Parses the document on each call: for the odd attribute, not a hot loop.
-    pub fn attribute(&self, name: &str) -> Option<serde_json::Value> {
-        let raw = self.raw.as_ref()?;
-        let doc: serde_json::Value = serde_json::from_str(&raw.document).ok()?;
-        let data = doc.get("data")?;
-        let item = match raw.index {
-            Some(i) => data.get(i)?,
-            None => data,
-        };
-        item.get("attributes")?.get(name).cloned()
-    }
-}
-
-impl crate::page::Record for Customer {
-    fn record_id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
-}
-
-impl FromDocument for Customer {
-    fn attach(&mut self, document: &Arc<str>, index: Option<usize>) {
-        self.raw = Some(RawSource {
-            document: Arc::clone(document),
-            index,
-        });
-    }
-}
+resource_model!(
+    /// A Kustomer customer: `{type, id, attributes, relationships, links}`.
+    ///
+    /// Parsed leniently (see the [module docs](crate::models)); the document it was read from stays
+    /// available through [`Customer::raw_document`] and [`Customer::attribute`], so attributes this
+    /// model does not name (`firstName`-like additions, future fields) are never lost.
+    ///
+    /// ```
+    /// # let body = br#"{"data":{"type":"customer","id":"58210c3db0f09110006b7953",
+    /// #   "attributes":{"name":"Ada","emails":[{"email":"ada@example.com","type":"home"}],"loyaltyTier":"gold"}}}"#;
+    /// # let response = http::Response::builder().status(200).body(body.to_vec())?;
+    /// use kustomer::{Operation, customers::GetCustomer};
+    ///
+    /// let customer = GetCustomer::new("58210c3db0f09110006b7953").parse(response)?;
+    /// assert_eq!(customer.attributes.name.as_deref(), Some("Ada"));
+    /// assert_eq!(customer.attributes.emails[0].email.as_deref(), Some("ada@example.com"));
+    /// assert_eq!(customer.attributes.locale, None); // absent in the response, and visibly so
+    /// assert_eq!(customer.attribute("loyaltyTier"), Some(serde_json::json!("gold")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    Customer, CustomerAttributes, CustomerRelationships
+);
 
 /// A customer's relationships. Any of them may be absent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -257,7 +193,8 @@ pub struct CustomerAttributes {
     /// Revision, incremented on every update (used for optimistic locking).
     #[serde(deserialize_with = "lenient::scalar")]
     pub rev: Option<u64>,
-    /// Custom attributes (`custom`), by their API name (`loyaltyTierStr`, `ordersNum`, ...).
+    /// Custom attributes (`custom`), by their API name (`loyaltyTierStr`, `ordersNum`, ...);
+    /// read them by type with [`CustomFields`](crate::models::CustomFields).
     #[serde(deserialize_with = "lenient::object")]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }

@@ -7,13 +7,24 @@
 //! camelCase back (absent values as `null`).
 
 mod bulk;
+mod conversation;
+mod custom;
 mod customer;
+mod message;
+mod note;
+pub(crate) mod raw;
 mod resource;
 
 pub use bulk::{BulkBatch, BulkBatchAttributes, BulkJob, BulkJobAttributes, BulkRecordResult};
+pub use conversation::{
+    Conversation, ConversationAttributes, ConversationRelationships, MessageSummary, Snooze,
+};
+pub use custom::CustomFields;
 pub use customer::{
     ConversationCounts, Customer, CustomerAttributes, CustomerRelationships, Email, ExternalId,
     LastConversation, LastMessageIn, Location, Phone, Preview, RecentLocation, Sentiment, Social,
     UrlEntry,
 };
+pub use message::{Message, MessageAttributes, MessageError, MessageRelationships};
+pub use note::{Note, NoteAttributes, NoteRelationships};
 pub use resource::{Relationship, RelationshipLinks, Resource, ResourceLinks, ResourceRef};

@@ -31,7 +31,9 @@ pub struct ResourceRef {
 }
 
 /// One relationship of a resource: links, and the related resource when the API names it.
-/// Custom-object relationships carry only `links` and `meta`.
+/// Real bodies come as `{links, data}`, `{links}`, `{data}`, `{links, meta}` (custom objects), and
+/// `{link, data}` (a custom object's klass, with a singular `link`); the `type` of `data` is not
+/// to be trusted (a message's customer says `customers`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
@@ -39,11 +41,33 @@ pub struct Relationship {
     /// `links.self` of the related resource or collection.
     #[serde(deserialize_with = "lenient::object")]
     pub links: Option<RelationshipLinks>,
+    /// The singular `link` some relationships carry instead of `links`.
+    #[serde(
+        deserialize_with = "lenient::object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link: Option<RelationshipLinks>,
     /// The related resource, when given.
     #[serde(deserialize_with = "lenient::object")]
     pub data: Option<ResourceRef>,
     /// Extra information (e.g. `{"kobject": true}`), as sent.
     pub meta: Option<serde_json::Value>,
+}
+
+impl Relationship {
+    /// The related record's ID, when the relationship names one.
+    pub fn id(&self) -> Option<&str> {
+        self.data.as_ref()?.id.as_deref()
+    }
+
+    /// The related resource's path, from `links` or `link`.
+    pub fn self_link(&self) -> Option<&str> {
+        self.links
+            .as_ref()
+            .or(self.link.as_ref())?
+            .self_link
+            .as_deref()
+    }
 }
 
 /// Any Kustomer resource, typed loosely: `{type, id, attributes, relationships, links}` with the
@@ -78,7 +102,7 @@ pub struct Resource {
     pub links: ResourceLinks,
 }
 
-impl crate::page::FromDocument for Resource {}
+impl crate::family::sealed::FromDocument for Resource {}
 
 impl crate::page::Record for Resource {
     fn record_id(&self) -> Option<&str> {

@@ -1,0 +1,168 @@
+//! Resource families and what each can do: the capability traits the generic operations are
+//! bounded by. A family is a model type that implements [`Family`] and the capabilities Kustomer
+//! gives it; everything else (paths, paging, search, bulk jobs, retries) is shared.
+//!
+//! An operation a family does not have does not compile, and says so in the family's words:
+//!
+//! ```compile_fail
+//! use kustomer::{models::Message, ops::Delete};
+//! // error: Kustomer has no delete operation for `Message`
+//! let op = Delete::<Message>::new("5c3e42a0f9a5e4001aafa2ac");
+//! ```
+//!
+//! The families are declared in this crate (the trait is sealed); each module (`customers`,
+//! `conversations`, `messages`, `notes`) names its operations with type aliases such as
+//! [`GetConversation`](crate::conversations::GetConversation).
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::InvalidInput;
+use crate::page::Record;
+
+pub(crate) mod sealed {
+    /// Models read from a response document; only this crate's, so only this crate declares
+    /// families.
+    pub trait FromDocument {
+        /// Called once per item after parsing, with the whole document and the item's index in
+        /// `data` (`None` when `data` is the item itself).
+        fn attach(&mut self, _document: &std::sync::Arc<str>, _index: Option<usize>) {}
+    }
+}
+
+/// A Kustomer resource family: the model its responses read as, and where it lives.
+pub trait Family: DeserializeOwned + Record + sealed::FromDocument + Sized + 'static {
+    /// The collection's path under `/v1`, e.g. `/conversations`.
+    const PATH: &'static str;
+    /// What one is called in error messages: `conversation`.
+    const NAME: &'static str;
+    /// What its ID is called in error messages: `conversation id`.
+    const ID: &'static str;
+}
+
+/// A body to send: serialized as the API's JSON, and checked against the API's documented limits
+/// before anything goes out.
+pub trait Input: Serialize {
+    /// Checks the documented limits.
+    ///
+    /// # Errors
+    /// [`InvalidInput`] naming the first value over its limit.
+    fn validate(&self) -> Result<(), InvalidInput>;
+}
+
+/// `GET {PATH}/{id}`.
+#[diagnostic::on_unimplemented(message = "Kustomer has no get-by-id operation for `{Self}`")]
+pub trait Gettable: Family {}
+
+/// `GET {PATH}?page=&pageSize=`.
+#[diagnostic::on_unimplemented(
+    message = "Kustomer has no list operation for `{Self}` at the top level"
+)]
+pub trait Listable: Family {
+    /// The largest page the list serves.
+    const MAX_PAGE_SIZE: u32;
+}
+
+/// `POST {PATH}` with [`Creatable::Input`].
+#[diagnostic::on_unimplemented(
+    message = "Kustomer has no create operation for `{Self}` at the top level"
+)]
+pub trait Creatable: Family {
+    /// What a create sends.
+    type Input: Input + Clone + std::fmt::Debug + PartialEq;
+
+    /// What `POST {PATH}` needs beyond the input's own limits (a conversation's customer, say).
+    ///
+    /// # Errors
+    /// [`InvalidInput`] naming what is missing or not allowed.
+    fn check_create(_input: &Self::Input) -> Result<(), InvalidInput> {
+        Ok(())
+    }
+}
+
+/// `PUT {PATH}/{id}?replace=` and `PATCH {PATH}/{id}` with [`Updatable::Update`].
+#[diagnostic::on_unimplemented(message = "Kustomer has no update operation for `{Self}`")]
+pub trait Updatable: Family {
+    /// What an update sends.
+    type Update: Input + Clone + std::fmt::Debug + PartialEq;
+    /// The content type the spec gives the PATCH.
+    const PATCH_CONTENT_TYPE: &'static str = "application/json";
+
+    /// What a `PUT` needs beyond the input's own limits (a note's conversation and body).
+    ///
+    /// # Errors
+    /// [`InvalidInput`] naming what is missing.
+    fn check_put(_input: &Self::Update) -> Result<(), InvalidInput> {
+        Ok(())
+    }
+}
+
+/// `DELETE {PATH}/{id}`.
+#[diagnostic::on_unimplemented(message = "Kustomer has no delete operation for `{Self}`")]
+pub trait Deletable: Family {}
+
+/// `GET {PATH}/externalId={externalId}`.
+#[diagnostic::on_unimplemented(message = "Kustomer has no lookup by external ID for `{Self}`")]
+pub trait ExternalIdLookup: Family {
+    /// The path segment's key, before `=` (`externalId`; the spec spells messages' `externalid`).
+    const EXTERNAL_ID_KEY: &'static str = "externalId";
+}
+
+/// Found by `POST /customers/search` with `queryContext` [`Searchable::CONTEXT`].
+#[diagnostic::on_unimplemented(message = "Kustomer has no search context for `{Self}`")]
+pub trait Searchable: Family {
+    /// The `queryContext`, e.g. `conversation`.
+    const CONTEXT: &'static str;
+    /// The criteria prefix, e.g. `conversation` in `conversation_status`.
+    const PREFIX: &'static str;
+    /// The attribute the walk past the 100-page cap sorts and bounds on, e.g.
+    /// `conversation_updated_at`.
+    const UPDATED_AT: &'static str;
+    /// Whether the archive search (records not updated in two years) knows this context.
+    const ARCHIVED: bool;
+    /// The record's `updatedAt`, which the walk past the cap is keyed on.
+    fn updated_at(&self) -> Option<&str>;
+}
+
+/// `POST {PATH}/bulk` and `PUT {PATH}/bulk`: up to 100 records in one job.
+#[diagnostic::on_unimplemented(message = "Kustomer has no bulk operations for `{Self}`")]
+pub trait BulkWritable: Creatable + Updatable {
+    /// What each record of `POST {PATH}/bulk` needs beyond the input's own limits; by default
+    /// what a single create needs.
+    ///
+    /// # Errors
+    /// [`InvalidInput`] naming what is missing or not allowed.
+    fn check_bulk_create(input: &Self::Input) -> Result<(), InvalidInput> {
+        Self::check_create(input)
+    }
+}
+
+/// `DELETE {PATH}/bulk?ids=`.
+#[diagnostic::on_unimplemented(message = "Kustomer has no bulk delete for `{Self}`")]
+pub trait BulkDeletable: BulkWritable {}
+
+/// A family listed under one record of another: `GET {Parent::PATH}/{id}/{SEGMENT}`.
+#[diagnostic::on_unimplemented(message = "Kustomer does not list `{Self}` under a `{P}`")]
+pub trait ChildOf<P: Family>: Family {
+    /// The path segment after the parent's ID, e.g. `messages`.
+    const SEGMENT: &'static str;
+    /// The largest page the list serves.
+    const MAX_PAGE_SIZE: u32 = 100;
+    /// Whether the list takes `fromDate` (a customer's conversations do).
+    const FROM_DATE: bool = false;
+}
+
+/// A family created under one record of another: `POST {Parent::PATH}/{id}/{SEGMENT}`.
+#[diagnostic::on_unimplemented(message = "Kustomer does not create `{Self}` under a `{P}`")]
+pub trait CreatedUnder<P: Family>: ChildOf<P> {
+    /// What the create sends.
+    type Input: Input + Clone + std::fmt::Debug + PartialEq;
+
+    /// What this create needs beyond the input's own limits (no `customer` under a customer).
+    ///
+    /// # Errors
+    /// [`InvalidInput`] naming what is missing or not allowed.
+    fn check_under(_input: &<Self as CreatedUnder<P>>::Input) -> Result<(), InvalidInput> {
+        Ok(())
+    }
+}

@@ -1,0 +1,89 @@
+//! `GET {PATH}/{id}` and `GET {PATH}/externalId={id}`.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use http::{Method, Request, Response};
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::family::{ExternalIdLookup, Gettable};
+use crate::operation::Operation;
+use crate::ops::operation_traits;
+use crate::page::parse_one;
+use crate::path::segment;
+
+/// Get one record of a family by ID (`GET {PATH}/{id}`): `GetCustomer`, `GetConversation`, ...
+///
+/// The ID is percent-encoded into its own path segment, so no input can reach another path; an
+/// empty ID, `.`/`..` or one holding control characters is refused with
+/// [`Error::InvalidInput`] before any I/O. A 404 is [`Error::NotFound`].
+pub struct Get<'a, R: Gettable> {
+    id: Cow<'a, str>,
+    family: PhantomData<fn() -> R>,
+}
+
+operation_traits!(Get<'a, R: Gettable> { id });
+impl<'a, R: Gettable> Eq for Get<'a, R> {}
+
+impl<'a, R: Gettable> Get<'a, R> {
+    /// The operation for one ID.
+    pub fn new(id: impl Into<Cow<'a, str>>) -> Self {
+        Self {
+            id: id.into(),
+            family: PhantomData,
+        }
+    }
+
+    /// The ID asked for.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl<R: Gettable> Operation for Get<'_, R> {
+    type Output = R;
+
+    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        let id = segment(R::ID, &self.id)?;
+        config.request(Method::GET, format_args!("{}/{id}", R::PATH), None)
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
+        parse_one(response)
+    }
+}
+
+/// Find one record of a family by your ID for it (`GET {PATH}/externalId={externalId}`). A miss
+/// is [`Error::NotFound`].
+pub struct GetByExternalId<'a, R: ExternalIdLookup> {
+    external_id: Cow<'a, str>,
+    family: PhantomData<fn() -> R>,
+}
+
+operation_traits!(GetByExternalId<'a, R: ExternalIdLookup> { external_id });
+impl<'a, R: ExternalIdLookup> Eq for GetByExternalId<'a, R> {}
+
+impl<'a, R: ExternalIdLookup> GetByExternalId<'a, R> {
+    /// The operation for one external ID.
+    pub fn new(external_id: impl Into<Cow<'a, str>>) -> Self {
+        Self {
+            external_id: external_id.into(),
+            family: PhantomData,
+        }
+    }
+}
+
+impl<R: ExternalIdLookup> Operation for GetByExternalId<'_, R> {
+    type Output = R;
+
+    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        let value = segment("externalId", &self.external_id)?;
+        let key = R::EXTERNAL_ID_KEY;
+        config.request(Method::GET, format_args!("{}/{key}={value}", R::PATH), None)
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
+        parse_one(response)
+    }
+}

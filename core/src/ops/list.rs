@@ -1,0 +1,294 @@
+//! `GET {PATH}` and `GET {Parent::PATH}/{id}/{SEGMENT}`, one page at a time.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use http::{Method, Request, Response};
+
+use crate::config::Config;
+use crate::error::{Error, InvalidInput};
+use crate::family::{ChildOf, Family, Listable};
+use crate::operation::Operation;
+use crate::ops::{check_page_size, operation_traits};
+use crate::page::{Page, PagedOperation, parse_page};
+use crate::path::segment;
+use crate::query::Query;
+
+/// List a family's records (`GET {PATH}`), one page at a time: `ListCustomers`,
+/// `ListConversations`, ... The client's handles walk every page.
+pub struct List<R: Listable> {
+    page: Option<u32>,
+    page_size: Option<u32>,
+    filters: Vec<(String, String, String)>,
+    sort: Option<String>,
+    at: Option<String>,
+    family: PhantomData<fn() -> R>,
+}
+
+operation_traits!(List<R: Listable> { page, page_size, filters, sort, at });
+impl<R: Listable> Eq for List<R> {}
+
+impl<R: Listable> Default for List<R> {
+    fn default() -> Self {
+        Self {
+            page: None,
+            page_size: None,
+            filters: Vec::new(),
+            sort: None,
+            at: None,
+            family: PhantomData,
+        }
+    }
+}
+
+impl<R: Listable> List<R> {
+    /// The first page with the server's default size.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Asks for page `page` (from 1).
+    #[must_use]
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// Items per page, 1 to the family's largest page.
+    #[must_use]
+    pub fn page_size(mut self, size: u32) -> Self {
+        self.page_size = Some(size);
+        self
+    }
+
+    /// Adds `filter[<attribute>][<operator>]=<value>`, e.g. `("createdAt", "gte", "2024-01-01")`.
+    /// Neither name may hold a bracket.
+    #[must_use]
+    pub fn filter(
+        mut self,
+        attribute: impl Into<String>,
+        operator: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        self.filters
+            .push((attribute.into(), operator.into(), value.into()));
+        self
+    }
+
+    /// Sorts by an attribute, `-` first for descending (`-createdAt`).
+    #[must_use]
+    pub fn sort(mut self, sort: impl Into<String>) -> Self {
+        self.sort = Some(sort.into());
+        self
+    }
+}
+
+impl<R: Listable> Operation for List<R> {
+    type Output = Page<R>;
+
+    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        if let Some(path) = &self.at {
+            return config.request(Method::GET, path, None);
+        }
+        check_page_size(self.page_size, R::MAX_PAGE_SIZE)?;
+        let mut query = Query::new();
+        query
+            .push_opt("page", self.page)
+            .push_opt("pageSize", self.page_size);
+        for (attribute, operator, value) in &self.filters {
+            if attribute.is_empty() || operator.is_empty() {
+                return Err(
+                    InvalidInput::new("filter", "needs an attribute and an operator").into(),
+                );
+            }
+            // A bracket would add a level to `filter[attribute][operator]`.
+            if attribute.contains(['[', ']']) || operator.contains(['[', ']']) {
+                return Err(InvalidInput::new(
+                    "filter",
+                    "an attribute or operator may not hold '[' or ']'",
+                )
+                .into());
+            }
+            query.push(&format!("filter[{attribute}][{operator}]"), value);
+        }
+        query.push_opt("sort", self.sort.as_deref());
+        config.request(
+            Method::GET,
+            format_args!("{}{}", R::PATH, query.as_str()),
+            None,
+        )
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
+        parse_page(response)
+    }
+}
+
+impl<R: Listable> PagedOperation for List<R> {
+    type Item = R;
+
+    fn at(&self, path: String) -> Self {
+        Self {
+            at: Some(path),
+            ..self.clone()
+        }
+    }
+}
+
+/// List the records of a family under one record of another
+/// (`GET {Parent::PATH}/{id}/{SEGMENT}`), one page at a time: a conversation's messages and
+/// notes, a customer's conversations, messages and notes.
+pub struct ListUnder<'a, P: Family, R: ChildOf<P>> {
+    parent: Cow<'a, str>,
+    page: Option<u32>,
+    page_size: Option<u32>,
+    sort: Option<String>,
+    from_date: Option<String>,
+    at: Option<String>,
+    family: PhantomData<fn() -> (P, R)>,
+}
+
+impl<P: Family, R: ChildOf<P>> Clone for ListUnder<'_, P, R> {
+    fn clone(&self) -> Self {
+        Self {
+            parent: self.parent.clone(),
+            page: self.page,
+            page_size: self.page_size,
+            sort: self.sort.clone(),
+            from_date: self.from_date.clone(),
+            at: self.at.clone(),
+            family: PhantomData,
+        }
+    }
+}
+
+impl<P: Family, R: ChildOf<P>> PartialEq for ListUnder<'_, P, R> {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            &self.parent,
+            self.page,
+            self.page_size,
+            &self.sort,
+            &self.from_date,
+            &self.at,
+        ) == (
+            &other.parent,
+            other.page,
+            other.page_size,
+            &other.sort,
+            &other.from_date,
+            &other.at,
+        )
+    }
+}
+
+impl<P: Family, R: ChildOf<P>> Eq for ListUnder<'_, P, R> {}
+
+impl<P: Family, R: ChildOf<P>> std::fmt::Debug for ListUnder<'_, P, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListUnder")
+            .field("parent", &self.parent)
+            .field("page", &self.page)
+            .field("page_size", &self.page_size)
+            .field("sort", &self.sort)
+            .field("from_date", &self.from_date)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
+    /// The first page of what record `parent` holds.
+    pub fn new(parent: impl Into<Cow<'a, str>>) -> Self {
+        Self {
+            parent: parent.into(),
+            page: None,
+            page_size: None,
+            sort: None,
+            from_date: None,
+            at: None,
+            family: PhantomData,
+        }
+    }
+
+    /// Asks for page `page` (from 1).
+    #[must_use]
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// Items per page, 1 to the list's largest page.
+    #[must_use]
+    pub fn page_size(mut self, size: u32) -> Self {
+        self.page_size = Some(size);
+        self
+    }
+
+    /// Sorts by an attribute, `-` first for descending.
+    #[must_use]
+    pub fn sort(mut self, sort: impl Into<String>) -> Self {
+        self.sort = Some(sort.into());
+        self
+    }
+
+    /// Only records from this time on, for the lists that take it (a customer's conversations):
+    /// an RFC 3339 date-time such as `2024-01-01T00:00:00.000Z`.
+    #[must_use]
+    pub fn from_date(mut self, date: impl Into<String>) -> Self {
+        self.from_date = Some(date.into());
+        self
+    }
+
+    /// The parent record's ID.
+    pub fn parent(&self) -> &str {
+        &self.parent
+    }
+}
+
+impl<'a, P: Family, R: ChildOf<P>> Operation for ListUnder<'a, P, R> {
+    type Output = Page<R>;
+
+    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        if let Some(path) = &self.at {
+            return config.request(Method::GET, path, None);
+        }
+        check_page_size(self.page_size, R::MAX_PAGE_SIZE)?;
+        if let Some(date) = &self.from_date {
+            if !R::FROM_DATE {
+                return Err(InvalidInput::new(
+                    "fromDate",
+                    format!("does not apply to a {}'s {}", P::NAME, R::SEGMENT),
+                )
+                .into());
+            }
+            crate::validation::date_time("fromDate", date)?;
+        }
+        let mut query = Query::new();
+        query
+            .push_opt("page", self.page)
+            .push_opt("pageSize", self.page_size)
+            .push_opt("sort", self.sort.as_deref())
+            .push_opt("fromDate", self.from_date.as_deref());
+        let parent = segment(P::ID, &self.parent)?;
+        config.request(
+            Method::GET,
+            format_args!("{}/{parent}/{}{}", P::PATH, R::SEGMENT, query.as_str()),
+            None,
+        )
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
+        parse_page(response)
+    }
+}
+
+impl<'a, P: Family, R: ChildOf<P>> PagedOperation for ListUnder<'a, P, R> {
+    type Item = R;
+
+    fn at(&self, path: String) -> Self {
+        Self {
+            at: Some(path),
+            ..self.clone()
+        }
+    }
+}

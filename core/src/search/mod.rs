@@ -1,0 +1,13 @@
+//! Search for every family: the query language, one page of results, and the walk past the
+//! search's 100-page cap. One endpoint (`POST /v1/customers/search`) serves every family; its
+//! `queryContext` says which.
+
+mod op;
+mod query;
+mod walk;
+
+pub use op::Search;
+pub use query::{
+    Criterion, MAX_CRITERIA_DEPTH, MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery, SortOrder,
+};
+pub use walk::Walk;

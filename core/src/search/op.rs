@@ -1,0 +1,177 @@
+//! `POST /v1/customers/search` and `/v1/customers/archive/search`, for any family's context.
+
+use std::marker::PhantomData;
+
+use http::{Method, Request, Response};
+
+use crate::config::Config;
+use crate::error::{Error, InvalidInput};
+use crate::family::Searchable;
+use crate::operation::Operation;
+use crate::ops::{check_page_size, json_body, operation_traits};
+use crate::page::{Page, PagedOperation, parse_page};
+use crate::query::Query;
+use crate::search::{MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery};
+
+/// Search a family's records (`POST /v1/customers/search` with the family's `queryContext`, or
+/// `/v1/customers/archive/search` for records not updated in two years), one page at a time:
+/// `SearchCustomers`, `SearchConversations`, ... A search reads only, so it is retried like a
+/// GET.
+///
+/// A query without a context gets the family's; one with another family's context is refused
+/// (its results would not read as this family's records).
+pub struct Search<R: Searchable> {
+    query: SearchQuery,
+    pub(crate) page: Option<u32>,
+    pub(crate) page_size: Option<u32>,
+    archive: bool,
+    at: Option<String>,
+    /// Why this operation cannot be built, decided before it was made (a walk's query too deep
+    /// to copy).
+    refused: Option<InvalidInput>,
+    family: PhantomData<fn() -> R>,
+}
+
+operation_traits!(Search<R: Searchable> { query, page, page_size, archive, at, refused });
+
+impl<R: Searchable> Search<R> {
+    /// The first page of `query`.
+    pub fn new(mut query: SearchQuery) -> Self {
+        // The API's default context is the customer; every other family names its own.
+        if query.query_context.is_none() && R::CONTEXT != "customer" {
+            query.query_context = Some(R::CONTEXT.to_owned());
+        }
+        Self {
+            query,
+            page: None,
+            page_size: None,
+            archive: false,
+            at: None,
+            refused: None,
+            family: PhantomData,
+        }
+    }
+
+    /// An operation that fails to build with `error`.
+    pub(crate) fn refused(error: InvalidInput) -> Self {
+        Self {
+            refused: Some(error),
+            ..Self::new(SearchQuery::new())
+        }
+    }
+
+    /// Asks for page `page` (1 to 100).
+    #[must_use]
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// Results per page, 1 to 500.
+    #[must_use]
+    pub fn page_size(mut self, size: u32) -> Self {
+        self.page_size = Some(size);
+        self
+    }
+
+    /// Searches the archive (records not updated in the last two years).
+    #[must_use]
+    pub fn archive(mut self, archive: bool) -> Self {
+        self.archive = archive;
+        self
+    }
+
+    /// The query.
+    pub fn query(&self) -> &SearchQuery {
+        &self.query
+    }
+
+    fn check(&self) -> Result<(), InvalidInput> {
+        self.query.validate()?;
+        if let Some(context) = self.query.context() {
+            let klass = R::CONTEXT == "kobject" && context.starts_with("kobject_");
+            if context != R::CONTEXT && !klass {
+                return Err(InvalidInput::new(
+                    "queryContext",
+                    format!(
+                        "{:?} finds no {} records",
+                        crate::excerpt::excerpt_str(context),
+                        R::NAME
+                    ),
+                ));
+            }
+        }
+        if self.archive {
+            if !R::ARCHIVED {
+                return Err(InvalidInput::new(
+                    "queryContext",
+                    format!("{} records cannot be searched in the archive", R::NAME),
+                ));
+            }
+            self.query.validate_archive()?;
+        }
+        Ok(())
+    }
+
+    fn build_first(
+        &self,
+        config: &Config,
+        body: Option<Vec<u8>>,
+    ) -> Result<Request<Vec<u8>>, Error> {
+        check_page_size(self.page_size, MAX_SEARCH_PAGE_SIZE)?;
+        if let Some(page) = self.page
+            && !(1..=MAX_SEARCH_PAGES).contains(&page)
+        {
+            return Err(InvalidInput::new(
+                "page",
+                format!("a search serves pages 1 to {MAX_SEARCH_PAGES}"),
+            )
+            .into());
+        }
+        let mut query = Query::new();
+        query
+            .push_opt("page", self.page)
+            .push_opt("pageSize", self.page_size);
+        let path = if self.archive {
+            "/customers/archive/search"
+        } else {
+            "/customers/search"
+        };
+        config.request(Method::POST, format_args!("{path}{}", query.as_str()), body)
+    }
+}
+
+impl<R: Searchable> Operation for Search<R> {
+    type Output = Page<R>;
+
+    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        if let Some(error) = &self.refused {
+            return Err(error.clone().into());
+        }
+        self.check()?;
+        let body = Some(json_body(&self.query)?);
+        match &self.at {
+            Some(path) => config.request(Method::POST, path, body),
+            None => self.build_first(config, body),
+        }
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
+        parse_page(response)
+    }
+
+    fn read_only(&self) -> bool {
+        true
+    }
+}
+
+impl<R: Searchable> PagedOperation for Search<R> {
+    type Item = R;
+
+    fn at(&self, path: String) -> Self {
+        Self {
+            at: Some(path),
+            ..self.clone()
+        }
+    }
+}
