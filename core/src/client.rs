@@ -215,6 +215,30 @@ impl<T: Transport> Client<T> {
         Handle::new(self)
     }
 
+    /// Any family's operations, by its model type: `client.family::<Conversation>()` is
+    /// `client.conversations()`. For code written once for every family.
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
+    /// #     br#"{"data":{"type":"note","id":"57cf1d65079e780006e34f79","attributes":{"body":"Hey"}}}"#.to_vec()));
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::family::Gettable;
+    ///
+    /// fn exists<R: Gettable, T: kustomer::Transport>(client: &Client<T>, id: &str) -> Result<bool, kustomer::Error> {
+    ///     match client.family::<R>().get(id) {
+    ///         Ok(_) => Ok(true),
+    ///         Err(e) if e.is_not_found() => Ok(false),
+    ///         Err(e) => Err(e),
+    ///     }
+    /// }
+    /// assert!(exists::<kustomer::models::Note, _>(&client, "57cf1d65079e780006e34f79")?);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn family<R: crate::family::Family>(&self) -> Handle<'_, T, R> {
+        Handle::new(self)
+    }
+
     /// Conversation operations: get, list, create, update, delete, search, bulk, tags, a
     /// customer's conversations.
     ///

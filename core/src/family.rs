@@ -31,7 +31,9 @@ pub(crate) mod sealed {
 }
 
 /// A Kustomer resource family: the model its responses read as, and where it lives.
-pub trait Family: DeserializeOwned + Record + sealed::FromDocument + Sized + 'static {
+pub trait Family:
+    DeserializeOwned + Record + sealed::FromDocument + std::fmt::Debug + Sized + 'static
+{
     /// The collection's path under `/v1`, e.g. `/conversations`.
     const PATH: &'static str;
     /// What one is called in error messages: `conversation`.

@@ -21,11 +21,13 @@
 mod body;
 mod clock;
 mod demo;
+mod families;
 mod fault;
 mod routes;
 mod search_eval;
 mod server;
 mod service;
+mod spec;
 mod store;
 mod synthetic;
 mod transports;

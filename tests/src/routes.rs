@@ -16,11 +16,11 @@ const ENCODE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-fn bad(title: &str) -> Answer {
+pub(crate) fn bad(title: &str) -> Answer {
     (400, error_body(400, "badparam", title))
 }
 
-fn not_found(parameter: &str) -> Answer {
+pub(crate) fn not_found(parameter: &str) -> Answer {
     (
         404,
         json!({"errors": [{"status": 404, "code": "notfound", "title": "Not Found",
@@ -29,7 +29,7 @@ fn not_found(parameter: &str) -> Answer {
     )
 }
 
-fn one(status: u16, data: &Value) -> Answer {
+pub(crate) fn one(status: u16, data: &Value) -> Answer {
     (status, json!({"data": data}).to_string())
 }
 
@@ -46,7 +46,7 @@ pub(crate) fn query_pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn param<'q>(pairs: &'q [(String, String)], key: &str) -> Option<&'q str> {
+pub(crate) fn param<'q>(pairs: &'q [(String, String)], key: &str) -> Option<&'q str> {
     pairs
         .iter()
         .find(|(k, _)| k == key)
@@ -54,7 +54,7 @@ fn param<'q>(pairs: &'q [(String, String)], key: &str) -> Option<&'q str> {
 }
 
 /// `page` and `pageSize`, checked against `max`.
-fn paging(
+pub(crate) fn paging(
     pairs: &[(String, String)],
     default_size: usize,
     max_size: usize,
@@ -76,7 +76,7 @@ fn paging(
 }
 
 /// The items of page `page` (from 1) of `size`.
-fn window<T: Clone>(items: &[T], page: usize, size: usize) -> Vec<T> {
+pub(crate) fn window<T: Clone>(items: &[T], page: usize, size: usize) -> Vec<T> {
     items
         .iter()
         .skip((page - 1) * size)
@@ -87,7 +87,7 @@ fn window<T: Clone>(items: &[T], page: usize, size: usize) -> Vec<T> {
 
 /// `{meta, data, links}` for page `page` of a list of `total` items, whose items are `data`;
 /// `top_level` lists also have totals and `last`.
-fn page_answer(
+pub(crate) fn page_answer(
     path: &str,
     pairs: &[(String, String)],
     data: &[Value],
@@ -179,6 +179,9 @@ pub(crate) fn route(
         .collect();
     let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
     let pairs = query_pairs(query);
+    if let Some(answer) = crate::families::route(method, &segs, &pairs, body, store) {
+        return answer;
+    }
     match (method, segs.as_slice()) {
         (&Method::GET, ["customers"]) => list_customers(&pairs, store),
         (&Method::POST, ["customers"]) => match customer_body(body) {
@@ -366,16 +369,34 @@ fn search(pairs: &[(String, String)], body: &[u8], store: &Store, archive: bool)
     if let Some(key) = query.keys().find(|k| !known.contains(&k.as_str())) {
         return bad(&format!("Additional properties not allowed: {key}"));
     }
-    let mut hits = Vec::new();
-    for customer in store.all() {
-        let archived = customer.attr("archived").and_then(Value::as_bool) == Some(true);
-        if archived != archive {
-            continue;
+    // Records of the query's context: customers unless a family's is named.
+    let family = query
+        .get("queryContext")
+        .and_then(Value::as_str)
+        .and_then(crate::families::by_context);
+    let mut hits: Vec<&Value> = Vec::new();
+    match family {
+        Some(spec) => {
+            for record in store.records(spec.path) {
+                match crate::search_eval::matches_record(&query, record, spec.context) {
+                    Ok(true) => hits.push(record),
+                    Ok(false) => {}
+                    Err(problem) => return bad(&problem),
+                }
+            }
         }
-        match matches(&query, customer) {
-            Ok(true) => hits.push(customer),
-            Ok(false) => {}
-            Err(problem) => return bad(&problem),
+        None => {
+            for customer in store.all() {
+                let archived = customer.attr("archived").and_then(Value::as_bool) == Some(true);
+                if archived != archive {
+                    continue;
+                }
+                match matches(&query, customer) {
+                    Ok(true) => hits.push(&customer.data),
+                    Ok(false) => {}
+                    Err(problem) => return bad(&problem),
+                }
+            }
         }
     }
     let sort: Vec<(String, bool)> = query
@@ -391,21 +412,26 @@ fn search(pairs: &[(String, String)], body: &[u8], store: &Store, archive: bool)
                 .collect()
         })
         .unwrap_or_default();
+    let attr = |record: &Value, field: &str| record.get("attributes")?.get(field).cloned();
+    let id = |record: &Value| {
+        record
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
     hits.sort_by(|a, b| {
         for (attribute, desc) in &sort {
             let field = crate::search_eval::attribute_name(attribute);
-            let order = sort_key_cmp(a.attr(field), b.attr(field));
+            let order = sort_key_cmp(attr(a, &field).as_ref(), attr(b, &field).as_ref());
             let order = if *desc { order.reverse() } else { order };
             if order.is_ne() {
                 return order;
             }
         }
-        a.id().cmp(b.id())
+        id(a).cmp(&id(b))
     });
-    let data: Vec<Value> = window(&hits, page, size)
-        .into_iter()
-        .map(|c| c.data.clone())
-        .collect();
+    let data: Vec<Value> = window(&hits, page, size).into_iter().cloned().collect();
     let path = if archive {
         "/customers/archive/search"
     } else {
@@ -472,6 +498,7 @@ fn start_bulk(
     let job = BulkJob {
         id: id.clone(),
         context,
+        family: None,
         records,
         polls: 0,
         results: None,
@@ -482,7 +509,7 @@ fn start_bulk(
     answer
 }
 
-fn bulk_doc(job: &BulkJob) -> Value {
+pub(crate) fn bulk_doc(job: &BulkJob) -> Value {
     let done = job.results.is_some();
     let status = if done {
         "complete"
@@ -507,7 +534,10 @@ fn poll_bulk(id: &str, store: &mut Store) -> Answer {
             .records
             .iter()
             .enumerate()
-            .map(|(index, record)| run_record(index, record, store))
+            .map(|(index, record)| match job.family {
+                Some(spec) => crate::families::run_record(spec, index, record, store),
+                None => run_record(index, record, store),
+            })
             .collect();
         job.results = Some(results);
     }

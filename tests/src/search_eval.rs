@@ -1,4 +1,5 @@
-//! The fake's search: evaluates the criteria of a search body against stored customers.
+//! The fake's search: evaluates the criteria of a search body against stored records of any
+//! context (`customer_…`, `conversation_…`, `message_…`, `note_…` attributes).
 
 use std::cmp::Ordering;
 
@@ -6,25 +7,48 @@ use serde_json::{Map, Value};
 
 use crate::store::Stored;
 
-/// The customer attribute a search attribute reads (`customer_updated_at` → `updatedAt`).
-pub(crate) fn attribute_name(search_attribute: &str) -> &str {
-    match search_attribute {
-        "customer_updated_at" => "updatedAt",
-        "customer_created_at" => "createdAt",
-        "customer_modified_at" => "modifiedAt",
-        "customer_name" => "name",
-        "customer_gender" => "gender",
-        "customer_locale" => "locale",
-        "customer_externalId" | "customer_external_id" => "externalId",
-        other => other,
+const CONTEXTS: [&str; 4] = ["customer", "conversation", "message", "note"];
+
+/// The record attribute a search attribute reads (`customer_updated_at` → `updatedAt`,
+/// `conversation_status` → `status`); the search attribute itself if it names none.
+pub(crate) fn attribute_name(search_attribute: &str) -> std::borrow::Cow<'_, str> {
+    let Some(rest) = CONTEXTS
+        .iter()
+        .find_map(|c| search_attribute.strip_prefix(c)?.strip_prefix('_'))
+    else {
+        return search_attribute.into();
+    };
+    match rest {
+        "updated_at" => "updatedAt".into(),
+        "created_at" => "createdAt".into(),
+        "modified_at" => "modifiedAt".into(),
+        "external_id" => "externalId".into(),
+        _ => {
+            // snake_case to camelCase: `direction_type` → `directionType`.
+            let mut out = String::with_capacity(rest.len());
+            let mut upper = false;
+            for c in rest.chars() {
+                if c == '_' {
+                    upper = true;
+                } else if upper {
+                    out.extend(c.to_uppercase());
+                    upper = false;
+                } else {
+                    out.push(c);
+                }
+            }
+            out.into()
+        }
     }
 }
 
-/// Every value of `attribute` on `customer` (lists give one per item).
-fn values<'c>(attribute: &str, customer: &'c Stored) -> Result<Vec<&'c Value>, String> {
+/// Every value of `attribute` on `record` (lists give one per item).
+fn values<'c>(attribute: &str, record: &'c Value) -> Result<Vec<&'c Value>, String> {
+    let attr = |name: &str| record.get("attributes")?.get(name);
     let list = |name: &str, key: &str| -> Vec<&'c Value> {
-        customer
-            .attr(name)
+        record
+            .get("attributes")
+            .and_then(|a| a.get(name))
             .and_then(Value::as_array)
             .map(|items| items.iter().filter_map(|i| i.get(key)).collect())
             .unwrap_or_default()
@@ -33,9 +57,11 @@ fn values<'c>(attribute: &str, customer: &'c Stored) -> Result<Vec<&'c Value>, S
         "customer_email" => list("emails", "email"),
         "customer_phone" => list("phones", "phone"),
         _ => {
-            if let Some(name) = attribute.strip_prefix("customer_custom_") {
-                customer
-                    .attr("custom")
+            let custom = CONTEXTS
+                .iter()
+                .find_map(|c| attribute.strip_prefix(c)?.strip_prefix("_custom_"));
+            if let Some(name) = custom {
+                attr("custom")
                     .and_then(|c| c.get(name))
                     .into_iter()
                     .collect()
@@ -44,13 +70,12 @@ fn values<'c>(attribute: &str, customer: &'c Stored) -> Result<Vec<&'c Value>, S
                 if field == attribute {
                     return Err(format!("unknown search attribute {attribute}"));
                 }
-                customer.attr(field).into_iter().collect()
+                attr(&field).into_iter().collect()
             }
         }
     })
 }
 
-/// `have <operator> want`.
 pub(crate) fn compare(operator: &str, have: &Value, want: &Value) -> bool {
     let ordered = || match (have, want) {
         (Value::String(a), Value::String(b)) => Some(a.as_str().cmp(b.as_str())),
@@ -71,7 +96,7 @@ pub(crate) fn compare(operator: &str, have: &Value, want: &Value) -> bool {
     }
 }
 
-fn eval(criterion: &Value, customer: &Stored) -> Result<bool, String> {
+fn eval(criterion: &Value, customer: &Value) -> Result<bool, String> {
     let Some(object) = criterion.as_object() else {
         return Err("a criterion must be an object".into());
     };
@@ -105,7 +130,7 @@ fn eval(criterion: &Value, customer: &Stored) -> Result<bool, String> {
 }
 
 /// A group: one criterion or a list of them.
-fn group(value: &Value, customer: &Stored) -> Result<Vec<bool>, String> {
+fn group(value: &Value, customer: &Value) -> Result<Vec<bool>, String> {
     match value {
         Value::Array(items) => items.iter().map(|c| eval(c, customer)).collect(),
         other => Ok(vec![eval(other, customer)?]),
@@ -113,7 +138,17 @@ fn group(value: &Value, customer: &Stored) -> Result<Vec<bool>, String> {
 }
 
 /// Whether `customer` matches the search body's `and`, `or` and `not`.
+/// Whether a stored customer matches a search body.
 pub(crate) fn matches(query: &Map<String, Value>, customer: &Stored) -> Result<bool, String> {
+    matches_record(query, &customer.data, "customer")
+}
+
+/// Whether a record (`data` object) of `context` matches a search body.
+pub(crate) fn matches_record(
+    query: &Map<String, Value>,
+    customer: &Value,
+    _context: &str,
+) -> Result<bool, String> {
     if let Some(and) = query.get("and")
         && !group(and, customer)?.iter().all(|b| *b)
     {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use crate::clock::rfc3339_millis;
+use crate::families::FamilySpec;
 
 /// The customer of Kustomer's own `getCustomerById` example.
 pub const SPEC_CUSTOMER_ID: &str = "58210c3db0f09110006b7953";
@@ -75,13 +76,6 @@ impl Stored {
     pub(crate) fn attr(&self, name: &str) -> Option<&Value> {
         self.data.get("attributes")?.get(name)
     }
-
-    pub(crate) fn id(&self) -> &str {
-        self.data
-            .get("id")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-    }
 }
 
 /// A bulk job and what it will do when it runs.
@@ -89,6 +83,8 @@ impl Stored {
 pub(crate) struct BulkJob {
     pub(crate) id: String,
     pub(crate) context: &'static str,
+    /// The family whose records these are; `None` for customers.
+    pub(crate) family: Option<&'static FamilySpec>,
     pub(crate) records: Vec<BulkRecord>,
     pub(crate) polls: u32,
     pub(crate) results: Option<Vec<Value>>,
@@ -114,6 +110,12 @@ pub(crate) struct Store {
     related: HashMap<(String, String), Vec<Value>>,
     merges: HashMap<String, Value>,
     pub(crate) bulk: HashMap<String, BulkJob>,
+    /// Every generic family's records (`data` objects), by path, in creation order.
+    families: HashMap<&'static str, Vec<Value>>,
+    /// Each conversation's events.
+    events: HashMap<String, Vec<Value>>,
+    /// Tag names and the IDs the fake gave them.
+    tags: Vec<(String, String)>,
     counter: u64,
     /// When set, `GET /customers` lists this many synthetic customers, made per page.
     pub(crate) synthetic: Option<u64>,
@@ -140,8 +142,10 @@ impl Store {
         .enumerate()
         {
             let note = json!({"type": "note", "id": format!("5828a3be7c7f551a00b5b72{i}"),
-                "attributes": {"body": body, "createdAt": rfc3339_millis(EPOCH_MS - 1000 + i as u64)}});
-            store.related_mut(SPEC_CUSTOMER_ID, "notes").push(note);
+                "attributes": {"body": body, "createdAt": rfc3339_millis(EPOCH_MS - 1000 + i as u64),
+                    "updatedAt": rfc3339_millis(EPOCH_MS - 1000 + i as u64)},
+                "relationships": {"customer": reference("customer", SPEC_CUSTOMER_ID)}});
+            store.families.entry("notes").or_default().push(note);
         }
         store
     }
@@ -324,6 +328,235 @@ impl Store {
 
     pub(crate) fn get_merge(&self, id: &str) -> Option<&Value> {
         self.merges.get(id)
+    }
+}
+
+/// A relationship naming one record: `{links: {self}, data: {type, id}}`.
+fn reference(kind: &str, id: &str) -> Value {
+    json!({"links": {"self": format!("/v1/{kind}s/{id}")}, "data": {"type": kind, "id": id}})
+}
+
+/// The generic families' records.
+impl Store {
+    pub(crate) fn records(&self, path: &str) -> &[Value] {
+        self.families.get(path).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn record(&self, path: &str, id: &str) -> Option<&Value> {
+        self.records(path)
+            .iter()
+            .find(|r| r.get("id").and_then(Value::as_str) == Some(id))
+    }
+
+    fn record_mut(&mut self, path: &str, id: &str) -> Option<&mut Value> {
+        self.families
+            .get_mut(path)?
+            .iter_mut()
+            .find(|r| r.get("id").and_then(Value::as_str) == Some(id))
+    }
+
+    /// Whether `id` names a record of the parent family at `path` (`customers`, `conversations`).
+    pub(crate) fn parent_exists(&self, path: &str, id: &str) -> bool {
+        match path {
+            "customers" => self.customers.contains_key(id),
+            other => self.record(other, id).is_some(),
+        }
+    }
+
+    fn tag_id(&mut self, name: &str) -> String {
+        if let Some((_, id)) = self.tags.iter().find(|(n, i)| n == name || i == name) {
+            return id.clone();
+        }
+        let id = self.next_id();
+        self.tags.push((name.to_owned(), id.clone()));
+        id
+    }
+
+    /// Creates a record of `spec` from a checked body, under a parent if given. Tag names
+    /// become tag IDs, as the API stores them.
+    pub(crate) fn create_record(
+        &mut self,
+        spec: &FamilySpec,
+        mut attributes: Map<String, Value>,
+        under: Option<(&str, &str)>,
+    ) -> Value {
+        let id = self.next_id();
+        let now = self.now();
+        let mut relationships = Map::new();
+        for relation in ["customer", "conversation"] {
+            if let Some(Value::String(target)) = attributes.remove(relation) {
+                relationships.insert(relation.into(), reference(relation, &target));
+            }
+        }
+        if let Some((relation, target)) = under {
+            relationships.insert(relation.into(), reference(relation, target));
+        }
+        // A message or note in a conversation is with that conversation's customer.
+        if !relationships.contains_key("customer")
+            && let Some(conversation) = relationships
+                .get("conversation")
+                .and_then(|r| r.pointer("/data/id"))
+                .and_then(Value::as_str)
+            && let Some(customer) = self
+                .record("conversations", conversation)
+                .and_then(|c| c.pointer("/relationships/customer/data/id"))
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        {
+            relationships.insert("customer".into(), reference("customer", &customer));
+        }
+        if let Some(Value::Array(names)) = attributes.remove("tags") {
+            let ids: Vec<Value> = names
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|n| self.tag_id(n).into())
+                .collect();
+            attributes.insert("tags".into(), ids.into());
+        }
+        if spec.path == "conversations" {
+            attributes.entry("status").or_insert_with(|| "open".into());
+            attributes.entry("messageCount").or_insert_with(|| 0.into());
+        }
+        attributes
+            .entry("createdAt")
+            .or_insert_with(|| now.clone().into());
+        attributes.insert("updatedAt".into(), now.clone().into());
+        attributes.insert("modifiedAt".into(), now.into());
+        attributes.insert("rev".into(), 1.into());
+        let data = json!({"type": spec.kind, "id": id, "attributes": attributes,
+            "relationships": relationships, "links": {"self": format!("/v1/{}/{id}", spec.path)}});
+        self.families
+            .entry(spec.path)
+            .or_default()
+            .push(data.clone());
+        self.record_event(spec, &id, "create");
+        data
+    }
+
+    /// Updates a record: `rev` checked (409 when stale), replace or merge, tags by name.
+    pub(crate) fn update_record(
+        &mut self,
+        spec: &FamilySpec,
+        id: &str,
+        body: &Map<String, Value>,
+        replace: bool,
+    ) -> Result<Value, u16> {
+        let now = self.now();
+        let mut body = body.clone();
+        if let Some(Value::Array(names)) = body.remove("tags") {
+            let ids: Vec<Value> = names
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|n| self.tag_id(n).into())
+                .collect();
+            body.insert("tags".into(), ids.into());
+        }
+        let record = self.record_mut(spec.path, id).ok_or(404u16)?;
+        let attributes = record
+            .get_mut("attributes")
+            .and_then(Value::as_object_mut)
+            .ok_or(500u16)?;
+        let rev = attributes.get("rev").and_then(Value::as_u64).unwrap_or(0);
+        if body
+            .get("rev")
+            .is_some_and(|sent| sent.as_u64() != Some(rev))
+        {
+            return Err(409);
+        }
+        if replace {
+            let created = attributes.get("createdAt").cloned();
+            attributes.clear();
+            if let Some(created) = created {
+                attributes.insert("createdAt".into(), created);
+            }
+        }
+        for (k, v) in body {
+            if k != "rev" && k != "conversation" && k != "customer" {
+                attributes.insert(k, v);
+            }
+        }
+        attributes.insert("updatedAt".into(), now.clone().into());
+        attributes.insert("modifiedAt".into(), now.into());
+        attributes.insert("rev".into(), (rev + 1).into());
+        let data = record.clone();
+        self.record_event(spec, id, "update");
+        Ok(data)
+    }
+
+    pub(crate) fn delete_record(&mut self, path: &str, id: &str) -> bool {
+        let Some(records) = self.families.get_mut(path) else {
+            return false;
+        };
+        let before = records.len();
+        records.retain(|r| r.get("id").and_then(Value::as_str) != Some(id));
+        records.len() < before
+    }
+
+    /// Adds or removes tags (by name or ID) on a conversation.
+    pub(crate) fn tag_conversation(
+        &mut self,
+        id: &str,
+        names: &[String],
+        add: bool,
+    ) -> Result<Value, u16> {
+        let ids: Vec<String> = names.iter().map(|n| self.tag_id(n)).collect();
+        let now = self.now();
+        let record = self.record_mut("conversations", id).ok_or(404u16)?;
+        let attributes = record
+            .get_mut("attributes")
+            .and_then(Value::as_object_mut)
+            .ok_or(500u16)?;
+        let mut tags: Vec<String> = attributes
+            .get("tags")
+            .and_then(Value::as_array)
+            .map(|t| {
+                t.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if add {
+            for id in ids {
+                if !tags.contains(&id) {
+                    tags.push(id);
+                }
+            }
+        } else {
+            tags.retain(|t| !ids.contains(t));
+        }
+        attributes.insert("tags".into(), tags.into());
+        attributes.insert("updatedAt".into(), now.into());
+        Ok(record.clone())
+    }
+
+    fn record_event(&mut self, spec: &FamilySpec, id: &str, what: &str) {
+        if spec.path != "conversations" {
+            return;
+        }
+        let event_id = self.next_id();
+        let now = self.now();
+        let event = json!({"type": "customer_event", "id": event_id, "attributes": {
+            "name": format!("kustomer.conversation.{what}"), "type": "conversation",
+            "publishedAt": now, "createdAt": now}});
+        self.events.entry(id.to_owned()).or_default().push(event);
+    }
+
+    pub(crate) fn events(&self, conversation: &str) -> &[Value] {
+        self.events.get(conversation).map_or(&[], Vec::as_slice)
+    }
+
+    /// Redacts a message's text, channel details or attachments.
+    pub(crate) fn redact(&mut self, id: &str, redaction: &Map<String, Value>) -> Option<Value> {
+        let record = self.record_mut("messages", id)?;
+        let attributes = record.get_mut("attributes")?.as_object_mut()?;
+        for key in ["preview", "meta"] {
+            if let Some(value) = redaction.get(key) {
+                attributes.insert(key.into(), value.clone());
+            }
+        }
+        attributes.insert("redacted".into(), true.into());
+        Some(record.clone())
     }
 }
 

@@ -26,7 +26,6 @@ use crate::validation::{
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct ConversationInput {
     /// The customer's ID: needed by `POST /conversations`, not allowed under a customer.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -151,7 +150,6 @@ impl Input for ConversationInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct ConversationUpdate {
     /// Your ID for it, at most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -214,7 +212,6 @@ pub struct ConversationUpdate {
 
 /// A snooze to set: `status` `scheduled` (with `time`), `canceled` or `elapsed`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct SnoozeInput {
     /// Until when (RFC 3339).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -33,7 +33,6 @@ const CHANNELS: [&str; 9] = [
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct MessageInput {
     /// The customer's ID (not under a customer, whose path names it).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -178,7 +177,6 @@ impl Input for MessageInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct MessageUpdate {
     /// Moves it to another conversation.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -253,7 +251,6 @@ impl Input for MessageUpdate {
 /// assert_eq!(serde_json::to_string(&redaction).unwrap(), r#"{"preview":"[card number removed]"}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct RedactionInput {
     /// The text to keep in place of the old one, at most 10,240 characters.
     #[serde(skip_serializing_if = "Option::is_none")]

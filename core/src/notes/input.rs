@@ -8,7 +8,6 @@ use crate::validation::{chars_between, check_list_max, date_time, max_chars};
 
 /// A user or team mentioned in a note (at least one of the two).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct MentionInput {
     /// A user ID.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,7 +46,6 @@ impl MentionInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct NoteInput {
     /// The text, 1 to 10,240 characters.
     pub body: String,
@@ -138,7 +136,6 @@ impl Input for NoteInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct NoteUpdate {
     /// The conversation (required by a `PUT`).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1,0 +1,66 @@
+//! The spec's request schemas (`fixtures/spec_operations.json`), read once: which keys each
+//! operation's body may hold and which it must.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+const OPERATIONS: &str = include_str!("../fixtures/spec_operations.json");
+
+fn operations() -> &'static [Value] {
+    static PARSED: OnceLock<Vec<Value>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        serde_json::from_str::<Value>(OPERATIONS)
+            .ok()
+            .and_then(|doc| doc.get("operations")?.as_array().cloned())
+            .unwrap_or_default()
+    })
+}
+
+/// The request body schema of an operation, by its operationId.
+pub(crate) fn request_schema(operation_id: &str) -> Option<&'static Value> {
+    operations()
+        .iter()
+        .find(|op| op.get("operationId").and_then(Value::as_str) == Some(operation_id))?
+        .get("requestSchema")
+        .filter(|s| !s.is_null())
+}
+
+/// The keys a body (or, for an array body, each of its items) may hold, and those it must: the
+/// union of the properties of the schema's alternatives, and what every alternative requires.
+pub(crate) fn body_keys(operation_id: &str) -> Option<(BTreeSet<String>, BTreeSet<String>)> {
+    let schema = request_schema(operation_id)?;
+    let schema = schema.get("items").unwrap_or(schema);
+    let alternatives: Vec<&Value> = ["oneOf", "anyOf"]
+        .iter()
+        .find_map(|k| schema.get(*k)?.as_array())
+        .map(|alts| alts.iter().collect())
+        .unwrap_or_else(|| vec![schema]);
+    let mut allowed = BTreeSet::new();
+    let mut required: Option<BTreeSet<String>> = None;
+    for alternative in alternatives {
+        if let Some(properties) = alternative.get("properties").and_then(Value::as_object) {
+            allowed.extend(properties.keys().cloned());
+        }
+        let needs: BTreeSet<String> = alternative
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| {
+                r.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        required = Some(match required {
+            None => needs,
+            Some(before) => before.intersection(&needs).cloned().collect(),
+        });
+    }
+    // `redactions` lists its keys under `anyOf` without an outer `properties`.
+    if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+        allowed.extend(properties.keys().cloned());
+    }
+    Some((allowed, required.unwrap_or_default()))
+}
