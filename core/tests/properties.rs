@@ -14,6 +14,32 @@ use proptest::prelude::*;
 const SPEC: &[u8] = include_bytes!("../../tests/fixtures/customer_get_spec.json");
 const QUIRKY: &[u8] = include_bytes!("../../tests/fixtures/customer_get_quirky.json");
 
+/// The other families' documents: spec examples and real-world shapes, single and listed.
+const FAMILY_DOCS: [&[u8]; 6] = [
+    include_bytes!("../../tests/fixtures/conversation_get_quirky.json"),
+    include_bytes!("../../tests/fixtures/conversation_list_spec.json"),
+    include_bytes!("../../tests/fixtures/message_get_quirky.json"),
+    include_bytes!("../../tests/fixtures/message_list_spec.json"),
+    include_bytes!("../../tests/fixtures/note_get_spec.json"),
+    include_bytes!("../../tests/fixtures/notes_list_spec.json"),
+];
+
+/// Every family parser, single and page, on one body: each returns a value or a typed error.
+fn parse_every_family(body: &[u8]) -> Vec<Result<(), Error>> {
+    use kustomer::conversations::{GetConversation, ListConversations};
+    use kustomer::messages::{GetMessage, ListMessages};
+    use kustomer::notes::{GetNote, ListNotes};
+    let response = || Response::builder().status(200).body(body.to_vec()).unwrap();
+    vec![
+        GetConversation::new("x").parse(response()).map(drop),
+        ListConversations::new().parse(response()).map(drop),
+        GetMessage::new("x").parse(response()).map(drop),
+        ListMessages::new().parse(response()).map(drop),
+        GetNote::new("x").parse(response()).map(drop),
+        ListNotes::new().parse(response()).map(drop),
+    ]
+}
+
 const STATUSES: [u16; 12] = [200, 201, 204, 302, 400, 401, 403, 404, 409, 429, 500, 502];
 
 fn config() -> ProptestConfig {
@@ -119,6 +145,20 @@ proptest! {
             Ok(customer) => prop_assert_eq!(customer.raw_document().map(str::as_bytes), Some(&mutated[..])),
             Err(Error::Decode(e)) => prop_assert!(!e.excerpt.contains('\n')),
             Err(other) => prop_assert!(false, "unexpected error {other:?}"),
+        }
+    }
+
+    #[test]
+    fn mutated_documents_never_panic_the_other_families_parsers(
+        which in 0..FAMILY_DOCS.len(),
+        edits in prop::collection::vec(edit(), 1..6),
+    ) {
+        let mutated = apply(FAMILY_DOCS[which], &edits);
+        for result in parse_every_family(&mutated) {
+            if let Err(e) = result {
+                prop_assert!(matches!(e, Error::Decode(_)), "unexpected error {e:?}");
+                prop_assert!(!e.to_string().contains('\n'));
+            }
         }
     }
 
