@@ -57,5 +57,13 @@ check "export_search: exit 0" test $? -eq 0
 check "export_search: 1,202 lines" test "$(wc -l <"$work/out")" -eq 1202
 check "export_search: each customer once" test "$(grep -o '^{"id":"[^"]*"' "$work/out" | sort -u | wc -l)" -eq 1202
 
+env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked --example support_inbox >"$work/out" 2>"$work/err"
+check "support_inbox: exit 0" test $? -eq 0
+check "support_inbox: message posted" grep -q "^message in .*order #1059" "$work/out"
+check "support_inbox: two tags" grep -q "^tags          2 tag ids" "$work/out"
+check "support_inbox: found among the open" grep -q "this one among them" "$work/out"
+check "support_inbox: closed" grep -q '^closed        Some("done")' "$work/out"
+check "support_inbox: walked" grep -q "^walked        1 done" "$work/out"
+
 echo "examples: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

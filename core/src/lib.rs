@@ -29,6 +29,12 @@
 //!
 //! Without the [`Client`], drive an [`Operation`] yourself: [`Operation::build`] gives the request,
 //! [`Operation::parse`] reads the response.
+//!
+//! Each resource family has a module of operations and a handle on the client:
+//! [`customers`] (`client.customers()`), [`conversations`], [`messages`] and [`notes`]. They are
+//! declarations on one generic layer ([`family`] for what a family can do, [`ops`] for the
+//! operations, [`search`] and [`bulk`] for the shared machinery), so every family gets the same
+//! paging, search walk, bulk jobs, retries and checks.
 #![deny(missing_docs)]
 
 mod base_url;

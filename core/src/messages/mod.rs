@@ -181,6 +181,14 @@ pub type SearchMessages = crate::ops::Search<Message>;
 
 /// The walk through every message a search finds, past the 100-page cap, on
 /// `message_updated_at`.
+///
+/// ```
+/// use kustomer::{customers::SearchQuery, messages::MessageWalk};
+///
+/// let first = MessageWalk::new(SearchQuery::new(), 500).next_operation().unwrap();
+/// let body = serde_json::to_value(first.query()).unwrap();
+/// assert_eq!(body["sort"], serde_json::json!([{"message_updated_at": "asc"}]));
+/// ```
 pub type MessageWalk = crate::ops::Walk<Message>;
 
 /// Create or update up to 100 messages in one job (`POST`/`PUT /v1/messages/bulk`, Kustomer's

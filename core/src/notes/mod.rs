@@ -173,6 +173,14 @@ pub type DeleteNote<'a> = crate::ops::Delete<'a, Note>;
 pub type SearchNotes = crate::ops::Search<Note>;
 
 /// The walk through every note a search finds, past the 100-page cap, on `note_updated_at`.
+///
+/// ```
+/// use kustomer::{customers::SearchQuery, notes::NoteWalk};
+///
+/// let first = NoteWalk::new(SearchQuery::new(), 500).next_operation().unwrap();
+/// let body = serde_json::to_value(first.query()).unwrap();
+/// assert_eq!(body["queryContext"], "note");
+/// ```
 pub type NoteWalk = crate::ops::Walk<Note>;
 
 /// Create or update up to 100 notes in one job (`POST`/`PUT /v1/notes/bulk`, Kustomer's
