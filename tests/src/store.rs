@@ -258,33 +258,7 @@ impl Store {
     ) -> Result<Value, u16> {
         let now = self.now();
         let stored = self.customers.get_mut(id).ok_or(404u16)?;
-        let attributes = stored
-            .data
-            .get_mut("attributes")
-            .and_then(Value::as_object_mut)
-            .ok_or(500u16)?;
-        let rev = attributes.get("rev").and_then(Value::as_u64).unwrap_or(0);
-        if body
-            .get("rev")
-            .is_some_and(|sent| sent.as_u64() != Some(rev))
-        {
-            return Err(409);
-        }
-        if replace {
-            let created = attributes.get("createdAt").cloned();
-            attributes.clear();
-            if let Some(created) = created {
-                attributes.insert("createdAt".into(), created);
-            }
-        }
-        for (k, v) in body {
-            if k != "rev" {
-                attributes.insert(k.clone(), v.clone());
-            }
-        }
-        attributes.insert("updatedAt".into(), now.clone().into());
-        attributes.insert("modifiedAt".into(), now.into());
-        attributes.insert("rev".into(), (rev + 1).into());
+        apply_update(&mut stored.data, body, replace, &now, &[])?;
         stored.raw = None;
         Ok(stored.data.clone())
     }
@@ -329,6 +303,44 @@ impl Store {
     pub(crate) fn get_merge(&self, id: &str) -> Option<&Value> {
         self.merges.get(id)
     }
+}
+
+/// Applies an update to a record's `data`: a stale `rev` is 409; `replace` keeps only
+/// `createdAt`; every key but `rev` and `skip` is set; the times and `rev` move on.
+fn apply_update(
+    data: &mut Value,
+    body: &Map<String, Value>,
+    replace: bool,
+    now: &str,
+    skip: &[&str],
+) -> Result<(), u16> {
+    let attributes = data
+        .get_mut("attributes")
+        .and_then(Value::as_object_mut)
+        .ok_or(500u16)?;
+    let rev = attributes.get("rev").and_then(Value::as_u64).unwrap_or(0);
+    if body
+        .get("rev")
+        .is_some_and(|sent| sent.as_u64() != Some(rev))
+    {
+        return Err(409);
+    }
+    if replace {
+        let created = attributes.get("createdAt").cloned();
+        attributes.clear();
+        if let Some(created) = created {
+            attributes.insert("createdAt".into(), created);
+        }
+    }
+    for (k, v) in body {
+        if k != "rev" && !skip.contains(&k.as_str()) {
+            attributes.insert(k.clone(), v.clone());
+        }
+    }
+    attributes.insert("updatedAt".into(), now.into());
+    attributes.insert("modifiedAt".into(), now.into());
+    attributes.insert("rev".into(), (rev + 1).into());
+    Ok(())
 }
 
 /// A relationship naming one record: `{links: {self}, data: {type, id}}`.
@@ -452,32 +464,8 @@ impl Store {
             body.insert("tags".into(), ids.into());
         }
         let record = self.record_mut(spec.path, id).ok_or(404u16)?;
-        let attributes = record
-            .get_mut("attributes")
-            .and_then(Value::as_object_mut)
-            .ok_or(500u16)?;
-        let rev = attributes.get("rev").and_then(Value::as_u64).unwrap_or(0);
-        if body
-            .get("rev")
-            .is_some_and(|sent| sent.as_u64() != Some(rev))
-        {
-            return Err(409);
-        }
-        if replace {
-            let created = attributes.get("createdAt").cloned();
-            attributes.clear();
-            if let Some(created) = created {
-                attributes.insert("createdAt".into(), created);
-            }
-        }
-        for (k, v) in body {
-            if k != "rev" && k != "conversation" && k != "customer" {
-                attributes.insert(k, v);
-            }
-        }
-        attributes.insert("updatedAt".into(), now.clone().into());
-        attributes.insert("modifiedAt".into(), now.into());
-        attributes.insert("rev".into(), (rev + 1).into());
+        // Relationships are not attributes: moving a record is not modelled.
+        apply_update(record, &body, replace, &now, &["conversation", "customer"])?;
         let data = record.clone();
         self.record_event(spec, id, "update");
         Ok(data)

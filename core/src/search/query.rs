@@ -7,6 +7,8 @@ use serde_json::Value;
 
 use crate::error::InvalidInput;
 use crate::family::Searchable;
+// The API wants the items of every list in a search body unique.
+use crate::validation::check_unique;
 
 /// The largest page a search serves.
 pub const MAX_SEARCH_PAGE_SIZE: u32 = 500;
@@ -182,18 +184,6 @@ fn check_group(
     }
     list.iter().try_for_each(|c| c.validate(depth, max_depth))?;
     check_unique(what, list)
-}
-
-/// The API wants the items of every list in a search body unique.
-fn check_unique<T: PartialEq>(what: &'static str, items: &[T]) -> Result<(), InvalidInput> {
-    let repeated = items
-        .iter()
-        .enumerate()
-        .any(|(i, item)| items.iter().skip(i + 1).any(|other| other == item));
-    if repeated {
-        return Err(InvalidInput::new(what, "holds the same item twice"));
-    }
-    Ok(())
 }
 
 impl Drop for Criterion {
