@@ -78,6 +78,16 @@ pub(crate) fn is_date_time(value: &str) -> bool {
     }
 }
 
+/// [`date_time`] for each field that is set.
+pub(crate) fn date_times(fields: &[(&'static str, &Option<String>)]) -> Result<(), InvalidInput> {
+    for (what, value) in fields {
+        if let Some(value) = value {
+            date_time(what, value)?;
+        }
+    }
+    Ok(())
+}
+
 /// Checks that a number the API stores is finite: JSON has no NaN or infinity, and serde_json
 /// would send `null` instead, which clears the attribute.
 pub(crate) fn finite(what: &'static str, value: f64) -> Result<(), InvalidInput> {
@@ -194,10 +204,7 @@ pub(crate) fn check_list<T: PartialEq>(
     items: Option<&[T]>,
     check: impl Fn(&T) -> Result<(), InvalidInput>,
 ) -> Result<(), InvalidInput> {
-    let Some(items) = items else { return Ok(()) };
-    check_count(what, items.len(), 10)?;
-    check_unique(what, items)?;
-    items.iter().try_for_each(check)
+    check_list_max(what, items, 10, check)
 }
 
 /// Tags: 1 to 64 characters of letters (Latin-1 included), digits, space and `_/<>-.`, not

@@ -221,7 +221,7 @@ pub(crate) fn route(
                 return Some(not_found("id"));
             }
             match *method {
-                Method::GET => list(spec, pairs, store, Some((relation, id)), parent),
+                Method::GET => list(spec, pairs, store, Some((parent, relation, id))),
                 Method::POST => match create {
                     Some(op) => {
                         let keys = if *parent == "customers" {
@@ -244,7 +244,7 @@ pub(crate) fn route(
         (_, [path]) => {
             let spec = family(path)?;
             match *method {
-                Method::GET => list(spec, pairs, store, None, ""),
+                Method::GET => list(spec, pairs, store, None),
                 Method::POST => match parse_body(body)
                     .and_then(|b| checked_body(&b, spec.create, Keys::Strict))
                 {
@@ -256,9 +256,8 @@ pub(crate) fn route(
         }
         (_, [path, id]) => {
             let spec = family(path)?;
-            let id = (*id).to_owned();
             match *method {
-                Method::GET => match store.record(spec.path, &id) {
+                Method::GET => match store.record(spec.path, id) {
                     Some(record) => one(200, record),
                     None => not_found("id"),
                 },
@@ -270,12 +269,12 @@ pub(crate) fn route(
                     };
                     let replace = *method == Method::PUT && param(pairs, "replace") == Some("true");
                     match parse_body(body).and_then(|b| checked_body(&b, op, keys)) {
-                        Ok(map) => update_answer(store.update_record(spec, &id, &map, replace)),
+                        Ok(map) => update_answer(store.update_record(spec, id, &map, replace)),
                         Err(answer) => answer,
                     }
                 }
                 Method::DELETE if spec.deletable => {
-                    if store.delete_record(spec.path, &id) {
+                    if store.delete_record(spec.path, id) {
                         (204, String::new())
                     } else {
                         not_found("id")
@@ -307,13 +306,13 @@ fn update_answer(result: Result<Value, u16>) -> Answer {
     }
 }
 
-/// A page of a family's records, all of them or those under one parent.
+/// A page of a family's records, all of them or those under one parent: `(parent's path,
+/// relationship, parent's id)`.
 fn list(
     spec: &FamilySpec,
     pairs: &[(String, String)],
     store: &Store,
-    under: Option<(&str, &str)>,
-    parent: &str,
+    under: Option<(&str, &str, &str)>,
 ) -> Answer {
     let (page, size) = match paging(pairs, 100, 100) {
         Ok(p) => p,
@@ -324,7 +323,7 @@ fn list(
         .records(spec.path)
         .iter()
         .filter(|r| {
-            under.is_none_or(|(relation, id)| {
+            under.is_none_or(|(_, relation, id)| {
                 r.pointer(&format!("/relationships/{relation}/data/id"))
                     .and_then(Value::as_str)
                     == Some(id)
@@ -340,7 +339,7 @@ fn list(
         .cloned()
         .collect();
     let path = match under {
-        Some((_, id)) => format!("/{parent}/{id}/{}", spec.path),
+        Some((parent, _, id)) => format!("/{parent}/{id}/{}", spec.path),
         None => format!("/{}", spec.path),
     };
     page_answer(

@@ -378,7 +378,7 @@ fn search(pairs: &[(String, String)], body: &[u8], store: &Store, archive: bool)
     match family {
         Some(spec) => {
             for record in store.records(spec.path) {
-                match crate::search_eval::matches_record(&query, record, spec.context) {
+                match crate::search_eval::matches_record(&query, record) {
                     Ok(true) => hits.push(record),
                     Ok(false) => {}
                     Err(problem) => return bad(&problem),

@@ -140,15 +140,12 @@ fn group(value: &Value, customer: &Value) -> Result<Vec<bool>, String> {
 /// Whether `customer` matches the search body's `and`, `or` and `not`.
 /// Whether a stored customer matches a search body.
 pub(crate) fn matches(query: &Map<String, Value>, customer: &Stored) -> Result<bool, String> {
-    matches_record(query, &customer.data, "customer")
+    matches_record(query, &customer.data)
 }
 
-/// Whether a record (`data` object) of `context` matches a search body.
-pub(crate) fn matches_record(
-    query: &Map<String, Value>,
-    customer: &Value,
-    _context: &str,
-) -> Result<bool, String> {
+/// Whether a record (`data` object) of any context matches a search body: attribute names
+/// carry their context (`conversation_status`).
+pub(crate) fn matches_record(query: &Map<String, Value>, customer: &Value) -> Result<bool, String> {
     if let Some(and) = query.get("and")
         && !group(and, customer)?.iter().all(|b| *b)
     {

@@ -58,7 +58,8 @@ pub(crate) fn body_keys(operation_id: &str) -> Option<(BTreeSet<String>, BTreeSe
             Some(before) => before.intersection(&needs).cloned().collect(),
         });
     }
-    // `redactions` lists its keys under `anyOf` without an outer `properties`.
+    // Properties beside `oneOf`/`anyOf` hold for every alternative (`RedactMessage` has none
+    // there: its keys come from its `anyOf` alternatives above).
     if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
         allowed.extend(properties.keys().cloned());
     }

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::error::InvalidInput;
 use crate::family::Input;
 use crate::validation::{
-    check_custom, check_list_of, check_tags, date_time, finite, max_chars, one_of,
+    check_custom, check_list_of, check_tags, date_time, date_times, finite, max_chars, one_of,
 };
 
 /// A conversation to create (`POST /v1/conversations`, or under a customer). Only the fields
@@ -127,15 +127,10 @@ impl Input for ConversationInput {
         check_list_of("assignedUsers", self.assigned_users.as_deref(), 10)?;
         check_list_of("assignedTeams", self.assigned_teams.as_deref(), 10)?;
         check_custom(&self.custom)?;
-        for (what, value) in [
+        date_times(&[
             ("createdAt", &self.created_at),
             ("importedAt", &self.imported_at),
-        ] {
-            if let Some(value) = value {
-                date_time(what, value)?;
-            }
-        }
-        Ok(())
+        ])
     }
 }
 

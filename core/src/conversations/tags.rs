@@ -6,6 +6,7 @@ use http::{Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::Error;
+use crate::family::Family;
 use crate::models::{Conversation, Resource};
 use crate::operation::Operation;
 use crate::ops::{check_page_size, json_body};
@@ -68,7 +69,7 @@ impl Operation for TagConversation<'_> {
             return Err(crate::InvalidInput::new("tags", "names no tag").into());
         }
         check_tags(Some(&self.tags))?;
-        let id = segment("conversation id", &self.id)?;
+        let id = segment(Conversation::ID, &self.id)?;
         let method = if self.remove {
             Method::DELETE
         } else {
@@ -113,7 +114,7 @@ impl ListBelow<'_> {
         query
             .push_opt("page", self.page)
             .push_opt("pageSize", self.page_size);
-        let id = segment("conversation id", &self.id)?;
+        let id = segment(Conversation::ID, &self.id)?;
         let what = match self.below {
             Below::Events => "events",
             Below::Attachments => "attachments",

@@ -430,7 +430,7 @@ impl CustomerInput {
             }
         }
         one_of("gender", self.gender.as_deref(), &["m", "f"])?;
-        for (what, value) in [
+        validation::date_times(&[
             ("signedUpAt", &self.signed_up_at),
             ("lastActivityAt", &self.last_activity_at),
             ("lastCustomerActivityAt", &self.last_customer_activity_at),
@@ -438,11 +438,7 @@ impl CustomerInput {
             ("birthdayAt", &self.birthday_at),
             ("createdAt", &self.created_at),
             ("importedAt", &self.imported_at),
-        ] {
-            if let Some(value) = value {
-                validation::date_time(what, value)?;
-            }
-        }
+        ])?;
         if let Some(sentiment) = &self.sentiment {
             let polarity_ok = [-1, 0, 1].contains(&sentiment.polarity);
             let confidence_ok = (-1.0..=1.0).contains(&sentiment.confidence);

@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
-use crate::models::Resource;
+use crate::family::Family;
+use crate::models::{Customer, Resource};
 use crate::operation::Operation;
 use crate::ops::{check_page_size, json_body};
 use crate::page::{Page, PagedOperation, parse_one, parse_page};
@@ -16,7 +17,7 @@ use crate::query::Query;
 
 /// `/customers/{id}{rest}` with `id` kept inside its segment.
 fn customer_path(id: &str, rest: &str) -> Result<String, Error> {
-    Ok(format!("/customers/{}{rest}", segment("customer id", id)?))
+    Ok(format!("/customers/{}{rest}", segment(Customer::ID, id)?))
 }
 
 /// What of a customer's to list or create.

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::error::InvalidInput;
 use crate::family::Input;
-use crate::validation::{check_count, check_custom, date_time, max_chars, one_of, required};
+use crate::validation::{check_count, check_custom, date_times, max_chars, one_of, required};
 
 const CHANNELS: [&str; 9] = [
     "email",
@@ -154,16 +154,11 @@ impl Input for MessageInput {
         max_chars("lang", self.lang.as_deref(), 100)?;
         check_count("meta", self.meta.len(), 100)?;
         check_custom(&self.custom)?;
-        for (what, value) in [
+        date_times(&[
             ("sentAt", &self.sent_at),
             ("createdAt", &self.created_at),
             ("importedAt", &self.imported_at),
-        ] {
-            if let Some(value) = value {
-                date_time(what, value)?;
-            }
-        }
-        Ok(())
+        ])
     }
 }
 
@@ -234,10 +229,7 @@ impl Input for MessageUpdate {
         max_chars("lang", self.lang.as_deref(), 100)?;
         check_count("meta", self.meta.len(), 100)?;
         check_custom(&self.custom)?;
-        if let Some(sent_at) = &self.sent_at {
-            date_time("sentAt", sent_at)?;
-        }
-        Ok(())
+        date_times(&[("sentAt", &self.sent_at)])
     }
 }
 

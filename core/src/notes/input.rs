@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::InvalidInput;
 use crate::family::Input;
-use crate::validation::{chars_between, check_list_max, date_time, max_chars};
+use crate::validation::{chars_between, check_list_max, date_times, max_chars};
 
 /// A user or team mentioned in a note (at least one of the two).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -113,15 +113,10 @@ impl Input for NoteInput {
         max_chars("externalId", self.external_id.as_deref(), 256)?;
         max_chars("lang", self.lang.as_deref(), 100)?;
         check_mentions(self.user_mentions.as_deref())?;
-        for (what, value) in [
+        date_times(&[
             ("createdAt", &self.created_at),
             ("importedAt", &self.imported_at),
-        ] {
-            if let Some(value) = value {
-                date_time(what, value)?;
-            }
-        }
-        Ok(())
+        ])
     }
 }
 
