@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
-use crate::family::{BulkDeletable, BulkWritable, Creatable, Input, Updatable};
+use crate::family::{
+    BulkDeletable, BulkWritable, Creatable, Input, Unscoped, Updatable, collection,
+};
 use crate::idempotency::Idempotency;
 use crate::models::{BulkBatch, BulkJob, BulkRecordResult};
 use crate::operation::Operation;
@@ -58,6 +60,7 @@ enum Records<'a, R: Creatable + Updatable> {
 /// [`Idempotency::NotIdempotent`], so neither the client nor a transport sends it twice after a
 /// server error or a broken connection (a 429 is still waited out and retried).
 pub struct BulkWrite<'a, R: BulkWritable> {
+    scope: R::Scope,
     records: Records<'a, R>,
     family: PhantomData<fn() -> R>,
 }
@@ -70,6 +73,7 @@ impl<R: BulkWritable> Clone for BulkWrite<'_, R> {
             Records::Delete(r) => Records::Delete(r.clone()),
         };
         Self {
+            scope: self.scope.clone(),
             records,
             family: PhantomData,
         }
@@ -78,12 +82,13 @@ impl<R: BulkWritable> Clone for BulkWrite<'_, R> {
 
 impl<R: BulkWritable> PartialEq for BulkWrite<'_, R> {
     fn eq(&self, other: &Self) -> bool {
-        match (&self.records, &other.records) {
-            (Records::Create(a), Records::Create(b)) => a == b,
-            (Records::Update(a), Records::Update(b)) => a == b,
-            (Records::Delete(a), Records::Delete(b)) => a == b,
-            _ => false,
-        }
+        self.scope == other.scope
+            && match (&self.records, &other.records) {
+                (Records::Create(a), Records::Create(b)) => a == b,
+                (Records::Update(a), Records::Update(b)) => a == b,
+                (Records::Delete(a), Records::Delete(b)) => a == b,
+                _ => false,
+            }
     }
 }
 
@@ -96,37 +101,62 @@ impl<R: BulkWritable> std::fmt::Debug for BulkWrite<'_, R> {
         };
         f.debug_struct("BulkWrite")
             .field("family", &R::NAME)
+            .field("scope", &self.scope)
             .field("kind", &kind)
             .field("records", &count)
             .finish()
     }
 }
 
-impl<'a, R: BulkWritable> BulkWrite<'a, R> {
+impl<'a, R: BulkWritable + Unscoped> BulkWrite<'a, R> {
     /// Create these records.
     pub fn create(inputs: impl Into<Cow<'a, [R::Input]>>) -> Self {
-        Self {
-            records: Records::Create(inputs.into()),
-            family: PhantomData,
-        }
+        Self::create_within((), inputs)
     }
 
     /// Update these records.
     pub fn update(updates: impl Into<Cow<'a, [BulkUpdate<R::Update>]>>) -> Self {
+        Self::update_within((), updates)
+    }
+}
+
+impl<'a, R: BulkDeletable + Unscoped> BulkWrite<'a, R> {
+    /// Delete these records.
+    pub fn delete(ids: impl Into<Cow<'a, [String]>>) -> Self {
+        Self::delete_within((), ids)
+    }
+}
+
+impl<'a, R: BulkWritable> BulkWrite<'a, R> {
+    /// Create these records in one of the family's collections (a klass's custom objects).
+    pub fn create_within(
+        scope: impl Into<R::Scope>,
+        inputs: impl Into<Cow<'a, [R::Input]>>,
+    ) -> Self {
+        Self::of(scope.into(), Records::Create(inputs.into()))
+    }
+
+    /// Update these records of one of the family's collections.
+    pub fn update_within(
+        scope: impl Into<R::Scope>,
+        updates: impl Into<Cow<'a, [BulkUpdate<R::Update>]>>,
+    ) -> Self {
+        Self::of(scope.into(), Records::Update(updates.into()))
+    }
+
+    fn of(scope: R::Scope, records: Records<'a, R>) -> Self {
         Self {
-            records: Records::Update(updates.into()),
+            scope,
+            records,
             family: PhantomData,
         }
     }
 }
 
 impl<'a, R: BulkDeletable> BulkWrite<'a, R> {
-    /// Delete these records.
-    pub fn delete(ids: impl Into<Cow<'a, [String]>>) -> Self {
-        Self {
-            records: Records::Delete(ids.into()),
-            family: PhantomData,
-        }
+    /// Delete these records of one of the family's collections.
+    pub fn delete_within(scope: impl Into<R::Scope>, ids: impl Into<Cow<'a, [String]>>) -> Self {
+        Self::of(scope.into(), Records::Delete(ids.into()))
     }
 }
 
@@ -147,7 +177,7 @@ impl<R: BulkWritable> Operation for BulkWrite<'_, R> {
 
 impl<R: BulkWritable> BulkWrite<'_, R> {
     fn build_unmarked(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        let path = format!("{}/bulk", R::PATH);
+        let path = format!("{}/bulk", collection::<R>(&self.scope)?);
         match &self.records {
             Records::Create(inputs) => {
                 check_count(inputs.len())?;
@@ -162,6 +192,7 @@ impl<R: BulkWritable> BulkWrite<'_, R> {
                 for update in updates.iter() {
                     segment(R::ID, &update.id)?;
                     update.input.validate()?;
+                    R::check_bulk_update(&update.input)?;
                 }
 
                 config.request(Method::PUT, &path, Some(json_body(&**updates)?))

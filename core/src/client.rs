@@ -235,8 +235,32 @@ impl<T: Transport> Client<T> {
     /// assert!(exists::<kustomer::models::Note, _>(&client, "57cf1d65079e780006e34f79")?);
     /// # Ok::<(), kustomer::Error>(())
     /// ```
+    ///
+    /// A family with one collection per klass (custom objects) needs the klass:
+    /// [`family_within`](Self::family_within). Without one, its every operation is refused
+    /// before I/O.
     pub fn family<R: crate::family::Family>(&self) -> Handle<'_, T, R> {
-        Handle::new(self)
+        Handle::within(self, R::Scope::default())
+    }
+
+    /// Any family's operations in one of its collections: `client.family_within::<KObject>("order")`
+    /// is `client.custom_objects("order")`; `client.family_within::<Note>(())` is
+    /// `client.notes()`.
+    ///
+    /// ```
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::models::KObject;
+    ///
+    /// let orders = client.family_within::<KObject>("order");
+    /// assert_eq!(orders.scope().as_str(), "order");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn family_within<R: crate::family::Family>(
+        &self,
+        scope: impl Into<R::Scope>,
+    ) -> Handle<'_, T, R> {
+        Handle::within(self, scope.into())
     }
 
     /// Conversation operations: get, list, create, update, delete, search, bulk, tags, a

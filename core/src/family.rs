@@ -14,11 +14,14 @@
 //! `conversations`, `messages`, `notes`) names its operations with type aliases such as
 //! [`GetConversation`](crate::conversations::GetConversation).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::InvalidInput;
 use crate::page::Record;
+use crate::path::segment;
 
 pub(crate) mod sealed {
     /// Models read from a response document; only this crate's, so only this crate declares
@@ -34,12 +37,62 @@ pub(crate) mod sealed {
 pub trait Family:
     DeserializeOwned + Record + sealed::FromDocument + std::fmt::Debug + Sized + 'static
 {
+    /// Which of the family's collections an operation works in: `()` for a family with one
+    /// collection; a [`KlassName`](crate::custom_objects::KlassName) for custom objects, whose
+    /// collection is `/klasses/{name}`.
+    type Scope: Scope;
     /// The collection's path under `/v1`, e.g. `/conversations`.
     const PATH: &'static str;
     /// What one is called in error messages: `conversation`.
     const NAME: &'static str;
     /// What its ID is called in error messages: `conversation id`.
     const ID: &'static str;
+    /// What its scope's name is called in error messages: `klass name`.
+    const SCOPE: &'static str = "collection";
+}
+
+/// Where a family's records live when the family has more than one collection: the scope's
+/// name is one more path segment after [`Family::PATH`] (or after [`ChildOf::SEGMENT`]), encoded
+/// like any ID, and the suffix of the search context (`kobject_order`). Its default names no
+/// collection: every operation built with it is refused before I/O.
+pub trait Scope:
+    Clone + Default + std::fmt::Debug + PartialEq + Eq + Send + Sync + 'static
+{
+    /// The collection's name; `None` for a family with one collection.
+    fn name(&self) -> Option<&str>;
+}
+
+impl Scope for () {
+    fn name(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// A family with one collection, whose operations are built with `new`; a family with several
+/// (custom objects, one collection per klass) builds them with `within`, naming the collection.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` records live in one collection per klass: build the operation with `within(klass, ...)`"
+)]
+pub trait Unscoped: Family<Scope = ()> {}
+
+impl<R: Family<Scope = ()>> Unscoped for R {}
+
+/// `{PATH}` or `{PATH}/{scope}`: a family's collection.
+pub(crate) fn collection<R: Family>(scope: &R::Scope) -> Result<Cow<'static, str>, InvalidInput> {
+    Ok(match scope.name() {
+        None => Cow::Borrowed(R::PATH),
+        Some(name) => Cow::Owned(format!("{}/{}", R::PATH, segment(R::SCOPE, name)?)),
+    })
+}
+
+/// `{SEGMENT}` or `{SEGMENT}/{scope}`: a family's collection under a parent record.
+pub(crate) fn child_collection<P: Family, R: ChildOf<P>>(
+    scope: &R::Scope,
+) -> Result<Cow<'static, str>, InvalidInput> {
+    Ok(match scope.name() {
+        None => Cow::Borrowed(R::SEGMENT),
+        Some(name) => Cow::Owned(format!("{}/{}", R::SEGMENT, segment(R::SCOPE, name)?)),
+    })
 }
 
 /// A body to send: serialized as the API's JSON, and checked against the API's documented limits
@@ -63,6 +116,9 @@ pub trait Gettable: Family {}
 pub trait Listable: Family {
     /// The largest page the list serves.
     const MAX_PAGE_SIZE: u32;
+    /// Query parameters the list sends unless the caller sets them
+    /// ([`List::param`](crate::ops::List::param)): tags send `deleted=false`.
+    const DEFAULT_PARAMS: &'static [(&'static str, &'static str)] = &[];
 }
 
 /// `POST {PATH}` with [`Creatable::Input`].
@@ -89,6 +145,9 @@ pub trait Updatable: Family {
     type Update: Input + Clone + std::fmt::Debug + PartialEq;
     /// The content type the spec gives the PATCH.
     const PATCH_CONTENT_TYPE: &'static str = "application/json";
+    /// Which update methods the API offers: `PUT ?replace=` and `PATCH` unless the family says
+    /// otherwise.
+    const METHODS: UpdateMethods = UpdateMethods::PUT_REPLACE_AND_PATCH;
 
     /// What a `PUT` needs beyond the input's own limits (a note's conversation and body).
     ///
@@ -97,6 +156,47 @@ pub trait Updatable: Family {
     fn check_put(_input: &Self::Update) -> Result<(), InvalidInput> {
         Ok(())
     }
+}
+
+/// The update methods a family has; [`UpdateMode`](crate::ops::UpdateMode) picks one of them.
+/// [`UpdateMode::Merge`](crate::ops::UpdateMode::Merge) works for every family: it is
+/// `PUT ?replace=false`, a plain `PUT`, or `PATCH` (brands), whichever the family has; the other
+/// modes are refused before I/O where the family lacks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UpdateMethods {
+    /// `PUT {PATH}/{id}`.
+    pub put: bool,
+    /// The PUT takes `?replace=true|false`.
+    pub replace: bool,
+    /// `PATCH {PATH}/{id}`.
+    pub patch: bool,
+}
+
+impl UpdateMethods {
+    /// `PUT ?replace=` and `PATCH` (customers, conversations, messages, notes).
+    pub const PUT_REPLACE_AND_PATCH: Self = Self {
+        put: true,
+        replace: true,
+        patch: true,
+    };
+    /// A `PUT` that sets what it is given, and `PATCH` (teams).
+    pub const PUT_AND_PATCH: Self = Self {
+        put: true,
+        replace: false,
+        patch: true,
+    };
+    /// A `PUT` that sets what it is given (companies, klasses, custom objects).
+    pub const PUT: Self = Self {
+        put: true,
+        replace: false,
+        patch: false,
+    };
+    /// `PATCH` only (brands).
+    pub const PATCH: Self = Self {
+        put: false,
+        replace: false,
+        patch: true,
+    };
 }
 
 /// `DELETE {PATH}/{id}`.
@@ -108,6 +208,16 @@ pub trait Deletable: Family {}
 pub trait ExternalIdLookup: Family {
     /// The path segment's key, before `=` (`externalId`; the spec spells messages' `externalid`).
     const EXTERNAL_ID_KEY: &'static str = "externalId";
+}
+
+/// Created or updated by your ID for it: a lookup by external ID, then an update or a create
+/// ([`UpsertByExternalId`](crate::ops::UpsertByExternalId)).
+#[diagnostic::on_unimplemented(message = "Kustomer has no upsert by external ID for `{Self}`")]
+pub trait Upsertable: ExternalIdLookup + Creatable + Updatable {
+    /// The input's external ID, the key of the lookup.
+    fn external_id(input: &Self::Input) -> Option<&str>;
+    /// What the update sends of the input, when the record exists.
+    fn as_update(input: &Self::Input) -> Cow<'_, Self::Update>;
 }
 
 /// Found by `POST /customers/search` with `queryContext` [`Searchable::CONTEXT`].
@@ -136,6 +246,14 @@ pub trait BulkWritable: Creatable + Updatable {
     /// [`InvalidInput`] naming what is missing or not allowed.
     fn check_bulk_create(input: &Self::Input) -> Result<(), InvalidInput> {
         Self::check_create(input)
+    }
+
+    /// What each record of `PUT {PATH}/bulk` needs beyond the input's own limits.
+    ///
+    /// # Errors
+    /// [`InvalidInput`] naming what is not allowed.
+    fn check_bulk_update(_input: &Self::Update) -> Result<(), InvalidInput> {
+        Ok(())
     }
 }
 

@@ -14,7 +14,7 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::family::{
     BulkDeletable, BulkWritable, ChildOf, Creatable, CreatedUnder, Deletable, ExternalIdLookup,
-    Family, Gettable, Input, Listable, Searchable, Updatable,
+    Family, Gettable, Input, Listable, Searchable, Unscoped, Updatable,
 };
 use crate::models::BulkJob;
 use crate::ops::{
@@ -39,15 +39,17 @@ use crate::transport::Transport;
 /// assert_eq!(conversation.attributes.status.as_deref(), Some("open"));
 /// # Ok::<(), kustomer::Error>(())
 /// ```
-pub struct Handle<'c, T, R> {
+pub struct Handle<'c, T, R: Family> {
     client: &'c Client<T>,
+    scope: R::Scope,
     family: PhantomData<fn() -> R>,
 }
 
-impl<'c, T, R> Handle<'c, T, R> {
-    pub(crate) fn new(client: &'c Client<T>) -> Self {
+impl<'c, T, R: Family> Handle<'c, T, R> {
+    pub(crate) fn within(client: &'c Client<T>, scope: R::Scope) -> Self {
         Self {
             client,
+            scope,
             family: PhantomData,
         }
     }
@@ -56,12 +58,31 @@ impl<'c, T, R> Handle<'c, T, R> {
     pub fn client(&self) -> &'c Client<T> {
         self.client
     }
+
+    /// The collection this handle works in: `()` for a family with one collection, the klass
+    /// for custom objects.
+    pub fn scope(&self) -> &R::Scope {
+        &self.scope
+    }
+}
+
+impl<'c, T, R: Unscoped> Handle<'c, T, R> {
+    pub(crate) fn new(client: &'c Client<T>) -> Self {
+        Self::within(client, ())
+    }
+}
+
+impl<T, R: Family> Clone for Handle<'_, T, R> {
+    fn clone(&self) -> Self {
+        Self::within(self.client, self.scope.clone())
+    }
 }
 
 impl<T, R: Family> fmt::Debug for Handle<'_, T, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Handle")
             .field("family", &R::NAME)
+            .field("scope", &self.scope)
             .finish_non_exhaustive()
     }
 }
@@ -81,7 +102,8 @@ impl<T: Transport, R: Gettable> Handle<'_, T, R> {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn get(&self, id: &str) -> Result<R, Error> {
-        self.client.execute(&Get::<R>::new(id))
+        self.client
+            .execute(&Get::<R>::within(self.scope.clone(), id))
     }
 }
 
@@ -96,7 +118,10 @@ impl<T: Transport, R: ExternalIdLookup> Handle<'_, T, R> {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn by_external_id(&self, external_id: &str) -> Result<R, Error> {
-        self.client.execute(&GetByExternalId::<R>::new(external_id))
+        self.client.execute(&GetByExternalId::<R>::within(
+            self.scope.clone(),
+            external_id,
+        ))
     }
 }
 
@@ -112,7 +137,10 @@ impl<T: Transport, R: Creatable> Handle<'_, T, R> {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn create(&self, input: &R::Input) -> Result<R, Error> {
-        self.client.execute(&Create::<R>::new(Cow::Borrowed(input)))
+        self.client.execute(&Create::<R>::within(
+            self.scope.clone(),
+            Cow::Borrowed(input),
+        ))
     }
 }
 
@@ -134,7 +162,7 @@ impl<T: Transport, R: Updatable> Handle<'_, T, R> {
     /// ```
     pub fn update(&self, id: &str, input: &R::Update, mode: UpdateMode) -> Result<R, Error> {
         self.client
-            .execute(&Update::<R>::new(id, Cow::Borrowed(input)).mode(mode))
+            .execute(&Update::<R>::within(self.scope.clone(), id, Cow::Borrowed(input)).mode(mode))
     }
 }
 
@@ -148,7 +176,8 @@ impl<T: Transport, R: Deletable> Handle<'_, T, R> {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn delete(&self, id: &str) -> Result<(), Error> {
-        self.client.execute(&Delete::<R>::new(id))
+        self.client
+            .execute(&Delete::<R>::within(self.scope.clone(), id))
     }
 }
 
@@ -215,7 +244,7 @@ impl<T: Transport, R: Searchable> Handle<'_, T, R> {
     pub fn search_all(&self, query: SearchQuery, page_size: u32) -> Walking<'_, T, R> {
         Walking {
             client: self.client,
-            walk: Walk::new(query, page_size),
+            walk: Walk::within(self.scope.clone(), query, page_size),
             buffer: Vec::new().into_iter(),
             rejected: Vec::new().into_iter(),
         }
@@ -268,8 +297,11 @@ impl<T: Transport, R: Family> Handle<'_, T, R> {
     where
         R: CreatedUnder<P>,
     {
-        self.client
-            .execute(&CreateUnder::<P, R>::new(parent, Cow::Borrowed(input)))
+        self.client.execute(&CreateUnder::<P, R>::within(
+            self.scope.clone(),
+            parent,
+            Cow::Borrowed(input),
+        ))
     }
 
     /// Polls a bulk job every `interval` (through the client's clock) until it ends, then reads
@@ -337,7 +369,10 @@ impl<T: Transport, R: BulkWritable> Handle<'_, T, R> {
         }
         inputs
             .chunks(MAX_BULK_RECORDS)
-            .map(|chunk| self.client.execute(&BulkWrite::<R>::create(chunk)))
+            .map(|chunk| {
+                self.client
+                    .execute(&BulkWrite::<R>::create_within(self.scope.clone(), chunk))
+            })
             .collect()
     }
 
@@ -353,10 +388,16 @@ impl<T: Transport, R: BulkWritable> Handle<'_, T, R> {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn bulk_update(&self, updates: &[BulkUpdate<R::Update>]) -> Result<Vec<BulkJob>, Error> {
-        updates.iter().try_for_each(|u| u.input.validate())?;
+        for update in updates {
+            update.input.validate()?;
+            R::check_bulk_update(&update.input)?;
+        }
         updates
             .chunks(MAX_BULK_RECORDS)
-            .map(|chunk| self.client.execute(&BulkWrite::<R>::update(chunk)))
+            .map(|chunk| {
+                self.client
+                    .execute(&BulkWrite::<R>::update_within(self.scope.clone(), chunk))
+            })
             .collect()
     }
 }
@@ -372,7 +413,10 @@ impl<T: Transport, R: BulkDeletable> Handle<'_, T, R> {
     /// ```
     pub fn bulk_delete(&self, ids: &[String]) -> Result<Vec<BulkJob>, Error> {
         ids.chunks(MAX_BULK_RECORDS)
-            .map(|chunk| self.client.execute(&BulkWrite::<R>::delete(chunk)))
+            .map(|chunk| {
+                self.client
+                    .execute(&BulkWrite::<R>::delete_within(self.scope.clone(), chunk))
+            })
             .collect()
     }
 }

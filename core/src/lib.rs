@@ -31,18 +31,23 @@
 //! [`Operation::parse`] reads the response.
 //!
 //! Each resource family has a module of operations and a handle on the client:
-//! [`customers`] (`client.customers()`), [`conversations`], [`messages`] and [`notes`]. They are
+//! [`customers`] (`client.customers()`), [`conversations`], [`messages`], [`notes`],
+//! [`custom_objects`] (`client.custom_objects("order")`, and `client.klasses()`), [`companies`],
+//! [`users`], [`teams`], [`tags`], [`shortcuts`], [`brands`], [`orgs`] and [`metadata`]. They are
 //! declarations on one generic layer ([`family`] for what a family can do, [`ops`] for the
 //! operations, [`search`] and [`bulk`] for the shared machinery), so every family gets the same
 //! paging, search walk, bulk jobs, retries and checks.
 #![deny(missing_docs)]
 
 mod base_url;
+pub mod brands;
 pub mod bulk;
 mod client;
 mod clock;
+pub mod companies;
 mod config;
 pub mod conversations;
+pub mod custom_objects;
 pub mod customers;
 mod error;
 mod excerpt;
@@ -51,10 +56,12 @@ mod handle;
 mod idempotency;
 mod lenient;
 pub mod messages;
+pub mod metadata;
 pub mod models;
 pub mod notes;
 mod operation;
 pub mod ops;
+pub mod orgs;
 mod pacing;
 pub mod page;
 mod path;
@@ -64,7 +71,11 @@ mod response;
 pub mod retry;
 pub mod search;
 mod secret;
+pub mod shortcuts;
+pub mod tags;
+pub mod teams;
 mod transport;
+pub mod users;
 mod validation;
 
 pub use base_url::{BaseUrl, Region};

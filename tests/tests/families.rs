@@ -28,6 +28,7 @@ struct Parents {
 /// What the conformance functions need to know of a family: sample inputs, a change, and the
 /// attribute that change shows in.
 trait Sample: Gettable + Listable + Searchable + Updatable + BulkWritable {
+    fn scope() -> Self::Scope;
     fn input(n: usize, parents: &Parents) -> Self::Input;
     fn bulk_input(n: usize, parents: &Parents) -> Self::Input {
         Self::input(n, parents)
@@ -37,6 +38,7 @@ trait Sample: Gettable + Listable + Searchable + Updatable + BulkWritable {
 }
 
 impl Sample for Customer {
+    fn scope() {}
     fn input(n: usize, _: &Parents) -> CustomerInput {
         CustomerInput::new().name(format!("Sample {n}"))
     }
@@ -49,6 +51,7 @@ impl Sample for Customer {
 }
 
 impl Sample for Conversation {
+    fn scope() {}
     fn input(n: usize, parents: &Parents) -> ConversationInput {
         ConversationInput::for_customer(&parents.customer).name(format!("Sample {n}"))
     }
@@ -61,6 +64,7 @@ impl Sample for Conversation {
 }
 
 impl Sample for Message {
+    fn scope() {}
     fn input(n: usize, parents: &Parents) -> MessageInput {
         MessageInput::new("chat", "api", "in")
             .conversation(&parents.conversation)
@@ -78,6 +82,7 @@ impl Sample for Message {
 }
 
 impl Sample for Note {
+    fn scope() {}
     fn input(n: usize, _: &Parents) -> NoteInput {
         NoteInput::new(format!("Sample {n}"))
     }
@@ -124,7 +129,7 @@ fn each_client(test: impl Fn(&str, &Client<DynTransport>, &Parents)) {
 
 /// Create, get, update (merge, replace, patch), and find it again in a list walked page by page.
 fn crud<R: Sample>(name: &str, client: &Client<DynTransport>, parents: &Parents) {
-    let family = client.family::<R>();
+    let family = client.family_within::<R>(R::scope());
     let created = family.create(&R::input(1, parents)).unwrap();
     let id = created.record_id().unwrap().to_owned();
     assert_eq!(created.label().as_deref(), Some("Sample 1"), "{name}");
@@ -150,7 +155,7 @@ fn crud<R: Sample>(name: &str, client: &Client<DynTransport>, parents: &Parents)
     family.create(&R::input(5, parents)).unwrap();
     family.create(&R::input(6, parents)).unwrap();
     let ids: Vec<String> = family
-        .list(List::new().page_size(2))
+        .list(List::within(R::scope()).page_size(2))
         .map(|r| r.unwrap().record_id().unwrap().to_owned())
         .collect();
     assert!(ids.contains(&id), "{name}");
@@ -164,7 +169,7 @@ fn crud<R: Sample>(name: &str, client: &Client<DynTransport>, parents: &Parents)
 
 /// Delete, then the record is gone.
 fn deletes<R: Sample + Deletable>(name: &str, client: &Client<DynTransport>, parents: &Parents) {
-    let family = client.family::<R>();
+    let family = client.family_within::<R>(R::scope());
     let created = family.create(&R::input(7, parents)).unwrap();
     let id = created.record_id().unwrap().to_owned();
     family.delete(&id).unwrap();
@@ -174,7 +179,7 @@ fn deletes<R: Sample + Deletable>(name: &str, client: &Client<DynTransport>, par
 /// 230 records in bulk jobs, awaited; then every one of them through the walk past the search's
 /// 100-page cap (pages of 2), each once; and the first pages through a plain search.
 fn bulk_and_walk<R: Sample>(name: &str, client: &Client<DynTransport>, parents: &Parents) {
-    let family = client.family::<R>();
+    let family = client.family_within::<R>(R::scope());
     let inputs: Vec<R::Input> = (0..230).map(|n| R::bulk_input(1000 + n, parents)).collect();
     let jobs = family.bulk_create(&inputs).unwrap();
     assert_eq!(jobs.len(), 3, "{name}: jobs of at most 100");
@@ -186,7 +191,7 @@ fn bulk_and_walk<R: Sample>(name: &str, client: &Client<DynTransport>, parents: 
     }
     let since = Criterion::gte(R::UPDATED_AT, "2000-01-01T00:00:00.000Z");
     let walked: Vec<R> = family
-        .search_all(SearchQuery::of::<R>().and(since.clone()), 2)
+        .search_all(SearchQuery::new().and(since.clone()), 2)
         .collect::<Result<_, _>>()
         .unwrap();
     let labels: HashSet<String> = walked.iter().filter_map(R::label).collect();
@@ -200,7 +205,7 @@ fn bulk_and_walk<R: Sample>(name: &str, client: &Client<DynTransport>, parents: 
     assert_eq!(ids.len(), walked.len(), "{name}: a record came twice");
     // Plain search: the cap is the API's (pages 1 to 100 of 2 = 200 results at most).
     let capped: Vec<_> = family
-        .search(Search::<R>::new(SearchQuery::new().and(since)).page_size(2))
+        .search(Search::<R>::within(R::scope(), SearchQuery::new().and(since)).page_size(2))
         .collect();
     assert!(capped.len() >= 200, "{name}: {}", capped.len());
     assert!(

@@ -20,6 +20,7 @@ pub use input::{ConversationInput, ConversationUpdate, SnoozeInput};
 pub use tags::{ListConversationAttachments, ListConversationEvents, TagConversation};
 
 impl Family for Conversation {
+    type Scope = ();
     const PATH: &'static str = "/conversations";
     const NAME: &'static str = "conversation";
     const ID: &'static str = "conversation id";

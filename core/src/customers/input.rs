@@ -376,47 +376,14 @@ impl CustomerInput {
                 chars_between(what, &item.external_id, 1, 255)
             })?;
         }
-        for (what, list) in [
-            ("emails", &self.emails),
-            ("sharedEmails", &self.shared_emails),
-        ] {
-            check_list(what, list.as_deref(), |item| {
-                not_empty(what, &item.email)?;
-                one_of(what, item.kind.as_deref(), &["home", "work", "other"])
-            })?;
-        }
-        for (what, list) in [
-            ("phones", &self.phones),
-            ("sharedPhones", &self.shared_phones),
-        ] {
-            check_list(what, list.as_deref(), |item| {
-                not_empty(what, &item.phone)?;
-                one_of(
-                    what,
-                    item.kind.as_deref(),
-                    &["mobile", "home", "work", "fax", "other"],
-                )
-            })?;
-        }
-        check_list("whatsapps", self.whatsapps.as_deref(), |item| {
-            not_empty("whatsapps", &item.phone)?;
-            one_of("whatsapps", item.kind.as_deref(), &["mobile"])
-        })?;
-        for (what, list) in [
-            ("socials", &self.socials),
-            ("sharedSocials", &self.shared_socials),
-        ] {
-            check_list(what, list.as_deref(), |item| {
-                let networks = ["twitter", "facebook", "instagram", "linkedin", "pinterest"];
-                one_of(what, Some(&item.kind), &networks)?;
-                chars_between(what, &item.username, 1, 256)?;
-                max_chars(what, item.userid.as_deref(), 256)
-            })?;
-        }
-        check_list("urls", self.urls.as_deref(), |item| {
-            not_empty("urls", &item.url)?;
-            one_of("urls", item.kind.as_deref(), &["website", "blog", "other"])
-        })?;
+        check_emails("emails", &self.emails)?;
+        check_emails("sharedEmails", &self.shared_emails)?;
+        check_phones("phones", &self.phones)?;
+        check_phones("sharedPhones", &self.shared_phones)?;
+        check_whatsapps(&self.whatsapps)?;
+        check_socials("socials", &self.socials)?;
+        check_socials("sharedSocials", &self.shared_socials)?;
+        check_urls(&self.urls)?;
         check_list(
             "locations",
             self.locations.as_deref(),
@@ -451,6 +418,58 @@ impl CustomerInput {
         }
         check_custom(&self.custom)
     }
+}
+
+// The contact lists customers and companies share, as the spec limits them.
+
+pub(crate) fn check_emails(
+    what: &'static str,
+    list: &Option<Vec<EmailInput>>,
+) -> Result<(), InvalidInput> {
+    check_list(what, list.as_deref(), |item| {
+        not_empty(what, &item.email)?;
+        one_of(what, item.kind.as_deref(), &["home", "work", "other"])
+    })
+}
+
+pub(crate) fn check_phones(
+    what: &'static str,
+    list: &Option<Vec<PhoneInput>>,
+) -> Result<(), InvalidInput> {
+    check_list(what, list.as_deref(), |item| {
+        not_empty(what, &item.phone)?;
+        one_of(
+            what,
+            item.kind.as_deref(),
+            &["mobile", "home", "work", "fax", "other"],
+        )
+    })
+}
+
+pub(crate) fn check_whatsapps(list: &Option<Vec<PhoneInput>>) -> Result<(), InvalidInput> {
+    check_list("whatsapps", list.as_deref(), |item| {
+        not_empty("whatsapps", &item.phone)?;
+        one_of("whatsapps", item.kind.as_deref(), &["mobile"])
+    })
+}
+
+pub(crate) fn check_socials(
+    what: &'static str,
+    list: &Option<Vec<SocialInput>>,
+) -> Result<(), InvalidInput> {
+    check_list(what, list.as_deref(), |item| {
+        let networks = ["twitter", "facebook", "instagram", "linkedin", "pinterest"];
+        one_of(what, Some(&item.kind), &networks)?;
+        chars_between(what, &item.username, 1, 256)?;
+        max_chars(what, item.userid.as_deref(), 256)
+    })
+}
+
+pub(crate) fn check_urls(list: &Option<Vec<UrlInput>>) -> Result<(), InvalidInput> {
+    check_list("urls", list.as_deref(), |item| {
+        not_empty("urls", &item.url)?;
+        one_of("urls", item.kind.as_deref(), &["website", "blog", "other"])
+    })
 }
 
 impl crate::family::Input for CustomerInput {

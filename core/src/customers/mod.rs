@@ -7,7 +7,7 @@
 //! what only customers have (lookups by email and phone, upsert, merges, related records).
 
 mod facade;
-mod input;
+pub(crate) mod input;
 mod lookup;
 mod related;
 mod upsert;
@@ -36,6 +36,7 @@ pub use related::{CreateMerge, CreateRelated, GetMerge, ListRelated, Related};
 pub use upsert::{Upsert, UpsertStep};
 
 impl Family for Customer {
+    type Scope = ();
     const PATH: &'static str = "/customers";
     const NAME: &'static str = "customer";
     const ID: &'static str = "customer id";

@@ -26,6 +26,7 @@ use crate::validation::{absent, required};
 pub use input::{MessageInput, MessageUpdate, RedactionInput};
 
 impl Family for Message {
+    type Scope = ();
     const PATH: &'static str = "/messages";
     const NAME: &'static str = "message";
     const ID: &'static str = "message id";

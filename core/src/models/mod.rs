@@ -7,15 +7,25 @@
 //! camelCase back (absent values as `null`).
 
 mod bulk;
+mod catalog;
+mod company;
 mod conversation;
 mod custom;
 mod customer;
+mod kobject;
 mod message;
+mod metadata;
 mod note;
 pub(crate) mod raw;
 mod resource;
+mod user;
 
 pub use bulk::{BulkBatch, BulkBatchAttributes, BulkJob, BulkJobAttributes, BulkRecordResult};
+pub use catalog::{
+    Brand, BrandAttributes, Org, OrgAttributes, Shortcut, ShortcutAttributes, ShortcutCategory,
+    ShortcutCategoryAttributes, Tag, TagAttributes,
+};
+pub use company::{Company, CompanyAttributes, Domain};
 pub use conversation::{
     Conversation, ConversationAttributes, ConversationRelationships, MessageSummary, Snooze,
 };
@@ -25,6 +35,13 @@ pub use customer::{
     LastConversation, LastMessageIn, Location, Phone, Preview, RecentLocation, Sentiment, Social,
     UrlEntry,
 };
+pub use kobject::{
+    KObject, KObjectAttributes, KObjectRelationships, Klass, KlassAttributes, KlassRelationships,
+};
 pub use message::{Message, MessageAttributes, MessageError, MessageRelationships};
+pub use metadata::{AttributeDefinition, Metadata, MetadataAttributes};
 pub use note::{Note, NoteAttributes, NoteRelationships};
-pub use resource::{Relationship, RelationshipLinks, Resource, ResourceLinks, ResourceRef};
+pub use resource::{
+    BasicRelationships, Relationship, RelationshipLinks, Resource, ResourceLinks, ResourceRef,
+};
+pub use user::{Team, TeamAttributes, User, UserAttributes};

@@ -109,3 +109,20 @@ impl crate::page::Record for Resource {
         self.id.as_deref()
     }
 }
+
+/// The relationships most resources have: the org, and the users who created and last
+/// modified the record. Any of them may be absent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct BasicRelationships {
+    /// The org.
+    #[serde(deserialize_with = "lenient::object")]
+    pub org: Option<Relationship>,
+    /// The user who created it.
+    #[serde(deserialize_with = "lenient::object")]
+    pub created_by: Option<Relationship>,
+    /// The user who last modified it.
+    #[serde(deserialize_with = "lenient::object")]
+    pub modified_by: Option<Relationship>,
+}

@@ -18,6 +18,7 @@ use crate::validation::{absent, required};
 pub use input::{MentionInput, NoteInput, NoteUpdate};
 
 impl Family for Note {
+    type Scope = ();
     const PATH: &'static str = "/notes";
     const NAME: &'static str = "note";
     const ID: &'static str = "note id";

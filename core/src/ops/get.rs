@@ -7,7 +7,7 @@ use http::{Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::family::{ExternalIdLookup, Gettable};
+use crate::family::{ExternalIdLookup, Gettable, Unscoped, collection};
 use crate::operation::Operation;
 use crate::ops::operation_traits;
 use crate::page::parse_one;
@@ -19,17 +19,26 @@ use crate::path::segment;
 /// empty ID, `.`/`..` or one holding control characters is refused with
 /// [`Error::InvalidInput`] before any I/O. A 404 is [`Error::NotFound`].
 pub struct Get<'a, R: Gettable> {
+    scope: R::Scope,
     id: Cow<'a, str>,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(Get<'a, R: Gettable> { id });
+operation_traits!(Get<'a, R: Gettable> { scope, id });
 impl<'a, R: Gettable> Eq for Get<'a, R> {}
 
-impl<'a, R: Gettable> Get<'a, R> {
+impl<'a, R: Gettable + Unscoped> Get<'a, R> {
     /// The operation for one ID.
     pub fn new(id: impl Into<Cow<'a, str>>) -> Self {
+        Self::within((), id)
+    }
+}
+
+impl<'a, R: Gettable> Get<'a, R> {
+    /// The operation for one ID in one of the family's collections (a klass's custom objects).
+    pub fn within(scope: impl Into<R::Scope>, id: impl Into<Cow<'a, str>>) -> Self {
         Self {
+            scope: scope.into(),
             id: id.into(),
             family: PhantomData,
         }
@@ -45,8 +54,9 @@ impl<R: Gettable> Operation for Get<'_, R> {
     type Output = R;
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        let path = collection::<R>(&self.scope)?;
         let id = segment(R::ID, &self.id)?;
-        config.request(Method::GET, format_args!("{}/{id}", R::PATH), None)
+        config.request(Method::GET, format_args!("{path}/{id}"), None)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
@@ -57,17 +67,26 @@ impl<R: Gettable> Operation for Get<'_, R> {
 /// Find one record of a family by your ID for it (`GET {PATH}/externalId={externalId}`). A miss
 /// is [`Error::NotFound`].
 pub struct GetByExternalId<'a, R: ExternalIdLookup> {
+    scope: R::Scope,
     external_id: Cow<'a, str>,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(GetByExternalId<'a, R: ExternalIdLookup> { external_id });
+operation_traits!(GetByExternalId<'a, R: ExternalIdLookup> { scope, external_id });
 impl<'a, R: ExternalIdLookup> Eq for GetByExternalId<'a, R> {}
 
-impl<'a, R: ExternalIdLookup> GetByExternalId<'a, R> {
+impl<'a, R: ExternalIdLookup + Unscoped> GetByExternalId<'a, R> {
     /// The operation for one external ID.
     pub fn new(external_id: impl Into<Cow<'a, str>>) -> Self {
+        Self::within((), external_id)
+    }
+}
+
+impl<'a, R: ExternalIdLookup> GetByExternalId<'a, R> {
+    /// The operation for one external ID in one of the family's collections.
+    pub fn within(scope: impl Into<R::Scope>, external_id: impl Into<Cow<'a, str>>) -> Self {
         Self {
+            scope: scope.into(),
             external_id: external_id.into(),
             family: PhantomData,
         }
@@ -78,9 +97,10 @@ impl<R: ExternalIdLookup> Operation for GetByExternalId<'_, R> {
     type Output = R;
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        let path = collection::<R>(&self.scope)?;
         let value = segment("externalId", &self.external_id)?;
         let key = R::EXTERNAL_ID_KEY;
-        config.request(Method::GET, format_args!("{}/{key}={value}", R::PATH), None)
+        config.request(Method::GET, format_args!("{path}/{key}={value}"), None)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {

@@ -7,7 +7,7 @@ use http::{Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
-use crate::family::{ChildOf, Family, Listable};
+use crate::family::{ChildOf, Family, Listable, Unscoped, child_collection, collection};
 use crate::operation::Operation;
 use crate::ops::{check_page_size, operation_traits};
 use crate::page::{Page, PagedOperation, parse_page};
@@ -17,34 +17,45 @@ use crate::query::Query;
 /// List a family's records (`GET {PATH}`), one page at a time: `ListCustomers`,
 /// `ListConversations`, ... The client's handles walk every page.
 pub struct List<R: Listable> {
+    scope: R::Scope,
     page: Option<u32>,
     page_size: Option<u32>,
     filters: Vec<(String, String, String)>,
+    params: Vec<(String, String)>,
     sort: Option<String>,
     at: Option<String>,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(List<R: Listable> { page, page_size, filters, sort, at });
+operation_traits!(List<R: Listable> { scope, page, page_size, filters, params, sort, at });
 impl<R: Listable> Eq for List<R> {}
 
-impl<R: Listable> Default for List<R> {
+impl<R: Listable + Unscoped> Default for List<R> {
     fn default() -> Self {
-        Self {
-            page: None,
-            page_size: None,
-            filters: Vec::new(),
-            sort: None,
-            at: None,
-            family: PhantomData,
-        }
+        Self::within(())
+    }
+}
+
+impl<R: Listable + Unscoped> List<R> {
+    /// The first page with the server's default size.
+    pub fn new() -> Self {
+        Self::default()
     }
 }
 
 impl<R: Listable> List<R> {
-    /// The first page with the server's default size.
-    pub fn new() -> Self {
-        Self::default()
+    /// The first page of one of the family's collections (a klass's custom objects).
+    pub fn within(scope: impl Into<R::Scope>) -> Self {
+        Self {
+            scope: scope.into(),
+            page: None,
+            page_size: None,
+            filters: Vec::new(),
+            params: Vec::new(),
+            sort: None,
+            at: None,
+            family: PhantomData,
+        }
     }
 
     /// Asks for page `page` (from 1).
@@ -81,6 +92,15 @@ impl<R: Listable> List<R> {
         self.sort = Some(sort.into());
         self
     }
+
+    /// Sets another query parameter the list takes (`deleted=true` for tags), replacing the
+    /// family's default for it. `page`, `pageSize`, `sort` and `filter[...]` have their own
+    /// methods.
+    #[must_use]
+    pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.params.push((name.into(), value.into()));
+        self
+    }
 }
 
 impl<R: Listable> Operation for List<R> {
@@ -112,11 +132,24 @@ impl<R: Listable> Operation for List<R> {
             query.push(&format!("filter[{attribute}][{operator}]"), value);
         }
         query.push_opt("sort", self.sort.as_deref());
-        config.request(
-            Method::GET,
-            format_args!("{}{}", R::PATH, query.as_str()),
-            None,
-        )
+        for (name, value) in &self.params {
+            let own = ["page", "pageSize", "sort"].contains(&name.as_str());
+            if name.is_empty() || own || name.starts_with("filter") {
+                return Err(InvalidInput::new(
+                    "list parameter",
+                    "needs a name, and not one that has its own method",
+                )
+                .into());
+            }
+            query.push(name, value);
+        }
+        for (name, value) in R::DEFAULT_PARAMS {
+            if !self.params.iter().any(|(set, _)| set == name) {
+                query.push(name, value);
+            }
+        }
+        let path = collection::<R>(&self.scope)?;
+        config.request(Method::GET, format_args!("{path}{}", query.as_str()), None)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
@@ -139,6 +172,7 @@ impl<R: Listable> PagedOperation for List<R> {
 /// (`GET {Parent::PATH}/{id}/{SEGMENT}`), one page at a time: a conversation's messages and
 /// notes, a customer's conversations, messages and notes.
 pub struct ListUnder<'a, P: Family, R: ChildOf<P>> {
+    scope: R::Scope,
     parent: Cow<'a, str>,
     page: Option<u32>,
     page_size: Option<u32>,
@@ -151,6 +185,7 @@ pub struct ListUnder<'a, P: Family, R: ChildOf<P>> {
 impl<P: Family, R: ChildOf<P>> Clone for ListUnder<'_, P, R> {
     fn clone(&self) -> Self {
         Self {
+            scope: self.scope.clone(),
             parent: self.parent.clone(),
             page: self.page,
             page_size: self.page_size,
@@ -165,6 +200,7 @@ impl<P: Family, R: ChildOf<P>> Clone for ListUnder<'_, P, R> {
 impl<P: Family, R: ChildOf<P>> PartialEq for ListUnder<'_, P, R> {
     fn eq(&self, other: &Self) -> bool {
         (
+            &self.scope,
             &self.parent,
             self.page,
             self.page_size,
@@ -172,6 +208,7 @@ impl<P: Family, R: ChildOf<P>> PartialEq for ListUnder<'_, P, R> {
             &self.from_date,
             &self.at,
         ) == (
+            &other.scope,
             &other.parent,
             other.page,
             other.page_size,
@@ -187,6 +224,7 @@ impl<P: Family, R: ChildOf<P>> Eq for ListUnder<'_, P, R> {}
 impl<P: Family, R: ChildOf<P>> std::fmt::Debug for ListUnder<'_, P, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListUnder")
+            .field("scope", &self.scope)
             .field("parent", &self.parent)
             .field("page", &self.page)
             .field("page_size", &self.page_size)
@@ -196,10 +234,19 @@ impl<P: Family, R: ChildOf<P>> std::fmt::Debug for ListUnder<'_, P, R> {
     }
 }
 
-impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
+impl<'a, P: Family, R: ChildOf<P> + Unscoped> ListUnder<'a, P, R> {
     /// The first page of what record `parent` holds.
     pub fn new(parent: impl Into<Cow<'a, str>>) -> Self {
+        Self::within((), parent)
+    }
+}
+
+impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
+    /// The first page of what record `parent` holds in one of the family's collections (a
+    /// customer's custom objects of one klass).
+    pub fn within(scope: impl Into<R::Scope>, parent: impl Into<Cow<'a, str>>) -> Self {
         Self {
+            scope: scope.into(),
             parent: parent.into(),
             page: None,
             page_size: None,
@@ -270,9 +317,10 @@ impl<'a, P: Family, R: ChildOf<P>> Operation for ListUnder<'a, P, R> {
             .push_opt("sort", self.sort.as_deref())
             .push_opt("fromDate", self.from_date.as_deref());
         let parent = segment(P::ID, &self.parent)?;
+        let child = child_collection::<P, R>(&self.scope)?;
         config.request(
             Method::GET,
-            format_args!("{}/{parent}/{}{}", P::PATH, R::SEGMENT, query.as_str()),
+            format_args!("{}/{parent}/{child}{}", P::PATH, query.as_str()),
             None,
         )
     }

@@ -7,12 +7,14 @@
 
 mod get;
 mod list;
+mod upsert;
 mod write;
 
 pub use crate::bulk::{BulkUpdate, BulkWrite};
 pub use crate::search::{Search, Walk};
 pub use get::{Get, GetByExternalId};
 pub use list::{List, ListUnder};
+pub use upsert::{UpsertAction, UpsertByExternalId, UpsertOutcome};
 pub use write::{Create, CreateUnder, Delete, Update, UpdateMode};
 
 use http::Response;

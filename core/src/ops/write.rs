@@ -7,8 +7,11 @@ use http::header::CONTENT_TYPE;
 use http::{HeaderValue, Method, Request, Response};
 
 use crate::config::Config;
-use crate::error::Error;
-use crate::family::{ChildOf, Creatable, CreatedUnder, Deletable, Family, Input, Updatable};
+use crate::error::{Error, InvalidInput};
+use crate::family::{
+    Creatable, CreatedUnder, Deletable, Family, Input, Unscoped, Updatable, child_collection,
+    collection,
+};
 use crate::operation::Operation;
 use crate::ops::{json_body, operation_traits, parse_empty};
 use crate::page::parse_one;
@@ -19,16 +22,25 @@ use crate::path::segment;
 /// The input is validated first; only its set fields are sent. A POST is not retried after a
 /// server error or a broken connection unless the retry policy opts in.
 pub struct Create<'a, R: Creatable> {
+    scope: R::Scope,
     input: Cow<'a, R::Input>,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(Create<'a, R: Creatable> { input });
+operation_traits!(Create<'a, R: Creatable> { scope, input });
 
-impl<'a, R: Creatable> Create<'a, R> {
+impl<'a, R: Creatable + Unscoped> Create<'a, R> {
     /// The operation for `input` (borrowed or owned).
     pub fn new(input: impl Into<Cow<'a, R::Input>>) -> Self {
+        Self::within((), input)
+    }
+}
+
+impl<'a, R: Creatable> Create<'a, R> {
+    /// The operation for `input` in one of the family's collections (a klass's custom objects).
+    pub fn within(scope: impl Into<R::Scope>, input: impl Into<Cow<'a, R::Input>>) -> Self {
         Self {
+            scope: scope.into(),
             input: input.into(),
             family: PhantomData,
         }
@@ -46,7 +58,8 @@ impl<R: Creatable> Operation for Create<'_, R> {
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         self.input.validate()?;
         R::check_create(&self.input)?;
-        config.request(Method::POST, R::PATH, Some(json_body(&*self.input)?))
+        let path = collection::<R>(&self.scope)?;
+        config.request(Method::POST, &*path, Some(json_body(&*self.input)?))
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
@@ -57,12 +70,15 @@ impl<R: Creatable> Operation for Create<'_, R> {
 /// How an update treats attributes the input does not set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum UpdateMode {
-    /// `PUT ?replace=false`: set what the input sets, leave the rest (like PATCH).
+    /// Set what the input sets, leave the rest: `PUT ?replace=false`, or the family's plain
+    /// `PUT`, or `PATCH` where that is all it has (see
+    /// [`UpdateMethods`](crate::family::UpdateMethods)).
     #[default]
     Merge,
-    /// `PUT ?replace=true`: the input replaces the record's attributes.
+    /// `PUT ?replace=true`: the input replaces the record's attributes (families whose `PUT`
+    /// takes `replace`).
     Replace,
-    /// `PATCH`: set what the input sets.
+    /// `PATCH`: set what the input sets (families that have it).
     Patch,
 }
 
@@ -72,18 +88,31 @@ pub enum UpdateMode {
 /// Set the input's `rev` to the revision you read to make the update conditional: if the record
 /// changed since, the API answers 409, [`Error::Conflict`].
 pub struct Update<'a, R: Updatable> {
+    scope: R::Scope,
     id: Cow<'a, str>,
     input: Cow<'a, R::Update>,
     mode: UpdateMode,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(Update<'a, R: Updatable> { id, input, mode });
+operation_traits!(Update<'a, R: Updatable> { scope, id, input, mode });
 
-impl<'a, R: Updatable> Update<'a, R> {
+impl<'a, R: Updatable + Unscoped> Update<'a, R> {
     /// Update record `id` with `input` ([`UpdateMode::Merge`] unless changed).
     pub fn new(id: impl Into<Cow<'a, str>>, input: impl Into<Cow<'a, R::Update>>) -> Self {
+        Self::within((), id, input)
+    }
+}
+
+impl<'a, R: Updatable> Update<'a, R> {
+    /// Update record `id` of one of the family's collections with `input`.
+    pub fn within(
+        scope: impl Into<R::Scope>,
+        id: impl Into<Cow<'a, str>>,
+        input: impl Into<Cow<'a, R::Update>>,
+    ) -> Self {
         Self {
+            scope: scope.into(),
             id: id.into(),
             input: input.into(),
             mode: UpdateMode::default(),
@@ -104,31 +133,39 @@ impl<R: Updatable> Operation for Update<'_, R> {
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         self.input.validate()?;
-        if self.mode != UpdateMode::Patch {
+        let methods = R::METHODS;
+        let method = match self.mode {
+            UpdateMode::Merge if methods.put => Method::PUT,
+            UpdateMode::Replace if methods.replace => Method::PUT,
+            UpdateMode::Merge | UpdateMode::Patch if methods.patch => Method::PATCH,
+            mode => {
+                return Err(InvalidInput::new(
+                    "update mode",
+                    format!("Kustomer has no {mode:?} update for a {}", R::NAME),
+                )
+                .into());
+            }
+        };
+        if method == Method::PUT {
             R::check_put(&self.input)?;
         }
         let body = Some(json_body(&*self.input)?);
         let id = segment(R::ID, &self.id)?;
-        let path = R::PATH;
-        match self.mode {
-            UpdateMode::Merge => {
-                config.request(Method::PUT, format_args!("{path}/{id}?replace=false"), body)
-            }
-            UpdateMode::Replace => {
-                config.request(Method::PUT, format_args!("{path}/{id}?replace=true"), body)
-            }
-            UpdateMode::Patch => {
-                let mut request =
-                    config.request(Method::PATCH, format_args!("{path}/{id}"), body)?;
-                if R::PATCH_CONTENT_TYPE != "application/json" {
-                    request.headers_mut().insert(
-                        CONTENT_TYPE,
-                        HeaderValue::from_static(R::PATCH_CONTENT_TYPE),
-                    );
-                }
-                Ok(request)
-            }
+        let path = collection::<R>(&self.scope)?;
+        let replace = match self.mode {
+            _ if method != Method::PUT || !methods.replace => "",
+            UpdateMode::Replace => "?replace=true",
+            _ => "?replace=false",
+        };
+        let mut request =
+            config.request(method.clone(), format_args!("{path}/{id}{replace}"), body)?;
+        if method == Method::PATCH && R::PATCH_CONTENT_TYPE != "application/json" {
+            request.headers_mut().insert(
+                CONTENT_TYPE,
+                HeaderValue::from_static(R::PATCH_CONTENT_TYPE),
+            );
         }
+        Ok(request)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
@@ -138,17 +175,26 @@ impl<R: Updatable> Operation for Update<'_, R> {
 
 /// Delete a record (`DELETE {PATH}/{id}`; 204, no body): `DeleteCustomer`, `DeleteNote`, ...
 pub struct Delete<'a, R: Deletable> {
+    scope: R::Scope,
     id: Cow<'a, str>,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(Delete<'a, R: Deletable> { id });
+operation_traits!(Delete<'a, R: Deletable> { scope, id });
 impl<'a, R: Deletable> Eq for Delete<'a, R> {}
 
-impl<'a, R: Deletable> Delete<'a, R> {
+impl<'a, R: Deletable + Unscoped> Delete<'a, R> {
     /// Delete record `id`.
     pub fn new(id: impl Into<Cow<'a, str>>) -> Self {
+        Self::within((), id)
+    }
+}
+
+impl<'a, R: Deletable> Delete<'a, R> {
+    /// Delete record `id` of one of the family's collections.
+    pub fn within(scope: impl Into<R::Scope>, id: impl Into<Cow<'a, str>>) -> Self {
         Self {
+            scope: scope.into(),
             id: id.into(),
             family: PhantomData,
         }
@@ -159,8 +205,9 @@ impl<R: Deletable> Operation for Delete<'_, R> {
     type Output = ();
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        let path = collection::<R>(&self.scope)?;
         let id = segment(R::ID, &self.id)?;
-        config.request(Method::DELETE, format_args!("{}/{id}", R::PATH), None)
+        config.request(Method::DELETE, format_args!("{path}/{id}"), None)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<(), Error> {
@@ -174,6 +221,7 @@ pub struct CreateUnder<'a, P, R: CreatedUnder<P>>
 where
     P: Family,
 {
+    scope: R::Scope,
     parent: Cow<'a, str>,
     input: Cow<'a, <R as CreatedUnder<P>>::Input>,
     family: PhantomData<fn() -> (P, R)>,
@@ -182,6 +230,7 @@ where
 impl<P: Family, R: CreatedUnder<P>> Clone for CreateUnder<'_, P, R> {
     fn clone(&self) -> Self {
         Self {
+            scope: self.scope.clone(),
             parent: self.parent.clone(),
             input: self.input.clone(),
             family: PhantomData,
@@ -191,26 +240,40 @@ impl<P: Family, R: CreatedUnder<P>> Clone for CreateUnder<'_, P, R> {
 
 impl<P: Family, R: CreatedUnder<P>> PartialEq for CreateUnder<'_, P, R> {
     fn eq(&self, other: &Self) -> bool {
-        self.parent == other.parent && self.input == other.input
+        self.scope == other.scope && self.parent == other.parent && self.input == other.input
     }
 }
 
 impl<P: Family, R: CreatedUnder<P>> std::fmt::Debug for CreateUnder<'_, P, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateUnder")
+            .field("scope", &self.scope)
             .field("parent", &self.parent)
             .field("input", &self.input)
             .finish()
     }
 }
 
-impl<'a, P: Family, R: CreatedUnder<P>> CreateUnder<'a, P, R> {
+impl<'a, P: Family, R: CreatedUnder<P> + Unscoped> CreateUnder<'a, P, R> {
     /// Create `input` under record `parent` of family `P`.
     pub fn new(
         parent: impl Into<Cow<'a, str>>,
         input: impl Into<Cow<'a, <R as CreatedUnder<P>>::Input>>,
     ) -> Self {
+        Self::within((), parent, input)
+    }
+}
+
+impl<'a, P: Family, R: CreatedUnder<P>> CreateUnder<'a, P, R> {
+    /// Create `input` under record `parent` of family `P`, in one of this family's collections
+    /// (a customer's custom object of one klass).
+    pub fn within(
+        scope: impl Into<R::Scope>,
+        parent: impl Into<Cow<'a, str>>,
+        input: impl Into<Cow<'a, <R as CreatedUnder<P>>::Input>>,
+    ) -> Self {
         Self {
+            scope: scope.into(),
             parent: parent.into(),
             input: input.into(),
             family: PhantomData,
@@ -225,7 +288,7 @@ impl<P: Family, R: CreatedUnder<P>> Operation for CreateUnder<'_, P, R> {
         self.input.validate()?;
         R::check_under(&self.input)?;
         let parent = segment(P::ID, &self.parent)?;
-        let (path, child) = (P::PATH, <R as ChildOf<P>>::SEGMENT);
+        let (path, child) = (P::PATH, child_collection::<P, R>(&self.scope)?);
         config.request(
             Method::POST,
             format_args!("{path}/{parent}/{child}"),

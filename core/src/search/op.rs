@@ -6,7 +6,7 @@ use http::{Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
-use crate::family::Searchable;
+use crate::family::{Scope, Searchable, Unscoped};
 use crate::operation::Operation;
 use crate::ops::{check_page_size, json_body, operation_traits};
 use crate::page::{Page, PagedOperation, parse_page};
@@ -21,6 +21,7 @@ use crate::search::{MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery};
 /// A query without a context gets the family's; one with another family's context is refused
 /// (its results would not read as this family's records).
 pub struct Search<R: Searchable> {
+    scope: R::Scope,
     query: SearchQuery,
     pub(crate) page: Option<u32>,
     pub(crate) page_size: Option<u32>,
@@ -32,16 +33,35 @@ pub struct Search<R: Searchable> {
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(Search<R: Searchable> { query, page, page_size, archive, at, refused });
+operation_traits!(Search<R: Searchable> { scope, query, page, page_size, archive, at, refused });
+
+impl<R: Searchable + Unscoped> Search<R> {
+    /// The first page of `query`.
+    pub fn new(query: SearchQuery) -> Self {
+        Self::within((), query)
+    }
+}
+
+/// The search context of a family's collection: `conversation`, `kobject_order`.
+pub(crate) fn context<R: Searchable>(scope: &R::Scope) -> std::borrow::Cow<'static, str> {
+    match scope.name() {
+        None => R::CONTEXT.into(),
+        Some(name) => format!("{}_{name}", R::CONTEXT).into(),
+    }
+}
 
 impl<R: Searchable> Search<R> {
-    /// The first page of `query`.
-    pub fn new(mut query: SearchQuery) -> Self {
+    /// The first page of `query` in one of the family's collections: a klass's custom objects
+    /// are searched in context `kobject_<klass>`.
+    pub fn within(scope: impl Into<R::Scope>, mut query: SearchQuery) -> Self {
+        let scope = scope.into();
         // The API's default context is the customer; every other family names its own.
-        if query.query_context.is_none() && R::CONTEXT != "customer" {
-            query.query_context = Some(R::CONTEXT.to_owned());
+        let mine = context::<R>(&scope);
+        if query.query_context.is_none() && mine != "customer" {
+            query.query_context = Some(mine.into_owned());
         }
         Self {
+            scope,
             query,
             page: None,
             page_size: None,
@@ -53,10 +73,10 @@ impl<R: Searchable> Search<R> {
     }
 
     /// An operation that fails to build with `error`.
-    pub(crate) fn refused(error: InvalidInput) -> Self {
+    pub(crate) fn refused(scope: R::Scope, error: InvalidInput) -> Self {
         Self {
             refused: Some(error),
-            ..Self::new(SearchQuery::new())
+            ..Self::within(scope, SearchQuery::new())
         }
     }
 
@@ -88,18 +108,17 @@ impl<R: Searchable> Search<R> {
 
     fn check(&self) -> Result<(), InvalidInput> {
         self.query.validate()?;
-        if let Some(context) = self.query.context() {
-            let klass = R::CONTEXT == "kobject" && context.starts_with("kobject_");
-            if context != R::CONTEXT && !klass {
-                return Err(InvalidInput::new(
-                    "queryContext",
-                    format!(
-                        "{:?} finds no {} records",
-                        crate::excerpt::excerpt_str(context),
-                        R::NAME
-                    ),
-                ));
-            }
+        if let Some(context) = self.query.context()
+            && context != self::context::<R>(&self.scope)
+        {
+            return Err(InvalidInput::new(
+                "queryContext",
+                format!(
+                    "{:?} finds no {} records",
+                    crate::excerpt::excerpt_str(context),
+                    R::NAME
+                ),
+            ));
         }
         if self.archive {
             if !R::ARCHIVED {

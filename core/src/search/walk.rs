@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::error::Error;
-use crate::family::Searchable;
+use crate::family::{Searchable, Unscoped};
 use crate::page::Page;
 use crate::search::{Criterion, MAX_SEARCH_PAGES, Search, SearchQuery, SortOrder};
 
@@ -37,6 +37,7 @@ use crate::search::{Criterion, MAX_SEARCH_PAGES, Search, SearchQuery, SortOrder}
 /// );
 /// ```
 pub struct Walk<R: Searchable> {
+    scope: R::Scope,
     query: SearchQuery,
     page_size: u32,
     archive: bool,
@@ -58,6 +59,7 @@ pub struct Walk<R: Searchable> {
 impl<R: Searchable> Clone for Walk<R> {
     fn clone(&self) -> Self {
         Self {
+            scope: self.scope.clone(),
             query: self.query.clone(),
             page_size: self.page_size,
             archive: self.archive,
@@ -86,10 +88,19 @@ impl<R: Searchable> std::fmt::Debug for Walk<R> {
     }
 }
 
-impl<R: Searchable> Walk<R> {
+impl<R: Searchable + Unscoped> Walk<R> {
     /// A walk over every result of `query`, `page_size` (1 to 500) per request.
     pub fn new(query: SearchQuery, page_size: u32) -> Self {
+        Self::within((), query, page_size)
+    }
+}
+
+impl<R: Searchable> Walk<R> {
+    /// A walk over every result of `query` in one of the family's collections (a klass's
+    /// custom objects).
+    pub fn within(scope: impl Into<R::Scope>, query: SearchQuery, page_size: u32) -> Self {
         Self {
+            scope: scope.into(),
             query,
             page_size,
             archive: false,
@@ -119,7 +130,7 @@ impl<R: Searchable> Walk<R> {
         }
         // Checked before the query is copied: a query too deep to send is too deep to clone.
         if let Err(e) = self.query.validate_for_walk() {
-            return Some(Search::refused(e));
+            return Some(Search::refused(self.scope.clone(), e));
         }
         let mut query = self.query.clone();
         query.sort = vec![(R::UPDATED_AT.to_owned(), SortOrder::Asc)];
@@ -134,7 +145,7 @@ impl<R: Searchable> Walk<R> {
                 .push(Criterion::gte(R::UPDATED_AT, floor.as_str()));
         }
         Some(
-            Search::new(query)
+            Search::within(self.scope.clone(), query)
                 .archive(self.archive)
                 .page(self.page)
                 .page_size(self.page_size),
