@@ -65,5 +65,14 @@ check "support_inbox: found among the open" grep -q "this one among them" "$work
 check "support_inbox: closed" grep -q '^closed        Some("done")' "$work/out"
 check "support_inbox: walked" grep -q "^walked        1 done" "$work/out"
 
+env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked --example custom_objects >"$work/out" 2>"$work/err"
+check "custom_objects: exit 0" test $? -eq 0
+check "custom_objects: klass metadata read" grep -q "^order fields  .*totalNum" "$work/out"
+check "custom_objects: created an order" grep -q '^created       .* Some("order")' "$work/out"
+check "custom_objects: found by external id" grep -q "^found         .* by shop-order-" "$work/out"
+check "custom_objects: updated" grep -q '^updated       Some("paid")' "$work/out"
+check "custom_objects: found by amount" grep -q "this one among them" "$work/out"
+check "custom_objects: deleted" grep -q "^deleted       gone" "$work/out"
+
 echo "examples: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

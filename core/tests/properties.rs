@@ -15,13 +15,19 @@ const SPEC: &[u8] = include_bytes!("../../tests/fixtures/customer_get_spec.json"
 const QUIRKY: &[u8] = include_bytes!("../../tests/fixtures/customer_get_quirky.json");
 
 /// The other families' documents: spec examples and real-world shapes, single and listed.
-const FAMILY_DOCS: [&[u8]; 6] = [
+const FAMILY_DOCS: [&[u8]; 12] = [
     include_bytes!("../../tests/fixtures/conversation_get_quirky.json"),
     include_bytes!("../../tests/fixtures/conversation_list_spec.json"),
     include_bytes!("../../tests/fixtures/message_get_quirky.json"),
     include_bytes!("../../tests/fixtures/message_list_spec.json"),
     include_bytes!("../../tests/fixtures/note_get_spec.json"),
     include_bytes!("../../tests/fixtures/notes_list_spec.json"),
+    include_bytes!("../../tests/fixtures/kobject_get_quirky.json"),
+    include_bytes!("../../tests/fixtures/kobject_list_spec.json"),
+    include_bytes!("../../tests/fixtures/company_list_spec.json"),
+    include_bytes!("../../tests/fixtures/metadata_get_spec.json"),
+    include_bytes!("../../tests/fixtures/brand_list_spec.json"),
+    include_bytes!("../../tests/fixtures/klass_get_spec.json"),
 ];
 
 /// Every family parser, single and page, on one body: each returns a value or a typed error.
@@ -29,8 +35,25 @@ fn parse_every_family(body: &[u8]) -> Vec<Result<(), Error>> {
     use kustomer::conversations::{GetConversation, ListConversations};
     use kustomer::messages::{GetMessage, ListMessages};
     use kustomer::notes::{GetNote, ListNotes};
+    use kustomer::{brands, companies, custom_objects, metadata, shortcuts, tags, teams, users};
     let response = || Response::builder().status(200).body(body.to_vec()).unwrap();
     vec![
+        custom_objects::GetKObject::within("order", "x")
+            .parse(response())
+            .map(drop),
+        custom_objects::ListKObjects::within("order")
+            .parse(response())
+            .map(drop),
+        custom_objects::GetKlass::new("x")
+            .parse(response())
+            .map(drop),
+        companies::ListCompanies::new().parse(response()).map(drop),
+        metadata::GetMetadata::new("x").parse(response()).map(drop),
+        brands::ListBrands::new().parse(response()).map(drop),
+        users::ListUsers::new().parse(response()).map(drop),
+        teams::GetTeam::new("x").parse(response()).map(drop),
+        tags::ListTags::new().parse(response()).map(drop),
+        shortcuts::GetShortcut::new("x").parse(response()).map(drop),
         GetConversation::new("x").parse(response()).map(drop),
         ListConversations::new().parse(response()).map(drop),
         GetMessage::new("x").parse(response()).map(drop),

@@ -13,24 +13,51 @@ use crate::store::{BulkJob, BulkRecord, Store, error_body};
 pub(crate) struct FamilySpec {
     /// The collection's path segment: `conversations`.
     pub(crate) path: &'static str,
-    /// The record `type`: `conversation`.
+    /// The record `type`: `conversation` (`kobject.<klass>` for custom objects).
     pub(crate) kind: &'static str,
-    /// The search context.
+    /// The search context (`""`: not searchable; custom objects add `_<klass>`).
     pub(crate) context: &'static str,
     /// The lookup segment's key (`externalId`), if the family has one.
     pub(crate) external_id_key: Option<&'static str>,
-    /// operationIds whose request schemas give the keys of each write.
+    /// operationIds whose request schemas give the keys of each write; `""` where the family
+    /// has no such write.
     pub(crate) create: &'static str,
     pub(crate) put: &'static str,
     pub(crate) patch: &'static str,
     pub(crate) bulk_create: &'static str,
     pub(crate) bulk_update: &'static str,
-    /// Whether `DELETE {path}/{id}` exists.
+    /// Whether `PUT` takes `?replace=`.
+    pub(crate) replace: bool,
+    /// Whether `DELETE {path}/{id}` exists, and `DELETE {path}/bulk?ids=`.
     pub(crate) deletable: bool,
+    pub(crate) bulk_delete: bool,
+    /// The largest page its list serves.
+    pub(crate) list_max: usize,
+    /// One collection per klass: `/klasses/{name}` (custom objects).
+    pub(crate) scoped: bool,
     /// Parents this family is listed (and perhaps created) under: the parent's path segment,
     /// the relationship that names it, and the create's operationId.
     pub(crate) parents: &'static [(&'static str, &'static str, Option<&'static str>)],
 }
+
+/// A row's defaults: nothing but get and list.
+const READ_ONLY: FamilySpec = FamilySpec {
+    path: "",
+    kind: "",
+    context: "",
+    external_id_key: None,
+    create: "",
+    put: "",
+    patch: "",
+    bulk_create: "",
+    bulk_update: "",
+    replace: false,
+    deletable: false,
+    bulk_delete: false,
+    list_max: 100,
+    scoped: false,
+    parents: &[],
+};
 
 /// Every generic family of the fake.
 pub(crate) const FAMILIES: &[FamilySpec] = &[
@@ -44,12 +71,14 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
         patch: "UpdateConversationAttributes",
         bulk_create: "BulkCreateConversations",
         bulk_update: "BulkBatchUpdateConversations",
+        replace: true,
         deletable: true,
         parents: &[(
             "customers",
             "customer",
             Some("CreateConversationForCustomer"),
         )],
+        ..READ_ONLY
     },
     FamilySpec {
         path: "messages",
@@ -61,7 +90,7 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
         patch: "UpdateMessageAttributes",
         bulk_create: "BulkCreateMessages",
         bulk_update: "BulkBatchUpdateMessages",
-        deletable: false,
+        replace: true,
         parents: &[
             (
                 "conversations",
@@ -70,17 +99,18 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
             ),
             ("customers", "customer", Some("CreateMessageByCustomer")),
         ],
+        ..READ_ONLY
     },
     FamilySpec {
         path: "notes",
         kind: "note",
         context: "note",
-        external_id_key: None,
         create: "CreateNote",
         put: "UpdateNoteById",
         patch: "PatchNoteById",
         bulk_create: "BulkCreateNotes",
         bulk_update: "BulkBatchUpdateNotes",
+        replace: true,
         deletable: true,
         parents: &[
             (
@@ -90,16 +120,159 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
             ),
             ("customers", "customer", None),
         ],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "companies",
+        kind: "company",
+        context: "company",
+        create: "CreateCompany",
+        put: "UpdateCompanyAttributes",
+        bulk_create: "BulkCreateCompanies",
+        bulk_update: "BulkBatchUpdateCompanies",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "klasses",
+        kind: "klass",
+        create: "CreateKlass",
+        put: "UpdateKlass",
+        deletable: true,
+        ..READ_ONLY
+    },
+    KOBJECTS,
+    FamilySpec {
+        path: "users",
+        kind: "user",
+        put: "UpdateUser",
+        list_max: 500,
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "teams",
+        kind: "team",
+        create: "CreateTeam",
+        put: "UpdateTeam",
+        patch: "PatchTeam",
+        deletable: true,
+        list_max: 500,
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "tags",
+        kind: "tag",
+        create: "CreateTag",
+        put: "UpdateTag",
+        deletable: true,
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "shortcuts",
+        kind: "shortcut",
+        deletable: true,
+        ..READ_ONLY
+    },
+    SHORTCUT_CATEGORIES,
+    FamilySpec {
+        path: "brands",
+        kind: "brand",
+        create: "CreateBrand",
+        patch: "PatchBrand",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "orgs",
+        kind: "org",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "metadata",
+        kind: "metadata",
+        put: "UpdateCustomAttributeMetadata",
+        ..READ_ONLY
     },
 ];
 
-fn family(path: &str) -> Option<&'static FamilySpec> {
-    FAMILIES.iter().find(|f| f.path == path)
+/// Custom objects: `/klasses/{name}`, one collection per klass.
+pub(crate) const KOBJECTS: FamilySpec = FamilySpec {
+    path: "klasses",
+    kind: "kobject",
+    context: "kobject",
+    external_id_key: Some("externalId"),
+    create: "CreateKObject",
+    put: "UpdateKObject",
+    bulk_create: "BulkCreateKObjects",
+    bulk_update: "BulkBatchUpdateKObjects",
+    deletable: true,
+    bulk_delete: true,
+    scoped: true,
+    parents: &[
+        ("customers", "customer", Some("CreateCustomerKObject")),
+        ("companies", "company", None),
+    ],
+    ..READ_ONLY
+};
+
+/// `/shortcuts/categories`, read only.
+pub(crate) const SHORTCUT_CATEGORIES: FamilySpec = FamilySpec {
+    path: "shortcuts/categories",
+    kind: "shortcut-category",
+    ..READ_ONLY
+};
+
+/// One collection of a family: the family, and the klass for custom objects.
+#[derive(Debug, Clone)]
+pub(crate) struct Collection {
+    pub(crate) spec: &'static FamilySpec,
+    pub(crate) scope: Option<String>,
 }
 
-/// The family searched by a `queryContext`.
-pub(crate) fn by_context(context: &str) -> Option<&'static FamilySpec> {
-    FAMILIES.iter().find(|f| f.context == context)
+impl Collection {
+    pub(crate) fn of(spec: &'static FamilySpec) -> Self {
+        Self { spec, scope: None }
+    }
+
+    /// Where the store keeps its records: `companies`, `klasses/order`.
+    pub(crate) fn key(&self) -> String {
+        match &self.scope {
+            Some(name) => format!("{}/{name}", self.spec.path),
+            None => self.spec.path.to_owned(),
+        }
+    }
+
+    /// Its records' `type`.
+    pub(crate) fn kind(&self) -> String {
+        match &self.scope {
+            Some(name) => format!("{}.{name}", self.spec.kind),
+            None => self.spec.kind.to_owned(),
+        }
+    }
+
+    /// A record's `links.self`: custom objects' use the pluralised klass name, as the API's do.
+    pub(crate) fn self_link(&self, id: &str) -> String {
+        match &self.scope {
+            Some(name) => format!("/v1/{}/{name}s/{id}", self.spec.path),
+            None => format!("/v1/{}/{id}", self.spec.path),
+        }
+    }
+}
+
+fn family(path: &str) -> Option<&'static FamilySpec> {
+    FAMILIES.iter().find(|f| f.path == path && !f.scoped)
+}
+
+/// The collection searched by a `queryContext`: a family's, or a klass's (`kobject_order`).
+pub(crate) fn by_context(context: &str) -> Option<Collection> {
+    if let Some(klass) = context.strip_prefix("kobject_") {
+        return Some(Collection {
+            spec: &KOBJECTS,
+            scope: Some(klass.to_owned()),
+        });
+    }
+    FAMILIES
+        .iter()
+        .find(|f| !f.context.is_empty() && f.context == context && !f.scoped)
+        .map(Collection::of)
 }
 
 /// How strictly a write's body is checked against its schema.
@@ -197,95 +370,211 @@ pub(crate) fn route(
                 Err(answer) => answer,
             }
         }
-        (&Method::POST | &Method::PUT, [path, "bulk"]) => {
-            start_bulk(family(path)?, method, body, store)
+        (&Method::GET, ["shortcuts", "categories"]) => {
+            list(&Collection::of(&SHORTCUT_CATEGORIES), pairs, store, None)
         }
-        (&Method::GET, [path, key_value]) if key_value.contains('=') => {
-            let spec = family(path)?;
-            let (key, value) = key_value.split_once('=')?;
-            if Some(key) != spec.external_id_key {
+        (&Method::POST | &Method::DELETE, ["teams", id, "members"]) => {
+            let op = if *method == Method::POST {
+                "AddTeamMembers"
+            } else {
+                "RemoveTeamMembers"
+            };
+            match parse_body(body).and_then(|b| checked_body(&b, op, Keys::Strict)) {
+                Ok(map) => update_answer(store.team_members(
+                    id,
+                    map.get("members").unwrap_or(&Value::Null),
+                    *method == Method::POST,
+                )),
+                Err(answer) => answer,
+            }
+        }
+        (&Method::GET, ["users", id, "teams"]) => {
+            if store.record("users", id).is_none() {
+                return Some(not_found("id"));
+            }
+            let teams: Vec<Value> = store
+                .records("teams")
+                .iter()
+                .filter(|t| list_has_id(t.pointer("/attributes/members"), id))
+                .cloned()
+                .collect();
+            let (page, size) = match paging(pairs, 100, 500) {
+                Ok(p) => p,
+                Err(answer) => return Some(answer),
+            };
+            page_answer(
+                &format!("/users/{id}/teams"),
+                pairs,
+                &window(&teams, page, size),
+                teams.len(),
+                page,
+                size,
+                false,
+            )
+        }
+        (_, [parent, id, "klasses", klass]) => {
+            let collection = kobjects(klass, store).ok()?;
+            under(method, &collection, parent, id, pairs, body, store)?
+        }
+        (_, [parent, id, child]) if family(child).is_some() => {
+            let collection = Collection::of(family(child)?);
+            under(method, &collection, parent, id, pairs, body, store)?
+        }
+        _ => {
+            let (collection, rest) = match resolve(segments, store)? {
+                Ok(found) => found,
+                Err(answer) => return Some(answer),
+            };
+            on_collection(method, &collection, rest, pairs, body, store)?
+        }
+    };
+    Some(answer)
+}
+
+/// The collection of klass `name`'s custom objects, if the klass exists.
+fn kobjects(name: &str, store: &Store) -> Result<Collection, Answer> {
+    if store.klass_named(name).is_none() {
+        return Err(not_found("name"));
+    }
+    Ok(Collection {
+        spec: &KOBJECTS,
+        scope: Some(name.to_owned()),
+    })
+}
+
+/// The collection a path names, and the segments after it: `/klasses/{x}/...` is a klass's
+/// custom objects unless `x` is a klass's ID.
+fn resolve<'s>(
+    segments: &'s [&'s str],
+    store: &Store,
+) -> Option<Result<(Collection, &'s [&'s str]), Answer>> {
+    match segments {
+        ["klasses", name, rest @ ..] if store.record("klasses", name).is_none() => {
+            Some(kobjects(name, store).map(|c| (c, rest)))
+        }
+        [path, rest @ ..] => Some(Ok((Collection::of(family(path)?), rest))),
+        [] => None,
+    }
+}
+
+/// A route on one collection: `[]` (list, create), `["bulk"]`, `["key=value"]` (lookup) or
+/// `[id]`.
+fn on_collection(
+    method: &Method,
+    collection: &Collection,
+    rest: &[&str],
+    pairs: &[(String, String)],
+    body: &[u8],
+    store: &mut Store,
+) -> Option<Answer> {
+    let spec = collection.spec;
+    let key = collection.key();
+    Some(match (method, rest) {
+        (&Method::GET, []) => list(collection, pairs, store, None),
+        (&Method::POST, []) if !spec.create.is_empty() => {
+            match parse_body(body).and_then(|b| checked_body(&b, spec.create, Keys::Strict)) {
+                Ok(map) => one(201, &store.create_record(collection, map, None)),
+                Err(answer) => answer,
+            }
+        }
+        (&Method::POST | &Method::PUT, ["bulk"]) if !spec.bulk_create.is_empty() => {
+            start_bulk(collection, method, body, store)
+        }
+        (&Method::DELETE, ["bulk"]) if spec.bulk_delete => bulk_delete(collection, pairs, store),
+        (&Method::GET, [key_value]) if key_value.contains('=') => {
+            let (name, value) = key_value.split_once('=')?;
+            if Some(name) != spec.external_id_key {
                 return Some(not_found("path"));
             }
             // Segments come percent-decoded.
-            match store.records(spec.path).iter().find(|r| {
+            match store.records(&key).iter().find(|r| {
                 r.pointer("/attributes/externalId").and_then(Value::as_str) == Some(value)
             }) {
                 Some(record) => one(200, record),
                 None => not_found("externalId"),
             }
         }
-        (_, [parent, id, child]) => {
-            let spec = family(child)?;
-            let (_, relation, create) = spec.parents.iter().find(|(p, _, _)| p == parent)?;
-            if !store.parent_exists(parent, id) {
-                return Some(not_found("id"));
+        (&Method::GET, [id]) => match store.record_or_alias(&key, id) {
+            Some(record) => one(200, record),
+            None => not_found("id"),
+        },
+        (&Method::PUT | &Method::PATCH, [id]) => {
+            let (op, keys) = if *method == Method::PUT {
+                (spec.put, Keys::Strict)
+            } else {
+                (spec.patch, Keys::KnownOnly)
+            };
+            if op.is_empty() {
+                return Some(not_allowed());
             }
-            match *method {
-                Method::GET => list(spec, pairs, store, Some((parent, relation, id))),
-                Method::POST => match create {
-                    Some(op) => {
-                        let keys = if *parent == "customers" {
-                            Keys::KnownOnly
-                        } else {
-                            Keys::Strict
-                        };
-                        match parse_body(body).and_then(|b| checked_body(&b, op, keys)) {
-                            Ok(map) => {
-                                one(201, &store.create_record(spec, map, Some((relation, id))))
-                            }
-                            Err(answer) => answer,
-                        }
-                    }
-                    None => not_allowed(),
-                },
-                _ => not_allowed(),
+            let replace = param(pairs, "replace");
+            if replace.is_some() && !(spec.replace && *method == Method::PUT) {
+                return Some(bad("Unknown query parameter: replace"));
             }
-        }
-        (_, [path]) => {
-            let spec = family(path)?;
-            match *method {
-                Method::GET => list(spec, pairs, store, None),
-                Method::POST => match parse_body(body)
-                    .and_then(|b| checked_body(&b, spec.create, Keys::Strict))
-                {
-                    Ok(map) => one(201, &store.create_record(spec, map, None)),
-                    Err(answer) => answer,
-                },
-                _ => not_allowed(),
+            match parse_body(body).and_then(|b| checked_body(&b, op, keys)) {
+                Ok(map) => update_answer(store.update_record(
+                    collection,
+                    id,
+                    &map,
+                    replace == Some("true"),
+                )),
+                Err(answer) => answer,
             }
         }
-        (_, [path, id]) => {
-            let spec = family(path)?;
-            match *method {
-                Method::GET => match store.record(spec.path, id) {
-                    Some(record) => one(200, record),
-                    None => not_found("id"),
-                },
-                Method::PUT | Method::PATCH => {
-                    let (op, keys) = if *method == Method::PUT {
-                        (spec.put, Keys::Strict)
-                    } else {
-                        (spec.patch, Keys::KnownOnly)
-                    };
-                    let replace = *method == Method::PUT && param(pairs, "replace") == Some("true");
-                    match parse_body(body).and_then(|b| checked_body(&b, op, keys)) {
-                        Ok(map) => update_answer(store.update_record(spec, id, &map, replace)),
-                        Err(answer) => answer,
-                    }
-                }
-                Method::DELETE if spec.deletable => {
-                    if store.delete_record(spec.path, id) {
-                        (204, String::new())
-                    } else {
-                        not_found("id")
-                    }
-                }
-                _ => not_allowed(),
+        (&Method::DELETE, [id]) if spec.deletable => {
+            if store.delete_record(&key, id) {
+                (204, String::new())
+            } else {
+                not_found("id")
             }
         }
+        (_, [] | [_]) => not_allowed(),
         _ => return None,
-    };
-    Some(answer)
+    })
+}
+
+/// `GET` or `POST {parent}/{id}/{collection}`.
+fn under(
+    method: &Method,
+    collection: &Collection,
+    parent: &str,
+    id: &str,
+    pairs: &[(String, String)],
+    body: &[u8],
+    store: &mut Store,
+) -> Option<Answer> {
+    let spec = collection.spec;
+    let (_, relation, create) = spec.parents.iter().find(|(p, _, _)| *p == parent)?;
+    if !store.parent_exists(parent, id) {
+        return Some(not_found("id"));
+    }
+    Some(match *method {
+        Method::GET => list(collection, pairs, store, Some((parent, relation, id))),
+        Method::POST => match create {
+            Some(op) => {
+                let keys = if parent == "customers" {
+                    Keys::KnownOnly
+                } else {
+                    Keys::Strict
+                };
+                match parse_body(body).and_then(|b| checked_body(&b, op, keys)) {
+                    Ok(map) => one(
+                        201,
+                        &store.create_record(collection, map, Some((relation, id))),
+                    ),
+                    Err(answer) => answer,
+                }
+            }
+            None => not_allowed(),
+        },
+        _ => not_allowed(),
+    })
+}
+
+/// Whether a JSON list holds `id`.
+fn list_has_id(list: Option<&Value>, id: &str) -> bool {
+    list.and_then(Value::as_array)
+        .is_some_and(|items| items.iter().any(|m| m.as_str() == Some(id)))
 }
 
 fn not_allowed() -> Answer {
@@ -306,21 +595,23 @@ fn update_answer(result: Result<Value, u16>) -> Answer {
     }
 }
 
-/// A page of a family's records, all of them or those under one parent: `(parent's path,
-/// relationship, parent's id)`.
+/// A page of a collection's records, all of them or those under one parent: `(parent's path,
+/// relationship, parent's id)`. `deleted=true|false` keeps the records so marked (absent reads as
+/// not deleted).
 fn list(
-    spec: &FamilySpec,
+    collection: &Collection,
     pairs: &[(String, String)],
     store: &Store,
     under: Option<(&str, &str, &str)>,
 ) -> Answer {
-    let (page, size) = match paging(pairs, 100, 100) {
+    let (page, size) = match paging(pairs, 100, collection.spec.list_max) {
         Ok(p) => p,
         Err(answer) => return answer,
     };
     let from = param(pairs, "fromDate");
+    let deleted = param(pairs, "deleted").map(|d| d == "true");
     let items: Vec<Value> = store
-        .records(spec.path)
+        .records(&collection.key())
         .iter()
         .filter(|r| {
             under.is_none_or(|(_, relation, id)| {
@@ -336,11 +627,16 @@ fn list(
                     .is_some_and(|c| c >= from)
             })
         })
+        .filter(|r| {
+            deleted.is_none_or(|want| {
+                (r.pointer("/attributes/deleted").and_then(Value::as_bool) == Some(true)) == want
+            })
+        })
         .cloned()
         .collect();
     let path = match under {
-        Some((parent, _, id)) => format!("/{parent}/{id}/{}", spec.path),
-        None => format!("/{}", spec.path),
+        Some((parent, _, id)) => format!("/{parent}/{id}/{}", collection.key()),
+        None => format!("/{}", collection.key()),
     };
     page_answer(
         &path,
@@ -353,12 +649,8 @@ fn list(
     )
 }
 
-fn start_bulk(
-    spec: &'static FamilySpec,
-    method: &Method,
-    body: &[u8],
-    store: &mut Store,
-) -> Answer {
+fn start_bulk(collection: &Collection, method: &Method, body: &[u8], store: &mut Store) -> Answer {
+    let spec = collection.spec;
     let Ok(Value::Array(items)) = serde_json::from_slice::<Value>(body) else {
         return bad("Body must be a JSON array");
     };
@@ -386,16 +678,40 @@ fn start_bulk(
             }
         })
         .collect();
+    let context = if create {
+        "api.sobjects.bulk-create"
+    } else {
+        "api.sobjects.bulk-update"
+    };
+    queue_bulk(collection, context, records, store)
+}
+
+/// `DELETE {collection}/bulk?ids=a,b`.
+fn bulk_delete(collection: &Collection, pairs: &[(String, String)], store: &mut Store) -> Answer {
+    let ids: Vec<BulkRecord> = param(pairs, "ids")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|id| !id.is_empty())
+        .map(|id| BulkRecord::Delete(id.to_owned()))
+        .collect();
+    if ids.is_empty() || ids.len() > 100 {
+        return bad("ids takes 1 to 100 ids");
+    }
+    queue_bulk(collection, "api.sobjects.bulk-delete", ids, store)
+}
+
+fn queue_bulk(
+    collection: &Collection,
+    context: &'static str,
+    records: Vec<BulkRecord>,
+    store: &mut Store,
+) -> Answer {
     let id = store.next_id();
     let created_at = store.now();
     let job = BulkJob {
         id: id.clone(),
-        context: if create {
-            "api.sobjects.bulk-create"
-        } else {
-            "api.sobjects.bulk-update"
-        },
-        family: Some(spec),
+        context,
+        family: Some(collection.clone()),
         records,
         polls: 0,
         results: None,
@@ -408,7 +724,7 @@ fn start_bulk(
 
 /// Runs one record of a family's bulk job.
 pub(crate) fn run_record(
-    spec: &'static FamilySpec,
+    collection: &Collection,
     index: usize,
     record: &BulkRecord,
     store: &mut Store,
@@ -416,20 +732,7 @@ pub(crate) fn run_record(
     match record {
         BulkRecord::Create(item) => {
             let map = item.as_object().cloned().unwrap_or_default();
-            let relation = map
-                .get("conversation")
-                .and_then(Value::as_str)
-                .map(|c| ("conversation", c.to_owned()))
-                .or_else(|| {
-                    map.get("customer")
-                        .and_then(Value::as_str)
-                        .map(|c| ("customer", c.to_owned()))
-                });
-            let created = store.create_record(
-                spec,
-                map,
-                relation.as_ref().map(|(r, id)| (*r, id.as_str())),
-            );
+            let created = store.create_record(collection, map, None);
             json!({"index": index, "status": 201, "id": created.get("id")})
         }
         BulkRecord::Update(item) => {
@@ -438,7 +741,7 @@ pub(crate) fn run_record(
                 .remove("id")
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
-            match store.update_record(spec, &id, &map, false) {
+            match store.update_record(collection, &id, &map, false) {
                 Ok(_) => json!({"index": index, "status": 200, "id": id}),
                 Err(status) => {
                     let errors =
@@ -448,7 +751,11 @@ pub(crate) fn run_record(
             }
         }
         BulkRecord::Delete(id) => {
-            json!({"index": index, "status": 405, "id": id, "errors": [{"status": 405, "code": "methodnotallowed"}]})
+            if store.delete_record(&collection.key(), id) {
+                json!({"index": index, "status": 204, "id": id})
+            } else {
+                json!({"index": index, "status": 404, "id": id, "errors": [{"status": 404, "code": "notfound"}]})
+            }
         }
     }
 }

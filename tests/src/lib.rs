@@ -25,6 +25,7 @@ mod families;
 mod fault;
 mod routes;
 mod search_eval;
+mod seeds;
 mod server;
 mod service;
 mod spec;
@@ -34,6 +35,7 @@ mod transports;
 
 pub use demo::env_or_fake;
 pub use fault::Fault;
+pub use seeds::{COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID, ORDER_KLASS_ID, ORG_ID};
 pub use server::{FakeKustomer, FakeKustomerBuilder, RecordedRequest};
 pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};
 pub use synthetic::{synthetic_customer, synthetic_page};

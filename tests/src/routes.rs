@@ -238,18 +238,6 @@ pub(crate) fn route(
             body,
             store,
         ),
-        (_, ["customers", id, "klasses", klass]) => {
-            let kind = format!("klasses/{klass}");
-            related(
-                method,
-                id,
-                &kind,
-                &format!("/customers/{id}/klasses/{klass}"),
-                &pairs,
-                body,
-                store,
-            )
-        }
         (&Method::GET, ["bulk", id]) => poll_bulk(id, store),
         (&Method::GET, ["bulk", id, "batches"]) => bulk_batches(id, &pairs, store),
         (&Method::GET, _) => not_found("path"),
@@ -376,8 +364,8 @@ fn search(pairs: &[(String, String)], body: &[u8], store: &Store, archive: bool)
         .and_then(crate::families::by_context);
     let mut hits: Vec<&Value> = Vec::new();
     match family {
-        Some(spec) => {
-            for record in store.records(spec.path) {
+        Some(collection) => {
+            for record in store.records(&collection.key()) {
                 match crate::search_eval::matches_record(&query, record) {
                     Ok(true) => hits.push(record),
                     Ok(false) => {}
@@ -534,8 +522,8 @@ fn poll_bulk(id: &str, store: &mut Store) -> Answer {
             .records
             .iter()
             .enumerate()
-            .map(|(index, record)| match job.family {
-                Some(spec) => crate::families::run_record(spec, index, record, store),
+            .map(|(index, record)| match &job.family {
+                Some(collection) => crate::families::run_record(collection, index, record, store),
                 None => run_record(index, record, store),
             })
             .collect();
@@ -692,10 +680,7 @@ fn related(
                 .entry("createdAt")
                 .or_insert_with(|| now.clone().into());
             attributes.insert("updatedAt".into(), now.into());
-            let kind_name = match kind.strip_prefix("klasses/") {
-                Some(klass) => format!("kobject.{klass}"),
-                None => kind.trim_end_matches('s').to_owned(),
-            };
+            let kind_name = kind.trim_end_matches('s').to_owned();
             let resource = json!({"type": kind_name, "id": resource_id, "attributes": attributes,
                 "relationships": {"customer": {"data": {"type": "customer", "id": id}}}});
             store.related_mut(id, kind).push(resource.clone());

@@ -7,7 +7,14 @@ use serde_json::{Map, Value};
 
 use crate::store::Stored;
 
-const CONTEXTS: [&str; 4] = ["customer", "conversation", "message", "note"];
+const CONTEXTS: [&str; 6] = [
+    "customer",
+    "conversation",
+    "message",
+    "note",
+    "company",
+    "kobject",
+];
 
 /// The record attribute a search attribute reads (`customer_updated_at` → `updatedAt`,
 /// `conversation_status` → `status`); the search attribute itself if it names none.
@@ -61,8 +68,12 @@ fn values<'c>(attribute: &str, record: &'c Value) -> Result<Vec<&'c Value>, Stri
                 .iter()
                 .find_map(|c| attribute.strip_prefix(c)?.strip_prefix("_custom_"));
             if let Some(name) = custom {
-                attr("custom")
+                // A klass's attributes are named `kobject_custom_<klass>_<attribute>`.
+                let custom = attr("custom");
+                let klass_attribute = name.split_once('_').map(|(_, a)| a);
+                custom
                     .and_then(|c| c.get(name))
+                    .or_else(|| custom.and_then(|c| c.get(klass_attribute?)))
                     .into_iter()
                     .collect()
             } else {

@@ -1,20 +1,26 @@
-//! The spec's request schemas (`fixtures/spec_operations.json`), read once: which keys each
-//! operation's body may hold and which it must.
+//! The spec's request schemas (`fixtures/spec_operations.json`), and those written from
+//! KUSTOMER_API.md for the operations the spec lacks (`fixtures/unspecified_operations.json`),
+//! read once: which keys each operation's body may hold and which it must.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use serde_json::Value;
 
-const OPERATIONS: &str = include_str!("../fixtures/spec_operations.json");
+const OPERATIONS: [&str; 2] = [
+    include_str!("../fixtures/spec_operations.json"),
+    include_str!("../fixtures/unspecified_operations.json"),
+];
 
 fn operations() -> &'static [Value] {
     static PARSED: OnceLock<Vec<Value>> = OnceLock::new();
     PARSED.get_or_init(|| {
-        serde_json::from_str::<Value>(OPERATIONS)
-            .ok()
-            .and_then(|doc| doc.get("operations")?.as_array().cloned())
-            .unwrap_or_default()
+        OPERATIONS
+            .iter()
+            .filter_map(|text| serde_json::from_str::<Value>(text).ok())
+            .filter_map(|doc| doc.get("operations")?.as_array().cloned())
+            .flatten()
+            .collect()
     })
 }
 

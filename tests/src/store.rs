@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use crate::clock::rfc3339_millis;
-use crate::families::FamilySpec;
+use crate::families::{Collection, FamilySpec};
 
 /// The customer of Kustomer's own `getCustomerById` example.
 pub const SPEC_CUSTOMER_ID: &str = "58210c3db0f09110006b7953";
@@ -84,7 +84,7 @@ pub(crate) struct BulkJob {
     pub(crate) id: String,
     pub(crate) context: &'static str,
     /// The family whose records these are; `None` for customers.
-    pub(crate) family: Option<&'static FamilySpec>,
+    pub(crate) family: Option<Collection>,
     pub(crate) records: Vec<BulkRecord>,
     pub(crate) polls: u32,
     pub(crate) results: Option<Vec<Value>>,
@@ -110,12 +110,11 @@ pub(crate) struct Store {
     related: HashMap<(String, String), Vec<Value>>,
     merges: HashMap<String, Value>,
     pub(crate) bulk: HashMap<String, BulkJob>,
-    /// Every generic family's records (`data` objects), by path, in creation order.
-    families: HashMap<&'static str, Vec<Value>>,
+    /// Every generic family's records (`data` objects), by collection (`companies`,
+    /// `klasses/order`), in creation order. Tags given by name elsewhere are records of `tags`.
+    families: HashMap<String, Vec<Value>>,
     /// Each conversation's events.
     events: HashMap<String, Vec<Value>>,
-    /// Tag names and the IDs the fake gave them.
-    tags: Vec<(String, String)>,
     counter: u64,
     /// When set, `GET /customers` lists this many synthetic customers, made per page.
     pub(crate) synthetic: Option<u64>,
@@ -145,9 +144,17 @@ impl Store {
                 "attributes": {"body": body, "createdAt": rfc3339_millis(EPOCH_MS - 1000 + i as u64),
                     "updatedAt": rfc3339_millis(EPOCH_MS - 1000 + i as u64)},
                 "relationships": {"customer": reference("customer", SPEC_CUSTOMER_ID)}});
-            store.families.entry("notes").or_default().push(note);
+            store.push("notes", note);
         }
+        store.seed_catalog();
         store
+    }
+
+    pub(crate) fn push(&mut self, collection: &str, record: Value) {
+        self.families
+            .entry(collection.to_owned())
+            .or_default()
+            .push(record);
     }
 
     fn put_raw(&mut self, id: &str, raw: &str) {
@@ -333,9 +340,17 @@ fn apply_update(
         }
     }
     for (k, v) in body {
-        if k != "rev" && !skip.contains(&k.as_str()) {
-            attributes.insert(k.clone(), v.clone());
+        if k == "rev" || skip.contains(&k.as_str()) {
+            continue;
         }
+        // A merge sets the custom attributes it names and leaves the others.
+        if let (Some(Value::Object(have)), Value::Object(set), false) =
+            (attributes.get_mut(k), v, replace || k != "custom")
+        {
+            have.extend(set.clone());
+            continue;
+        }
+        attributes.insert(k.clone(), v.clone());
     }
     attributes.insert("updatedAt".into(), now.into());
     attributes.insert("modifiedAt".into(), now.into());
@@ -375,27 +390,118 @@ impl Store {
         }
     }
 
+    /// The ID of the tag named (or with ID) `name`; a tag record is made for a new name.
     fn tag_id(&mut self, name: &str) -> String {
-        if let Some((_, id)) = self.tags.iter().find(|(n, i)| n == name || i == name) {
-            return id.clone();
+        let found = self.records("tags").iter().find(|t| {
+            t.get("id").and_then(Value::as_str) == Some(name)
+                || t.pointer("/attributes/name").and_then(Value::as_str) == Some(name)
+        });
+        if let Some(id) = found.and_then(|t| t.get("id")).and_then(Value::as_str) {
+            return id.to_owned();
         }
         let id = self.next_id();
-        self.tags.push((name.to_owned(), id.clone()));
+        let now = self.now();
+        let tag = json!({"type": "tag", "id": id, "attributes": {"name": name,
+            "createdAt": now, "updatedAt": now}, "links": {"self": format!("/v1/tags/{id}")}});
+        self.push("tags", tag);
         id
+    }
+
+    /// The klass named `name`.
+    pub(crate) fn klass_named(&self, name: &str) -> Option<&Value> {
+        self.records("klasses")
+            .iter()
+            .find(|k| k.pointer("/attributes/name").and_then(Value::as_str) == Some(name))
+    }
+
+    /// A record by ID, or by the aliases some families have: `current` (the API key's user
+    /// or org, seeded first) and `default` (the default brand).
+    pub(crate) fn record_or_alias(&self, collection: &str, id: &str) -> Option<&Value> {
+        match (collection, id) {
+            ("users" | "orgs", "current") => self.records(collection).first(),
+            ("brands", "default") => self
+                .records(collection)
+                .iter()
+                .find(|b| b.pointer("/attributes/default") == Some(&Value::Bool(true))),
+            _ => self.record(collection, id),
+        }
+    }
+
+    /// Adds or removes users of a team.
+    pub(crate) fn team_members(
+        &mut self,
+        id: &str,
+        members: &Value,
+        add: bool,
+    ) -> Result<Value, u16> {
+        let users: Vec<String> = members
+            .as_array()
+            .map(|m| {
+                m.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if users.iter().any(|u| self.record("users", u).is_none()) {
+            return Err(404);
+        }
+        let now = self.now();
+        let record = self.record_mut("teams", id).ok_or(404u16)?;
+        let attributes = record
+            .get_mut("attributes")
+            .and_then(Value::as_object_mut)
+            .ok_or(500u16)?;
+        let mut current: Vec<String> = attributes
+            .get("members")
+            .and_then(Value::as_array)
+            .map(|m| {
+                m.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if add {
+            for user in users {
+                if !current.contains(&user) {
+                    current.push(user);
+                }
+            }
+        } else {
+            current.retain(|u| !users.contains(u));
+        }
+        attributes.insert("members".into(), current.into());
+        attributes.insert("updatedAt".into(), now.into());
+        Ok(record.clone())
     }
 
     /// Creates a record of `spec` from a checked body, under a parent if given. Tag names
     /// become tag IDs, as the API stores them.
     pub(crate) fn create_record(
         &mut self,
-        spec: &FamilySpec,
+        collection: &Collection,
         mut attributes: Map<String, Value>,
         under: Option<(&str, &str)>,
     ) -> Value {
+        let spec = collection.spec;
         let id = self.next_id();
         let now = self.now();
         let mut relationships = Map::new();
-        for relation in ["customer", "conversation"] {
+        if let Some(klass) = &collection.scope
+            && let Some(klass_id) = self
+                .klass_named(klass)
+                .and_then(|k| k.get("id"))
+                .and_then(Value::as_str)
+        {
+            // A custom object's klass comes with a singular `link`, as the API sends it.
+            relationships.insert(
+                "klass".into(),
+                json!({"link": {"self": format!("/v1/klasses/{klass}")},
+                    "data": {"type": "klass", "id": klass_id}}),
+            );
+        }
+        for relation in ["customer", "conversation", "company"] {
             if let Some(Value::String(target)) = attributes.remove(relation) {
                 relationships.insert(relation.into(), reference(relation, &target));
             }
@@ -435,12 +541,9 @@ impl Store {
         attributes.insert("updatedAt".into(), now.clone().into());
         attributes.insert("modifiedAt".into(), now.into());
         attributes.insert("rev".into(), 1.into());
-        let data = json!({"type": spec.kind, "id": id, "attributes": attributes,
-            "relationships": relationships, "links": {"self": format!("/v1/{}/{id}", spec.path)}});
-        self.families
-            .entry(spec.path)
-            .or_default()
-            .push(data.clone());
+        let data = json!({"type": collection.kind(), "id": id, "attributes": attributes,
+            "relationships": relationships, "links": {"self": collection.self_link(&id)}});
+        self.push(&collection.key(), data.clone());
         self.record_event(spec, &id, "create");
         data
     }
@@ -448,7 +551,7 @@ impl Store {
     /// Updates a record: `rev` checked (409 when stale), replace or merge, tags by name.
     pub(crate) fn update_record(
         &mut self,
-        spec: &FamilySpec,
+        collection: &Collection,
         id: &str,
         body: &Map<String, Value>,
         replace: bool,
@@ -463,11 +566,11 @@ impl Store {
                 .collect();
             body.insert("tags".into(), ids.into());
         }
-        let record = self.record_mut(spec.path, id).ok_or(404u16)?;
+        let record = self.record_mut(&collection.key(), id).ok_or(404u16)?;
         // Relationships are not attributes: moving a record is not modelled.
         apply_update(record, &body, replace, &now, &["conversation", "customer"])?;
         let data = record.clone();
-        self.record_event(spec, id, "update");
+        self.record_event(collection.spec, id, "update");
         Ok(data)
     }
 

@@ -1,41 +1,20 @@
-//! Every family through the generic layer, against the fake server, through both transports.
-//! The conformance functions are written once, generic over the family, and called for
-//! customers, conversations, messages and notes; what a family has of its own (tags, events,
-//! redactions, a PUT's required keys) is tested after them.
+//! Customers, conversations, messages and notes through the generic layer, against the fake
+//! server, through both transports: the conformance functions of `support/conformance.rs`, then
+//! what a family has of its own (tags, events, redactions, a PUT's required keys).
 
 // Test helpers may unwrap: a panic here is a failing test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
-use std::collections::HashSet;
-use std::time::{Duration, UNIX_EPOCH};
+mod support;
 
+use kustomer::Error;
 use kustomer::conversations::{ConversationInput, ConversationUpdate};
-use kustomer::customers::{Criterion, CustomerInput, SearchQuery, UpdateMode};
-use kustomer::family::{BulkWritable, Deletable, Gettable, Listable, Searchable, Updatable};
+use kustomer::customers::{CustomerInput, UpdateMode};
 use kustomer::messages::{MessageInput, MessageUpdate, RedactionInput};
 use kustomer::models::{Conversation, Customer, Message, Note};
 use kustomer::notes::{NoteInput, NoteUpdate};
-use kustomer::ops::{BulkUpdate, List, Search};
-use kustomer::{Client, Error, ManualClock, RetryPolicy, TransportOptions};
-use kustomer_tests::{DynTransport, FakeKustomer, SPEC_CUSTOMER_ID, clients_with};
-
-/// Records a test hangs its samples on: a customer and one of their conversations.
-struct Parents {
-    customer: String,
-    conversation: String,
-}
-
-/// What the conformance functions need to know of a family: sample inputs, a change, and the
-/// attribute that change shows in.
-trait Sample: Gettable + Listable + Searchable + Updatable + BulkWritable {
-    fn scope() -> Self::Scope;
-    fn input(n: usize, parents: &Parents) -> Self::Input;
-    fn bulk_input(n: usize, parents: &Parents) -> Self::Input {
-        Self::input(n, parents)
-    }
-    fn change(n: usize, parents: &Parents) -> Self::Update;
-    fn label(&self) -> Option<String>;
-}
+use kustomer_tests::SPEC_CUSTOMER_ID;
+use support::conformance::{Parents, Sample, bulk_and_walk, crud, deletes, each_client};
 
 impl Sample for Customer {
     fn scope() {}
@@ -97,138 +76,6 @@ impl Sample for Note {
     fn label(&self) -> Option<String> {
         self.attributes.body.clone()
     }
-}
-
-/// Both transports' clients on a fresh fake, a manual clock (bulk polls never sleep), and a
-/// customer with a conversation.
-fn each_client(test: impl Fn(&str, &Client<DynTransport>, &Parents)) {
-    let server = FakeKustomer::start().unwrap();
-    let clients = clients_with(&server.config(), TransportOptions::default(), |b| {
-        b.retry_policy(RetryPolicy::disabled())
-            .clock(ManualClock::new(
-                UNIX_EPOCH + Duration::from_secs(1_700_000_000),
-            ))
-    })
-    .unwrap();
-    for (name, client) in &clients {
-        let customer = client
-            .customers()
-            .create(&CustomerInput::new().name(format!("Parent via {name}")))
-            .unwrap();
-        let conversation = client
-            .conversations()
-            .create(&ConversationInput::for_customer(&customer.id).name("Parent"))
-            .unwrap();
-        let parents = Parents {
-            customer: customer.id,
-            conversation: conversation.id,
-        };
-        test(name, client, &parents);
-    }
-}
-
-/// Create, get, update (merge, replace, patch), and find it again in a list walked page by page.
-fn crud<R: Sample>(name: &str, client: &Client<DynTransport>, parents: &Parents) {
-    let family = client.family_within::<R>(R::scope());
-    let created = family.create(&R::input(1, parents)).unwrap();
-    let id = created.record_id().unwrap().to_owned();
-    assert_eq!(created.label().as_deref(), Some("Sample 1"), "{name}");
-    let got = family.get(&id).unwrap();
-    assert_eq!(got.record_id(), Some(id.as_str()), "{name}");
-    assert_eq!(got.label(), created.label(), "{name}");
-    for (n, mode) in [
-        (2, UpdateMode::Merge),
-        (3, UpdateMode::Replace),
-        (4, UpdateMode::Patch),
-    ] {
-        let updated = family.update(&id, &R::change(n, parents), mode).unwrap();
-        assert_eq!(
-            updated.label(),
-            Some(format!("Changed {n}")),
-            "{name} {mode:?}"
-        );
-        assert_eq!(family.get(&id).unwrap().label(), updated.label(), "{name}");
-    }
-    let missing = family.get("6500ffffffffffffffffffff").unwrap_err();
-    assert!(missing.is_not_found(), "{name}: {missing:?}");
-    // A list walked two at a time finds it, each record once.
-    family.create(&R::input(5, parents)).unwrap();
-    family.create(&R::input(6, parents)).unwrap();
-    let ids: Vec<String> = family
-        .list(List::within(R::scope()).page_size(2))
-        .map(|r| r.unwrap().record_id().unwrap().to_owned())
-        .collect();
-    assert!(ids.contains(&id), "{name}");
-    assert_eq!(
-        ids.iter().collect::<HashSet<_>>().len(),
-        ids.len(),
-        "{name}"
-    );
-    assert!(ids.len() >= 3, "{name}");
-}
-
-/// Delete, then the record is gone.
-fn deletes<R: Sample + Deletable>(name: &str, client: &Client<DynTransport>, parents: &Parents) {
-    let family = client.family_within::<R>(R::scope());
-    let created = family.create(&R::input(7, parents)).unwrap();
-    let id = created.record_id().unwrap().to_owned();
-    family.delete(&id).unwrap();
-    assert!(family.get(&id).unwrap_err().is_not_found(), "{name}");
-}
-
-/// 230 records in bulk jobs, awaited; then every one of them through the walk past the search's
-/// 100-page cap (pages of 2), each once; and the first pages through a plain search.
-fn bulk_and_walk<R: Sample>(name: &str, client: &Client<DynTransport>, parents: &Parents) {
-    let family = client.family_within::<R>(R::scope());
-    let inputs: Vec<R::Input> = (0..230).map(|n| R::bulk_input(1000 + n, parents)).collect();
-    let jobs = family.bulk_create(&inputs).unwrap();
-    assert_eq!(jobs.len(), 3, "{name}: jobs of at most 100");
-    for job in &jobs {
-        let report = family
-            .wait_for_bulk(&job.id, Duration::from_secs(1), Duration::from_secs(60))
-            .unwrap();
-        assert!(report.failures.is_empty(), "{name}: {:?}", report.failures);
-    }
-    let since = Criterion::gte(R::UPDATED_AT, "2000-01-01T00:00:00.000Z");
-    let walked: Vec<R> = family
-        .search_all(SearchQuery::new().and(since.clone()), 2)
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let labels: HashSet<String> = walked.iter().filter_map(R::label).collect();
-    for n in 0..230 {
-        assert!(
-            labels.contains(&format!("Sample {}", 1000 + n)),
-            "{name}: {n} missing"
-        );
-    }
-    let ids: HashSet<&str> = walked.iter().filter_map(R::record_id).collect();
-    assert_eq!(ids.len(), walked.len(), "{name}: a record came twice");
-    // Plain search: the cap is the API's (pages 1 to 100 of 2 = 200 results at most).
-    let capped: Vec<_> = family
-        .search(Search::<R>::within(R::scope(), SearchQuery::new().and(since)).page_size(2))
-        .collect();
-    assert!(capped.len() >= 200, "{name}: {}", capped.len());
-    assert!(
-        capped.iter().take(200).all(Result::is_ok),
-        "{name}: {:?}",
-        capped.iter().find(|r| r.is_err())
-    );
-    // A bulk update changes them.
-    let first = walked.first().unwrap().record_id().unwrap().to_owned();
-    let jobs = family
-        .bulk_update(&[BulkUpdate {
-            id: first.clone(),
-            input: R::change(9, parents),
-        }])
-        .unwrap();
-    family
-        .wait_for_bulk(&jobs[0].id, Duration::from_secs(1), Duration::from_secs(60))
-        .unwrap();
-    assert_eq!(
-        family.get(&first).unwrap().label().as_deref(),
-        Some("Changed 9"),
-        "{name}"
-    );
 }
 
 #[test]

@@ -34,7 +34,7 @@ impl LookupKey {
 }
 
 /// Find a customer by email, external ID or phone (`GET /v1/customers/email={email}` and its
-/// siblings, Kustomer's `getCustomerByEmail`, `getCustomerByExternalId`, `getCustomerByPhone`).
+/// siblings, Kustomer's `GetCustomerByEmail`, `GetCustomerByExternalId`, `GetCustomerByPhone`).
 ///
 /// Roles: `org.user.customer.read` or `org.permission.customer.read`.
 ///

@@ -84,7 +84,7 @@ pub type Customers<'c, T> = crate::Handle<'c, T, Customer>;
 /// [`Customers::search_all`](crate::Handle::search_all).
 pub type SearchAll<'c, T> = crate::handle::Walking<'c, T, Customer>;
 
-/// Get a customer by ID (`GET /v1/customers/{id}`, Kustomer's `getCustomerById`).
+/// Get a customer by ID (`GET /v1/customers/{id}`, Kustomer's `GetCustomerById`).
 ///
 /// Roles: `org.user.customer.read` or `org.permission.customer.read`.
 ///
@@ -109,7 +109,7 @@ pub type GetCustomer<'a> = crate::ops::Get<'a, Customer>;
 /// The largest page `GET /customers` serves.
 pub const MAX_LIST_PAGE_SIZE: u32 = 100;
 
-/// List customers (`GET /v1/customers`, Kustomer's `getCustomers`), one page at a time; the
+/// List customers (`GET /v1/customers`, Kustomer's `GetCustomers`), one page at a time; the
 /// client's [`Customers::list`](crate::Handle::list) walks every page.
 ///
 /// Roles: `org.user.customer.read` or `org.permission.customer.read`.
@@ -132,7 +132,7 @@ pub const MAX_LIST_PAGE_SIZE: u32 = 100;
 /// ```
 pub type ListCustomers = crate::ops::List<Customer>;
 
-/// Create a customer (`POST /v1/customers`, Kustomer's `createCustomer`; 201).
+/// Create a customer (`POST /v1/customers`, Kustomer's `CreateCustomer`; 201).
 ///
 /// Roles: `org.user.customer.write` or `org.permission.customer.create`.
 ///
@@ -152,8 +152,8 @@ pub type ListCustomers = crate::ops::List<Customer>;
 /// ```
 pub type CreateCustomer<'a> = crate::ops::Create<'a, Customer>;
 
-/// Update a customer (`PUT /v1/customers/{id}?replace=…`, Kustomer's `updateCustomer`, or
-/// `PATCH /v1/customers/{id}`, `updateCustomerAttributes`).
+/// Update a customer (`PUT /v1/customers/{id}?replace=…`, Kustomer's `UpdateCustomer`, or
+/// `PATCH /v1/customers/{id}`, `UpdateCustomerAttributes`).
 ///
 /// Roles: `org.user.customer.write` or `org.permission.customer.update`.
 ///
@@ -176,7 +176,7 @@ pub type CreateCustomer<'a> = crate::ops::Create<'a, Customer>;
 /// ```
 pub type UpdateCustomer<'a> = crate::ops::Update<'a, Customer>;
 
-/// Delete a customer (`DELETE /v1/customers/{id}`, Kustomer's `deleteCustomer`; 204, no body).
+/// Delete a customer (`DELETE /v1/customers/{id}`, Kustomer's `DeleteCustomer`; 204, no body).
 ///
 /// Roles: `org.user.customer.delete` or `org.permission.customer.delete`.
 ///
@@ -191,8 +191,9 @@ pub type UpdateCustomer<'a> = crate::ops::Update<'a, Customer>;
 /// ```
 pub type DeleteCustomer<'a> = crate::ops::Delete<'a, Customer>;
 
-/// Search customers (`POST /v1/customers/search`, Kustomer's `customerSearch`, or
-/// `/v1/customers/archive/search` for records not updated in two years), one page at a time.
+/// Search customers (`POST /v1/customers/search`, Kustomer's `CustomerSearch`, or
+/// `/v1/customers/archive/search`, `CustomerArchiveSearch`, for records not updated in two
+/// years), one page at a time.
 /// A search reads only, so it is retried like a GET.
 ///
 /// Roles: `org.user.search.read` or `org.permission.search.create`.
@@ -246,8 +247,8 @@ pub type SearchCustomers = crate::ops::Search<Customer>;
 pub type SearchWalk = crate::ops::Walk<Customer>;
 
 /// Create, update or delete up to 100 customers in one job (`POST`, `PUT` or
-/// `DELETE /v1/customers/bulk`, Kustomer's `bulkCreateCustomers`, `bulkBatchUpdateCustomers`,
-/// `bulkDeleteCustomers`; 201 with a [`BulkJob`](crate::models::BulkJob)). Every record is validated first.
+/// `DELETE /v1/customers/bulk`, Kustomer's `BulkCreateCustomers`, `BulkBatchUpdateCustomers`,
+/// `BulkDeleteCustomers`; 201 with a [`BulkJob`](crate::models::BulkJob)). Every record is validated first.
 ///
 /// Roles: those of the single-record operation (`customer.write`/`create`, `update`, `delete`).
 ///

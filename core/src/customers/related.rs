@@ -49,9 +49,9 @@ impl Related {
 }
 
 /// List a customer's conversations, messages, notes, merges or custom objects
-/// (`GET /v1/customers/{id}/conversations` and its siblings: `getConversationsByCustomer`,
-/// `getMessagesByCustomer`, `getNotesByCustomer`, `getCustomerMergesByCustomer`,
-/// `findCustomerKObjects`), one page at a time. Items are [`Resource`]s: attributes kept as JSON.
+/// (`GET /v1/customers/{id}/conversations` and its siblings: `GetConversationsByCustomer`,
+/// `GetMessagesByCustomer`, `GetNotesByCustomer`, `GetCustomerMergesByCustomer`,
+/// `FindCustomerKObjects`), one page at a time. Items are [`Resource`]s: attributes kept as JSON.
 ///
 /// Roles: the read role of the listed object (e.g. `org.user.conversation.read`,
 /// `org.permission.kobject.read`).
@@ -158,7 +158,7 @@ impl PagedOperation for ListRelated<'_> {
 
 /// Create a conversation, message or custom object for a customer
 /// (`POST /v1/customers/{id}/conversations`, `/messages`, `/klasses/{name}`: Kustomer's
-/// `createConversationForCustomer`, `createMessageByCustomer`, `createCustomerKObject`; 201).
+/// `CreateConversationForCustomer`, `CreateMessageByCustomer`, `CreateCustomerKObject`; 201).
 /// The body is the API's JSON object for that resource, sent as given.
 ///
 /// Roles: the write role of the created object. At most 120 such creates per customer a minute.
@@ -216,7 +216,7 @@ impl Operation for CreateRelated<'_> {
     }
 }
 
-/// Merge customer `source` into `target` (`POST /v1/customers/merges`, `createCustomerMerge`;
+/// Merge customer `source` into `target` (`POST /v1/customers/merges`, `CreateCustomerMerge`;
 /// 201 with the merge, typed loosely).
 ///
 /// Roles: `org.user.customer.write` or `org.permission.customer.update`.
@@ -263,7 +263,7 @@ impl Operation for CreateMerge<'_> {
     }
 }
 
-/// A customer merge by ID (`GET /v1/customers/merges/{id}`, `getCustomerMerge`).
+/// A customer merge by ID (`GET /v1/customers/merges/{id}`, `GetCustomerMerge`).
 ///
 /// Roles: `org.user.customer.read` or `org.permission.customer.read`.
 ///

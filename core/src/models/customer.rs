@@ -48,7 +48,7 @@ pub struct CustomerRelationships {
     pub created_by: Option<Relationship>,
 }
 
-/// The attributes of a customer: every attribute of Kustomer's `getCustomerById` type, plus common
+/// The attributes of a customer: every attribute of Kustomer's `GetCustomerById` type, plus common
 /// ones real responses carry. Timestamps are RFC 3339 strings as sent
 /// (`2016-11-09T04:23:01.925Z`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -154,3 +154,62 @@ impl<R: crate::page::Record> OwnedId for R {
         self.record_id().unwrap_or_default().to_owned()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use http::StatusCode;
+
+    use super::{UpsertAction, UpsertByExternalId, UpsertOutcome};
+    use crate::custom_objects::KObjectInput;
+    use crate::error::{ApiError, Error};
+    use crate::models::KObject;
+
+    fn order(id: &str) -> KObject {
+        let body = format!(r#"{{"id":"{id}","type":"kobject.order","attributes":{{}}}}"#);
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn status(code: StatusCode) -> Error {
+        let api = ApiError::from_body(code, b"");
+        if code == StatusCode::NOT_FOUND {
+            Error::NotFound(api)
+        } else {
+            Error::Conflict(api)
+        }
+    }
+
+    #[test]
+    fn a_create_that_conflicts_looks_up_once_more_and_updates() {
+        let input = KObjectInput::new("Order").external_id("o-1");
+        let mut upsert = UpsertByExternalId::<KObject>::within("order", &input).unwrap();
+        assert!(matches!(upsert.next(None), Ok(UpsertAction::Lookup(_))));
+        let missing = Some(Err(status(StatusCode::NOT_FOUND)));
+        assert!(matches!(upsert.next(missing), Ok(UpsertAction::Create(_))));
+        let raced = Some(Err(status(StatusCode::CONFLICT)));
+        assert!(matches!(upsert.next(raced), Ok(UpsertAction::Lookup(_))));
+        match upsert.next(Some(Ok(order("a")))) {
+            Ok(UpsertAction::Update(op)) => assert!(format!("{op:?}").contains("\"a\"")),
+            other => panic!("{other:?}"),
+        }
+        match upsert.next(Some(Ok(order("a")))) {
+            Ok(UpsertAction::Done(UpsertOutcome::Updated(o))) => assert_eq!(o.id, "a"),
+            other => panic!("{other:?}"),
+        }
+        assert!(upsert.next(None).is_err(), "it has ended");
+    }
+
+    #[test]
+    fn a_second_miss_or_a_second_conflict_is_the_callers() {
+        let input = KObjectInput::new("Order").external_id("o-1");
+        let mut upsert = UpsertByExternalId::<KObject>::within("order", &input).unwrap();
+        let _ = upsert.next(None);
+        let _ = upsert.next(Some(Err(status(StatusCode::NOT_FOUND))));
+        let _ = upsert.next(Some(Err(status(StatusCode::CONFLICT))));
+        // Gone again after the conflict: no loop, the 404 is returned.
+        let again = upsert.next(Some(Err(status(StatusCode::NOT_FOUND))));
+        assert!(matches!(again, Err(Error::NotFound(_))));
+        assert!(
+            UpsertByExternalId::<KObject>::within("order", &KObjectInput::new("No key")).is_err()
+        );
+    }
+}

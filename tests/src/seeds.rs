@@ -1,0 +1,106 @@
+//! The fake org's catalog, seeded at start: its user and org, colleagues, the default brand,
+//! the `order` klass with its custom-attribute metadata, the customer metadata, shortcuts and
+//! their categories. Shapes follow the spec's examples and KUSTOMER_API.md.
+
+use serde_json::{Value, json};
+
+use crate::store::Store;
+
+/// The API key's own user (`GET /users/current`).
+pub const CURRENT_USER_ID: &str = "5d5dae1d731d4e001ad55054";
+/// A colleague of the current user.
+pub const COLLEAGUE_USER_ID: &str = "5d5dae1d731d4e001ad55055";
+/// The fake org (`GET /orgs/current`).
+pub const ORG_ID: &str = "5d5dae1ccd1e87001a6a7ea4";
+/// The org's default brand (`GET /brands/default`).
+pub const DEFAULT_BRAND_ID: &str = "5daf7921124be4f2960cb196";
+/// The `order` klass.
+pub const ORDER_KLASS_ID: &str = "5826a39b0fcc2514008b2a92";
+
+const AT: &str = "2019-10-22T21:48:17.993Z";
+
+fn org() -> Value {
+    json!({"links": {"self": format!("/v1/orgs/{ORG_ID}")}, "data": {"type": "org", "id": ORG_ID}})
+}
+
+fn resource(kind: &str, path: &str, id: &str, attributes: Value) -> Value {
+    json!({"type": kind, "id": id, "attributes": attributes,
+        "relationships": {"org": org()}, "links": {"self": format!("/v1/{path}/{id}")}})
+}
+
+impl Store {
+    pub(crate) fn seed_catalog(&mut self) {
+        for (id, name, kind) in [
+            (CURRENT_USER_ID, "API User", "machine"),
+            (COLLEAGUE_USER_ID, "Grace Hopper", "user"),
+        ] {
+            let user = json!({"displayName": name, "name": name, "userType": kind,
+                "email": format!("{}@example.com", name.to_lowercase().replace(' ', ".")),
+                "roles": ["org.user.customer.read"], "createdAt": AT, "updatedAt": AT});
+            self.push("users", resource("user", "users", id, user));
+        }
+        let acme = json!({"name": "acme", "displayName": "Acme", "createdAt": AT, "updatedAt": AT});
+        self.push("orgs", resource("org", "orgs", ORG_ID, acme));
+        let brand = json!({"name": "default", "default": true, "createdAt": AT, "updatedAt": AT});
+        self.push(
+            "brands",
+            resource("brand", "brands", DEFAULT_BRAND_ID, brand),
+        );
+        let order = json!({"name": "order", "displayName": "Order", "icon": "truck-delivery",
+            "status": "enabled", "mixins": [], "createdAt": AT, "updatedAt": AT});
+        let mut klass = resource("klass", "klasses", ORDER_KLASS_ID, order);
+        if let Some(relationships) = klass
+            .get_mut("relationships")
+            .and_then(Value::as_object_mut)
+        {
+            relationships.insert(
+                "kobjects".into(),
+                json!({"links": {"self": "/v1/klasses/orders"}}),
+            );
+        }
+        self.push("klasses", klass);
+        let order_properties = json!({"properties": {
+            "totalNum": {"type": "number", "displayName": "Total"},
+            "statusStr": {"type": "string", "displayName": "Status",
+                "enumeration": ["placed", "paid", "shipped"]},
+            "placedAt": {"type": "date", "displayName": "Placed"}}});
+        self.push(
+            "metadata",
+            resource("metadata", "metadata", "kobject.order", order_properties),
+        );
+        let customer_properties = json!({"properties": {
+            "tierStr": {"type": "string", "displayName": "Tier"},
+            "ordersId": {"type": "string", "target": "kobject.order", "multi": true,
+                "displayName": "Orders"}}});
+        self.push(
+            "metadata",
+            resource("metadata", "metadata", "customer", customer_properties),
+        );
+        for (i, (name, text)) in [
+            ("refund", "Your refund is on its way."),
+            ("hours", "We answer from 9 to 5, Monday to Friday."),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let id = format!("5e0f779ed95b430019b5771{i}");
+            let shortcut = json!({"name": name, "draft": {"text": text}, "isPrivate": false,
+                "categories": ["5e0f779ed95b430019b57720"], "rev": 1,
+                "createdAt": AT, "updatedAt": AT});
+            self.push(
+                "shortcuts",
+                resource("shortcut", "shortcuts", &id, shortcut),
+            );
+        }
+        let category = json!({"name": "Billing", "createdAt": AT, "updatedAt": AT});
+        self.push(
+            "shortcuts/categories",
+            resource(
+                "shortcut-category",
+                "shortcuts/categories",
+                "5e0f779ed95b430019b57720",
+                category,
+            ),
+        );
+    }
+}

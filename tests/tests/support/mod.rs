@@ -1,0 +1,5 @@
+//! Helpers shared by the integration tests; each test binary uses part of them.
+#![allow(dead_code)]
+
+pub mod conformance;
+pub mod spec_check;
