@@ -226,6 +226,14 @@ pub(crate) fn check_tag(tag: &str) -> Result<(), InvalidInput> {
     Ok(())
 }
 
+/// A number custom attribute's value. NaN and infinities have no JSON form: they are kept
+/// visible, as a string the `Num` suffix refuses, rather than sent as `null`, which would clear
+/// the attribute.
+pub(crate) fn custom_number(value: f64) -> Value {
+    serde_json::Number::from_f64(value)
+        .map_or_else(|| Value::String(value.to_string()), Value::Number)
+}
+
 pub(crate) fn check_custom(custom: &Map<String, Value>) -> Result<(), InvalidInput> {
     check_count("custom", custom.len(), 100)?;
     for (name, value) in custom {

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use kustomer::Client;
-use kustomer::custom_objects::{KObjectInput, KObjectUpdate, KlassName, SearchKObjects};
+use kustomer::custom_objects::{KObjectInput, KlassName, SearchKObjects};
 use kustomer::customers::{Criterion, CustomerInput, SearchQuery, UpdateMode};
 use kustomer::models::CustomFields;
 use kustomer_ureq::UreqTransport;
@@ -65,7 +65,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let found = orders.by_external_id(&external_id)?;
     println!("found         {} by {external_id}", found.id);
 
-    let paid = KObjectUpdate::new().custom_str("statusStr", "paid");
+    let paid = KObjectInput::update().custom_str("statusStr", "paid");
     let updated = orders.update(&found.id, &paid, UpdateMode::Merge)?;
     println!(
         "updated       {:?}",

@@ -448,32 +448,7 @@ impl Store {
         }
         let now = self.now();
         let record = self.record_mut("teams", id).ok_or(404u16)?;
-        let attributes = record
-            .get_mut("attributes")
-            .and_then(Value::as_object_mut)
-            .ok_or(500u16)?;
-        let mut current: Vec<String> = attributes
-            .get("members")
-            .and_then(Value::as_array)
-            .map(|m| {
-                m.iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default();
-        if add {
-            for user in users {
-                if !current.contains(&user) {
-                    current.push(user);
-                }
-            }
-        } else {
-            current.retain(|u| !users.contains(u));
-        }
-        attributes.insert("members".into(), current.into());
-        attributes.insert("updatedAt".into(), now.into());
-        Ok(record.clone())
+        edit_ids(record, "members", &users, add, &now)
     }
 
     /// Creates a record of `spec` from a checked body, under a parent if given. Tag names
@@ -593,32 +568,7 @@ impl Store {
         let ids: Vec<String> = names.iter().map(|n| self.tag_id(n)).collect();
         let now = self.now();
         let record = self.record_mut("conversations", id).ok_or(404u16)?;
-        let attributes = record
-            .get_mut("attributes")
-            .and_then(Value::as_object_mut)
-            .ok_or(500u16)?;
-        let mut tags: Vec<String> = attributes
-            .get("tags")
-            .and_then(Value::as_array)
-            .map(|t| {
-                t.iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default();
-        if add {
-            for id in ids {
-                if !tags.contains(&id) {
-                    tags.push(id);
-                }
-            }
-        } else {
-            tags.retain(|t| !ids.contains(t));
-        }
-        attributes.insert("tags".into(), tags.into());
-        attributes.insert("updatedAt".into(), now.into());
-        Ok(record.clone())
+        edit_ids(record, "tags", &ids, add, &now)
     }
 
     fn record_event(&mut self, spec: &FamilySpec, id: &str, what: &str) {
@@ -649,6 +599,43 @@ impl Store {
         attributes.insert("redacted".into(), true.into());
         Some(record.clone())
     }
+}
+
+/// Adds `ids` to (or removes them from) the ID list `attribute` of a record, each once.
+fn edit_ids(
+    record: &mut Value,
+    attribute: &str,
+    ids: &[String],
+    add: bool,
+    now: &str,
+) -> Result<Value, u16> {
+    let attributes = record
+        .get_mut("attributes")
+        .and_then(Value::as_object_mut)
+        .ok_or(500u16)?;
+    let mut current: Vec<String> = attributes
+        .get(attribute)
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    if add {
+        for id in ids {
+            if !current.contains(id) {
+                current.push(id.clone());
+            }
+        }
+    } else {
+        current.retain(|item| !ids.contains(item));
+    }
+    attributes.insert(attribute.into(), current.into());
+    attributes.insert("updatedAt".into(), now.into());
+    Ok(record.clone())
 }
 
 fn list_has(list: Option<&Value>, key: &str, value: &str) -> bool {

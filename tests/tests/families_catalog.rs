@@ -14,9 +14,7 @@ use std::time::Duration;
 use kustomer::brands::BrandInput;
 use kustomer::companies::CompanyInput;
 use kustomer::conversations::ConversationInput;
-use kustomer::custom_objects::{
-    KObjectInput, KObjectUpdate, KlassInput, KlassName, ListKObjects, SearchKObjects,
-};
+use kustomer::custom_objects::{KObjectInput, KlassInput, KlassName, ListKObjects, SearchKObjects};
 use kustomer::customers::{Criterion, SearchQuery};
 use kustomer::models::{Brand, Company, CustomFields, KObject, Klass, Tag, Team};
 use kustomer::ops::{List, UpsertOutcome};
@@ -42,8 +40,8 @@ impl Sample for KObject {
     fn input(n: usize, parents: &Parents) -> KObjectInput {
         KObjectInput::new(format!("Sample {n}")).customer(&parents.customer)
     }
-    fn change(n: usize, _: &Parents) -> KObjectUpdate {
-        KObjectUpdate::new().title(format!("Changed {n}"))
+    fn change(n: usize, _: &Parents) -> KObjectInput {
+        KObjectInput::update().title(format!("Changed {n}"))
     }
     fn label(&self) -> Option<String> {
         self.attributes.title.clone()

@@ -16,7 +16,7 @@ use kustomer::companies::{
 };
 use kustomer::custom_objects::{
     BulkKObjects, CreateCustomerKObject, CreateKObject, CreateKlass, KObjectBulkUpdate,
-    KObjectInput, KObjectUpdate, KlassInput, KlassName, SearchKObjects, UpdateKObject, UpdateKlass,
+    KObjectInput, KlassInput, KlassName, SearchKObjects, UpdateKObject, UpdateKlass,
 };
 use kustomer::customers::UpdateMode;
 use kustomer::customers::{
@@ -38,7 +38,7 @@ fn full_kobject(customer: bool) -> KObjectInput {
         customer: customer.then(|| ID.to_owned()),
         company: Some(ID2.into()),
         external_id: Some("order-1059".into()),
-        title: "Order #1059".into(),
+        title: Some("Order #1059".into()),
         description: Some("3 items".into()),
         images: Some(vec!["https://example.com/a.png".into()]),
         icon: Some("truck-delivery".into()),
@@ -47,15 +47,18 @@ fn full_kobject(customer: bool) -> KObjectInput {
         tags: Some(vec!["vip".into()]),
         created_at: Some(AT.into()),
         imported_at: Some(AT.into()),
+        rev: None,
     }
 }
 
-fn full_kobject_update(bulk: bool) -> KObjectUpdate {
-    KObjectUpdate {
+fn full_kobject_update(bulk: bool) -> KObjectInput {
+    KObjectInput {
+        customer: None,
+        company: None,
         created_at: (!bulk).then(|| AT.to_owned()),
         imported_at: (!bulk).then(|| AT.to_owned()),
         rev: Some(2),
-        ..full_kobject(false).to_update()
+        ..full_kobject(false)
     }
 }
 

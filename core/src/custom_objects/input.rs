@@ -10,8 +10,9 @@ use crate::validation::{
     one_of,
 };
 
-/// A custom object to create (`POST /v1/klasses/{name}`, under a customer, in bulk). Only the
-/// fields that are set are sent.
+/// A custom object to create (`POST /v1/klasses/{name}`, under a customer, in bulk) or changes
+/// to one (`PUT /v1/klasses/{name}/{id}`, in bulk). Only the fields that are set are sent; each
+/// operation checks that it takes them (a create needs a title, an update names no customer).
 ///
 /// ```
 /// use kustomer::custom_objects::KObjectInput;
@@ -21,63 +22,23 @@ use crate::validation::{
 ///     serde_json::to_string(&order).unwrap(),
 ///     r#"{"externalId":"order-1059","title":"Order #1059","custom":{"totalNum":64.5}}"#
 /// );
+/// let paid = KObjectInput::update().custom_str("statusStr", "paid");
+/// assert_eq!(serde_json::to_string(&paid).unwrap(), r#"{"custom":{"statusStr":"paid"}}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KObjectInput {
-    /// The customer it belongs to (not under a customer, where the path names them).
+    /// The customer it belongs to (creates only; not under a customer, where the path names
+    /// them).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<String>,
-    /// The company it belongs to.
+    /// The company it belongs to (creates only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
     /// Your ID for it, 1 to 256 characters: the key of lookups and upserts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// The title, 1 to 256 characters (required).
-    pub title: String,
-    /// The description, at most 10,240 characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Image URLs, at most 20, unique.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub images: Option<Vec<String>>,
-    /// The icon's name, at most 64 characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub icon: Option<String>,
-    /// Free-form data.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<Map<String, Value>>,
-    /// The klass's attributes, by their API name (type suffixes as for customers).
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub custom: Map<String, Value>,
-    /// Tags, at most 20.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<String>>,
-    /// Creation time to record (imports, RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
-    /// Import time (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub imported_at: Option<String>,
-}
-
-/// Changes to a custom object (`PUT /v1/klasses/{name}/{id}`, in bulk). Only the fields that
-/// are set are sent.
-///
-/// ```
-/// use kustomer::custom_objects::KObjectUpdate;
-///
-/// let paid = KObjectUpdate::new().custom_str("statusStr", "paid");
-/// assert_eq!(serde_json::to_string(&paid).unwrap(), r#"{"custom":{"statusStr":"paid"}}"#);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct KObjectUpdate {
-    /// Your ID for it, 1 to 256 characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
-    /// The title, 1 to 256 characters.
+    /// The title, 1 to 256 characters (required to create).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The description, at most 10,240 characters.
@@ -92,101 +53,35 @@ pub struct KObjectUpdate {
     /// Free-form data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Map<String, Value>>,
-    /// The klass's attributes to set.
+    /// The klass's attributes, by their API name (type suffixes as for customers); an update
+    /// sets those it names.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub custom: Map<String, Value>,
     /// Tags, at most 20.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-    /// Creation time to record (RFC 3339).
+    /// Creation time to record (imports, RFC 3339; not taken by a bulk update).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
-    /// Import time (RFC 3339).
+    /// Import time (RFC 3339; not taken by a bulk update).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_at: Option<String>,
-    /// The revision read: the update is refused (409) if it changed since.
+    /// The revision read (updates only): refused (409) if it changed since.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rev: Option<u64>,
 }
-
-/// Builders for the `custom` map both inputs carry.
-macro_rules! custom_setters {
-    ($input:ty) => {
-        impl $input {
-            /// Sets a text attribute (name ending in `Str`, `Txt` or `Url`).
-            #[must_use]
-            pub fn custom_str(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-                self.custom.insert(name.into(), Value::String(value.into()));
-                self
-            }
-
-            /// Sets a number attribute (name ending in `Num`); NaN and infinities are refused
-            /// by validation rather than sent as `null`.
-            #[must_use]
-            pub fn custom_num(mut self, name: impl Into<String>, value: f64) -> Self {
-                let value = serde_json::Number::from_f64(value)
-                    .map_or_else(|| Value::String(value.to_string()), Value::Number);
-                self.custom.insert(name.into(), value);
-                self
-            }
-
-            /// Sets a boolean attribute (name ending in `Bool`).
-            #[must_use]
-            pub fn custom_bool(mut self, name: impl Into<String>, value: bool) -> Self {
-                self.custom.insert(name.into(), Value::Bool(value));
-                self
-            }
-
-            /// Sets your ID for it.
-            #[must_use]
-            pub fn external_id(mut self, id: impl Into<String>) -> Self {
-                self.external_id = Some(id.into());
-                self
-            }
-        }
-    };
-}
-
-custom_setters!(KObjectInput);
-custom_setters!(KObjectUpdate);
 
 impl KObjectInput {
     /// A custom object with this title.
     pub fn new(title: impl Into<String>) -> Self {
         Self {
-            title: title.into(),
+            title: Some(title.into()),
             ..Self::default()
         }
     }
 
-    /// Sets the customer it belongs to.
-    #[must_use]
-    pub fn customer(mut self, id: impl Into<String>) -> Self {
-        self.customer = Some(id.into());
-        self
-    }
-
-    /// The same values as an update (an upsert's second half): what a PUT takes of them.
-    pub fn to_update(&self) -> KObjectUpdate {
-        KObjectUpdate {
-            external_id: self.external_id.clone(),
-            title: Some(self.title.clone()),
-            description: self.description.clone(),
-            images: self.images.clone(),
-            icon: self.icon.clone(),
-            data: self.data.clone(),
-            custom: self.custom.clone(),
-            tags: self.tags.clone(),
-            created_at: self.created_at.clone(),
-            imported_at: self.imported_at.clone(),
-            rev: None,
-        }
-    }
-}
-
-impl KObjectUpdate {
-    /// An empty update: nothing set, nothing sent.
-    pub fn new() -> Self {
+    /// An update: nothing set, nothing sent.
+    pub fn update() -> Self {
         Self::default()
     }
 
@@ -196,67 +91,64 @@ impl KObjectUpdate {
         self.title = Some(title.into());
         self
     }
-}
 
-/// The limits both share.
-#[allow(clippy::too_many_arguments)]
-fn check_common(
-    external_id: Option<&str>,
-    title: Option<&str>,
-    description: Option<&str>,
-    images: Option<&[String]>,
-    icon: Option<&str>,
-    custom: &Map<String, Value>,
-    tags: Option<&[String]>,
-    times: [(&'static str, &Option<String>); 2],
-) -> Result<(), InvalidInput> {
-    if let Some(id) = external_id {
-        chars_between("externalId", id, 1, 256)?;
+    /// Sets the customer it belongs to.
+    #[must_use]
+    pub fn customer(mut self, id: impl Into<String>) -> Self {
+        self.customer = Some(id.into());
+        self
     }
-    if let Some(title) = title {
-        chars_between("title", title, 1, 256)?;
+
+    /// Sets your ID for it.
+    #[must_use]
+    pub fn external_id(mut self, id: impl Into<String>) -> Self {
+        self.external_id = Some(id.into());
+        self
     }
-    max_chars("description", description, 10_240)?;
-    check_list_max("images", images, 20, |url| not_empty("images", url))?;
-    max_chars("icon", icon, 64)?;
-    check_custom(custom)?;
-    check_tags(tags)?;
-    date_times(&times)
+
+    /// Sets a text attribute (name ending in `Str`, `Txt` or `Url`).
+    #[must_use]
+    pub fn custom_str(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.custom.insert(name.into(), Value::String(value.into()));
+        self
+    }
+
+    /// Sets a number attribute (name ending in `Num`); NaN and infinities are refused by
+    /// validation rather than sent as `null`.
+    #[must_use]
+    pub fn custom_num(mut self, name: impl Into<String>, value: f64) -> Self {
+        self.custom
+            .insert(name.into(), crate::validation::custom_number(value));
+        self
+    }
+
+    /// Sets a boolean attribute (name ending in `Bool`).
+    #[must_use]
+    pub fn custom_bool(mut self, name: impl Into<String>, value: bool) -> Self {
+        self.custom.insert(name.into(), Value::Bool(value));
+        self
+    }
 }
 
 impl Input for KObjectInput {
     fn validate(&self) -> Result<(), InvalidInput> {
-        check_common(
-            self.external_id.as_deref(),
-            Some(&self.title),
-            self.description.as_deref(),
-            self.images.as_deref(),
-            self.icon.as_deref(),
-            &self.custom,
-            self.tags.as_deref(),
-            [
-                ("createdAt", &self.created_at),
-                ("importedAt", &self.imported_at),
-            ],
-        )
-    }
-}
-
-impl Input for KObjectUpdate {
-    fn validate(&self) -> Result<(), InvalidInput> {
-        check_common(
-            self.external_id.as_deref(),
-            self.title.as_deref(),
-            self.description.as_deref(),
-            self.images.as_deref(),
-            self.icon.as_deref(),
-            &self.custom,
-            self.tags.as_deref(),
-            [
-                ("createdAt", &self.created_at),
-                ("importedAt", &self.imported_at),
-            ],
-        )
+        if let Some(id) = &self.external_id {
+            chars_between("externalId", id, 1, 256)?;
+        }
+        if let Some(title) = &self.title {
+            chars_between("title", title, 1, 256)?;
+        }
+        max_chars("description", self.description.as_deref(), 10_240)?;
+        check_list_max("images", self.images.as_deref(), 20, |url| {
+            not_empty("images", url)
+        })?;
+        max_chars("icon", self.icon.as_deref(), 64)?;
+        check_custom(&self.custom)?;
+        check_tags(self.tags.as_deref())?;
+        date_times(&[
+            ("createdAt", &self.created_at),
+            ("importedAt", &self.imported_at),
+        ])
     }
 }
 

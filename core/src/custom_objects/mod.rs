@@ -32,7 +32,7 @@ use crate::family::{
 use crate::models::{Company, Customer, KObject, Klass};
 use crate::validation::{absent, required};
 
-pub use input::{KObjectInput, KObjectUpdate, KlassInput};
+pub use input::{KObjectInput, KlassInput};
 pub use klass_name::KlassName;
 
 impl Family for KObject {
@@ -48,18 +48,35 @@ impl Listable for KObject {
 }
 impl Creatable for KObject {
     type Input = KObjectInput;
+    fn check_create(input: &KObjectInput) -> Result<(), InvalidInput> {
+        required("title", &input.title)?;
+        absent("rev", &input.rev, "is not taken by a create")
+    }
 }
 impl Updatable for KObject {
-    type Update = KObjectUpdate;
+    type Update = KObjectInput;
     const METHODS: UpdateMethods = UpdateMethods::PUT;
+    fn check_put(input: &KObjectInput) -> Result<(), InvalidInput> {
+        let why = "is not taken by an update: a custom object stays with its owner";
+        absent("customer", &input.customer, why)?;
+        absent("company", &input.company, why)
+    }
 }
 impl Deletable for KObject {}
 impl Upsertable for KObject {
     fn external_id(input: &KObjectInput) -> Option<&str> {
         input.external_id.as_deref()
     }
-    fn as_update(input: &KObjectInput) -> std::borrow::Cow<'_, KObjectUpdate> {
-        std::borrow::Cow::Owned(input.to_update())
+    fn as_update(input: &KObjectInput) -> std::borrow::Cow<'_, KObjectInput> {
+        if input.customer.is_none() && input.company.is_none() {
+            return std::borrow::Cow::Borrowed(input);
+        }
+        // The owner was the create's to set; the update leaves it.
+        std::borrow::Cow::Owned(KObjectInput {
+            customer: None,
+            company: None,
+            ..input.clone()
+        })
     }
 }
 impl ExternalIdLookup for KObject {}
@@ -73,18 +90,11 @@ impl Searchable for KObject {
     }
 }
 impl BulkWritable for KObject {
-    fn check_bulk_update(update: &KObjectUpdate) -> Result<(), InvalidInput> {
-        // `PUT /klasses/{name}/bulk` takes neither.
-        absent(
-            "createdAt",
-            &update.created_at,
-            "is not taken by a bulk update",
-        )?;
-        absent(
-            "importedAt",
-            &update.imported_at,
-            "is not taken by a bulk update",
-        )
+    fn check_bulk_update(update: &KObjectInput) -> Result<(), InvalidInput> {
+        let why = "is not taken by a bulk update";
+        Self::check_put(update)?;
+        absent("createdAt", &update.created_at, why)?;
+        absent("importedAt", &update.imported_at, why)
     }
 }
 impl BulkDeletable for KObject {}
@@ -194,6 +204,7 @@ pub type ListKObjects = crate::ops::List<KObject>;
 /// let request = CreateKObject::within("order", KObjectInput::new("Order #1")).build(&config)?;
 /// assert_eq!(request.body(), br#"{"title":"Order #1"}"#);
 /// assert!(CreateKObject::within("order", KObjectInput::new("")).build(&config).is_err());
+/// assert!(CreateKObject::within("order", KObjectInput::update()).build(&config).is_err()); // no title
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 pub type CreateKObject<'a> = crate::ops::Create<'a, KObject>;
@@ -204,10 +215,10 @@ pub type CreateKObject<'a> = crate::ops::Create<'a, KObject>;
 /// Roles: `org.user.kobject.write` or `org.permission.kobject.update`.
 ///
 /// ```
-/// use kustomer::{ApiKey, Config, Operation, custom_objects::{KObjectUpdate, UpdateKObject}};
+/// use kustomer::{ApiKey, Config, Operation, custom_objects::{KObjectInput, UpdateKObject}};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
-/// let paid = KObjectUpdate::new().custom_str("statusStr", "paid");
+/// let paid = KObjectInput::update().custom_str("statusStr", "paid");
 /// let request = UpdateKObject::within("order", "5826ab180fcc2514008b2a94", &paid).build(&config)?;
 /// assert_eq!(request.method(), http::Method::PUT);
 /// assert_eq!(request.uri().path_and_query().unwrap(), "/v1/klasses/order/5826ab180fcc2514008b2a94");
@@ -280,7 +291,7 @@ pub type KObjectWalk = crate::ops::Walk<KObject>;
 pub type BulkKObjects<'a> = crate::ops::BulkWrite<'a, KObject>;
 
 /// A record of a bulk custom-object update: its ID and the changes.
-pub type KObjectBulkUpdate = crate::ops::BulkUpdate<KObjectUpdate>;
+pub type KObjectBulkUpdate = crate::ops::BulkUpdate<KObjectInput>;
 
 /// List a customer's custom objects of one klass (`GET /v1/customers/{id}/klasses/{name}`,
 /// Kustomer's `FindCustomerKObjects`), typed.
@@ -398,4 +409,4 @@ pub type UpdateKlass<'a> = crate::ops::Update<'a, Klass>;
 /// ```
 pub type DeleteKlass<'a> = crate::ops::Delete<'a, Klass>;
 
-crate::ops::input_cow!(KObjectInput, KObjectUpdate, KlassInput);
+crate::ops::input_cow!(KObjectInput, KlassInput);

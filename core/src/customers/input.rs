@@ -320,12 +320,8 @@ impl CustomerInput {
     /// clear the attribute.
     #[must_use]
     pub fn custom_num(mut self, name: impl Into<String>, value: f64) -> Self {
-        let value = match serde_json::Number::from_f64(value) {
-            Some(number) => Value::Number(number),
-            // Kept visible, as a value the `Num` suffix refuses.
-            None => Value::String(value.to_string()),
-        };
-        self.custom.insert(name.into(), value);
+        self.custom
+            .insert(name.into(), crate::validation::custom_number(value));
         self
     }
 

@@ -32,7 +32,9 @@ pub enum Related {
     Notes,
     /// `/customers/{id}/merges` (list).
     Merges,
-    /// `/customers/{id}/klasses/{name}`: custom objects of one klass (list; create).
+    /// `/customers/{id}/klasses/{name}`: custom objects of one klass (list; create). Typed:
+    /// `client.custom_objects(klass).of_customer(id)` and
+    /// [`ListCustomerKObjects`](crate::custom_objects::ListCustomerKObjects).
     CustomObjects(String),
 }
 
