@@ -74,5 +74,35 @@ check "custom_objects: updated" grep -q '^updated       Some("paid")' "$work/out
 check "custom_objects: found by amount" grep -q "this one among them" "$work/out"
 check "custom_objects: deleted" grep -q "^deleted       gone" "$work/out"
 
+# A delivery signed outside the library (openssl, when the fixture was made): verified, read,
+# and refused when tampered with or unsigned, never printing the secret.
+verify() { # body file, then env assignments
+  local body=$1; shift
+  env -u KUSTOMER_WEBHOOK_SIGNATURE "$@" cargo run --quiet --locked --example verify_webhook <"$body" >"$work/out" 2>"$work/err"
+  echo $? >"$work/rc"
+}
+secret=KUSTOMER_WEBHOOK_SECRET=example-webhook-token
+signature=KUSTOMER_WEBHOOK_SIGNATURE=$(cat tests/fixtures/webhook_delivery.sig)
+verify tests/fixtures/webhook_delivery.json "$secret" "$signature"
+check "verify_webhook: exit 0" grep -qx 0 "$work/rc"
+check "verify_webhook: the event line" grep -qx '{"event":"kustomer.conversation.update","id":"6630f0c2a1b2c3d4e5f6a7b1","dataType":"conversation","dataId":"58228e05d4e96711004eccb7"}' "$work/out"
+{ cat tests/fixtures/webhook_delivery.json; printf ' '; } >"$work/tampered.json"
+verify "$work/tampered.json" "$secret" "$signature"
+check "verify_webhook tampered: exit 1" grep -qx 1 "$work/rc"
+check "verify_webhook tampered: one line on stderr" test "$(wc -l <"$work/err")" -eq 1
+check "verify_webhook tampered: nothing on stdout" test ! -s "$work/out"
+verify tests/fixtures/webhook_delivery.json "$secret"
+check "verify_webhook unsigned: exit 1" grep -qx 1 "$work/rc"
+check "verify_webhook unsigned: names the header" grep -q "x-kustomer-webhook-signature" "$work/err"
+verify tests/fixtures/webhook_delivery.json "$secret" KUSTOMER_WEBHOOK_SIGNATURE=xyz
+check "verify_webhook malformed: exit 1" grep -qx 1 "$work/rc"
+printf 'not json' >"$work/junk"
+# Its signature, made with openssl as the fixture's was.
+verify "$work/junk" "$secret" KUSTOMER_WEBHOOK_SIGNATURE=df36bedc9ddd455b60b0d7c01db2ac1d4f55eab8444dd82f8eea47554258df61
+check "verify_webhook unreadable: exit 1" grep -qx 1 "$work/rc"
+check "verify_webhook unreadable: says so" grep -q "not a readable Kustomer event" "$work/err"
+check "verify_webhook: no panic" bash -c "! grep -q panicked '$work/err'"
+check "verify_webhook: secret never printed" bash -c "! grep -q example-webhook-token '$work/out' '$work/err'"
+
 echo "examples: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

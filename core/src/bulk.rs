@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
 use crate::family::{
-    BulkDeletable, BulkWritable, Creatable, Input, Unscoped, Updatable, collection,
+    BulkDeletable, BulkWritable, Creatable, Input, Unscoped, Updatable, collection, without_secrets,
 };
 use crate::idempotency::Idempotency;
 use crate::models::{BulkBatch, BulkJob, BulkRecordResult};
@@ -171,7 +171,11 @@ impl<R: BulkWritable> Operation for BulkWrite<'_, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<BulkJob, Error> {
-        parse_one(response)
+        parse_one(response).map_err(|e| match &self.records {
+            Records::Create(inputs) => inputs.iter().fold(e, |e, i| without_secrets(i, e)),
+            Records::Update(updates) => updates.iter().fold(e, |e, u| without_secrets(&u.input, e)),
+            Records::Delete(_) => e,
+        })
     }
 }
 

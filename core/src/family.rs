@@ -103,6 +103,20 @@ pub trait Input: Serialize {
     /// # Errors
     /// [`InvalidInput`] naming the first value over its limit.
     fn validate(&self) -> Result<(), InvalidInput>;
+
+    /// Secrets the input carries (a webhook's shared-secret header): removed from every error
+    /// of the operation that sends it, whatever the server echoes.
+    fn secrets(&self) -> Vec<&str> {
+        Vec::new()
+    }
+}
+
+/// `error` without any of `input`'s secrets.
+pub(crate) fn without_secrets<I: Input + ?Sized>(input: &I, error: crate::Error) -> crate::Error {
+    input
+        .secrets()
+        .into_iter()
+        .fold(error, |error, secret| error.redact(secret))
 }
 
 /// `GET {PATH}/{id}`.

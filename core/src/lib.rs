@@ -33,7 +33,8 @@
 //! Each resource family has a module of operations and a handle on the client:
 //! [`customers`] (`client.customers()`), [`conversations`], [`messages`], [`notes`],
 //! [`custom_objects`] (`client.custom_objects("order")`, and `client.klasses()`), [`companies`],
-//! [`users`], [`teams`], [`tags`], [`shortcuts`], [`brands`], [`orgs`] and [`metadata`]. They are
+//! [`users`], [`teams`], [`tags`], [`shortcuts`], [`brands`], [`orgs`], [`metadata`] and
+//! [`webhooks`] (which also verifies and reads the deliveries you receive). They are
 //! declarations on one generic layer ([`family`] for what a family can do, [`ops`] for the
 //! operations, [`search`] and [`bulk`] for the shared machinery), so every family gets the same
 //! paging, search walk, bulk jobs, retries and checks.
@@ -77,6 +78,7 @@ pub mod teams;
 mod transport;
 pub mod users;
 mod validation;
+pub mod webhooks;
 
 pub use base_url::{BaseUrl, Region};
 pub use client::{Client, ClientBuilder, Reply};

@@ -186,6 +186,13 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
         ..READ_ONLY
     },
     FamilySpec {
+        path: "outbound-webhooks",
+        kind: "outbound_webhook",
+        create: "CreateWebhook",
+        deletable: true,
+        ..READ_ONLY
+    },
+    FamilySpec {
         path: "metadata",
         kind: "metadata",
         put: "UpdateCustomAttributeMetadata",
@@ -369,6 +376,13 @@ pub(crate) fn route(
                 },
                 Err(answer) => answer,
             }
+        }
+        (&Method::GET, ["outbound-webhooks", "events"]) => {
+            let names: Vec<Value> = kustomer::webhooks::EVENT_NAMES
+                .iter()
+                .map(|name| json!({"type": "webhook_event", "id": name, "attributes": {"name": name}}))
+                .collect();
+            (200, json!({"data": names}).to_string())
         }
         (&Method::GET, ["shortcuts", "categories"]) => {
             list(&Collection::of(&SHORTCUT_CATEGORIES), pairs, store, None)

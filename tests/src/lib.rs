@@ -32,6 +32,7 @@ mod spec;
 mod store;
 mod synthetic;
 mod transports;
+mod webhooks;
 
 pub use demo::env_or_fake;
 pub use fault::Fault;
@@ -40,6 +41,7 @@ pub use server::{FakeKustomer, FakeKustomerBuilder, RecordedRequest};
 pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};
 pub use synthetic::{synthetic_customer, synthetic_page};
 pub use transports::{DynTransport, both_transports, clients_with};
+pub use webhooks::WebhookDelivery;
 
 /// The API key the fake server accepts.
 pub const FAKE_API_KEY: &str = "fake-kustomer-api-key-0123456789";

@@ -286,6 +286,13 @@ impl FakeKustomer {
         lock(&self.shared.requests).clone()
     }
 
+    /// Every webhook delivery made so far, in order: one per write made through the fake and
+    /// webhook registered for its event (`POST /v1/outbound-webhooks`), signed with the
+    /// webhook's token. Those to a loopback URL were also posted there, over plain HTTP.
+    pub fn deliveries(&self) -> Vec<crate::WebhookDelivery> {
+        lock(&self.shared.store).deliveries.clone()
+    }
+
     /// How many requests have been answered (or faulted) so far.
     pub fn served(&self) -> u64 {
         self.shared.served.load(Ordering::SeqCst)

@@ -138,10 +138,13 @@ fn route(parts: &http::request::Parts, body: &[u8], shared: &Shared) -> Response
         return json(401, error_body(401, "unauthorized", "Unauthorized"));
     }
     let query = parts.uri.query().unwrap_or_default();
-    let (status, text) = {
+    let (status, text, outbox) = {
         let mut store = lock(&shared.store);
-        crate::routes::route(&parts.method, parts.uri.path(), query, body, &mut store)
+        let (status, text) =
+            crate::routes::route(&parts.method, parts.uri.path(), query, body, &mut store);
+        (status, text, std::mem::take(&mut store.outbox))
     };
+    crate::webhooks::post_to_loopback(outbox);
     json(status, text)
 }
 

@@ -115,6 +115,9 @@ pub(crate) struct Store {
     families: HashMap<String, Vec<Value>>,
     /// Each conversation's events.
     events: HashMap<String, Vec<Value>>,
+    /// Every webhook delivery made, and those not yet posted.
+    pub(crate) deliveries: Vec<crate::webhooks::WebhookDelivery>,
+    pub(crate) outbox: Vec<crate::webhooks::WebhookDelivery>,
     counter: u64,
     /// When set, `GET /customers` lists this many synthetic customers, made per page.
     pub(crate) synthetic: Option<u64>,
@@ -253,6 +256,7 @@ impl Store {
                 raw: None,
             },
         );
+        self.emit("customer", "create", None, &data);
         data
     }
 
@@ -265,9 +269,12 @@ impl Store {
     ) -> Result<Value, u16> {
         let now = self.now();
         let stored = self.customers.get_mut(id).ok_or(404u16)?;
+        let before = stored.data.clone();
         apply_update(&mut stored.data, body, replace, &now, &[])?;
         stored.raw = None;
-        Ok(stored.data.clone())
+        let after = stored.data.clone();
+        self.emit("customer", "update", Some(&before), &after);
+        Ok(after)
     }
 
     pub(crate) fn delete(&mut self, id: &str) -> bool {
@@ -448,7 +455,10 @@ impl Store {
         }
         let now = self.now();
         let record = self.record_mut("teams", id).ok_or(404u16)?;
-        edit_ids(record, "members", &users, add, &now)
+        let before = record.clone();
+        let after = edit_ids(record, "members", &users, add, &now)?;
+        self.emit("team", "update", Some(&before), &after);
+        Ok(after)
     }
 
     /// Creates a record of `spec` from a checked body, under a parent if given. Tag names
@@ -510,6 +520,10 @@ impl Store {
             attributes.entry("status").or_insert_with(|| "open".into());
             attributes.entry("messageCount").or_insert_with(|| 0.into());
         }
+        if spec.path == "outbound-webhooks" {
+            attributes.insert("token".into(), format!("fake-webhook-token-{id}").into());
+            attributes.insert("enabled".into(), true.into());
+        }
         attributes
             .entry("createdAt")
             .or_insert_with(|| now.clone().into());
@@ -520,6 +534,7 @@ impl Store {
             "relationships": relationships, "links": {"self": collection.self_link(&id)}});
         self.push(&collection.key(), data.clone());
         self.record_event(spec, &id, "create");
+        self.emit_family(spec, None, &data);
         data
     }
 
@@ -542,10 +557,12 @@ impl Store {
             body.insert("tags".into(), ids.into());
         }
         let record = self.record_mut(&collection.key(), id).ok_or(404u16)?;
+        let before = record.clone();
         // Relationships are not attributes: moving a record is not modelled.
         apply_update(record, &body, replace, &now, &["conversation", "customer"])?;
         let data = record.clone();
         self.record_event(collection.spec, id, "update");
+        self.emit_family(collection.spec, Some(&before), &data);
         Ok(data)
     }
 
@@ -568,7 +585,18 @@ impl Store {
         let ids: Vec<String> = names.iter().map(|n| self.tag_id(n)).collect();
         let now = self.now();
         let record = self.record_mut("conversations", id).ok_or(404u16)?;
-        edit_ids(record, "tags", &ids, add, &now)
+        let before = record.clone();
+        let after = edit_ids(record, "tags", &ids, add, &now)?;
+        self.emit("conversation", "update", Some(&before), &after);
+        Ok(after)
+    }
+
+    /// A family write's webhook event, for the families Kustomer sends events of.
+    fn emit_family(&mut self, spec: &FamilySpec, before: Option<&Value>, after: &Value) {
+        if ["conversation", "message", "team", "user"].contains(&spec.kind) {
+            let action = if before.is_some() { "update" } else { "create" };
+            self.emit(spec.kind, action, before, after);
+        }
     }
 
     fn record_event(&mut self, spec: &FamilySpec, id: &str, what: &str) {

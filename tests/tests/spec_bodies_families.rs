@@ -1,4 +1,5 @@
-//! The bodies of custom objects, klasses, companies, brands, metadata, users, teams and tags,
+//! The bodies of custom objects, klasses, companies, brands, metadata, users, teams, tags and
+//! outbound webhooks,
 //! checked against their operations' request schemas as `spec_bodies.rs` checks the first
 //! families': the spec's where it has the operation, KUSTOMER_API.md's otherwise. Inputs set
 //! every field they have.
@@ -26,6 +27,7 @@ use kustomer::metadata::{MetadataUpdate, UpdateMetadata};
 use kustomer::tags::{CreateTag, TagInput, UpdateTag};
 use kustomer::teams::{CreateTeam, TeamInput, TeamMembers, UpdateTeam};
 use kustomer::users::{UpdateUser, UserUpdate};
+use kustomer::webhooks::{CreateWebhook, WebhookInput};
 use serde_json::{Map, json};
 use support::spec_check::{as_intended, check, operations};
 
@@ -217,6 +219,11 @@ fn every_new_familys_built_body_is_valid_against_its_operations_schema() {
     let members = [ID.to_owned()];
     checked.push(check(&TeamMembers::add(ID2, &members[..]), false));
     checked.push(check(&TeamMembers::remove(ID2, &members[..]), false));
+    let hook = WebhookInput::new("sync", "https://hooks.example.com/kustomer")
+        .event("kustomer.conversation.create")
+        .event("kustomer.customer.update")
+        .header("X-Shared-Secret", "s3cr3t");
+    checked.push(check(&CreateWebhook::new(&hook), false));
     let tag = TagInput::new("vip").color("#ff0000");
     checked.push(check(&CreateTag::new(&tag), false));
     checked.push(check(&UpdateTag::new(ID, &tag), false));
@@ -247,6 +254,7 @@ fn every_new_familys_built_body_is_valid_against_its_operations_schema() {
         "RemoveTeamMembers",
         "CreateTag",
         "UpdateTag",
+        "CreateWebhook",
     ]
     .into();
     assert_eq!(distinct, expected);

@@ -19,6 +19,7 @@ mod note;
 pub(crate) mod raw;
 mod resource;
 mod user;
+mod webhook;
 
 pub use bulk::{BulkBatch, BulkBatchAttributes, BulkJob, BulkJobAttributes, BulkRecordResult};
 pub use catalog::{
@@ -45,3 +46,4 @@ pub use resource::{
     BasicRelationships, Relationship, RelationshipLinks, Resource, ResourceLinks, ResourceRef,
 };
 pub use user::{Team, TeamAttributes, User, UserAttributes};
+pub use webhook::{Webhook, WebhookAttributes, WebhookHeaderValue};

@@ -4,11 +4,22 @@
 use std::sync::Arc;
 
 /// Where a model was read from: the whole response document, and the model's index in its
-/// `data` array (`None` when `data` was the model itself).
-#[derive(Debug, Clone, PartialEq)]
+/// `data` array (`None` when `data` was the model itself). Its `Debug` shows the document's size,
+/// not its text: a model's `Debug` stays short, and a document's secrets (a webhook's token)
+/// stay out of logs.
+#[derive(Clone, PartialEq)]
 pub(crate) struct RawSource {
     document: Arc<str>,
     index: Option<usize>,
+}
+
+impl std::fmt::Debug for RawSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RawSource")
+            .field("bytes", &self.document.len())
+            .field("index", &self.index)
+            .finish()
+    }
 }
 
 impl RawSource {

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::{Error, InvalidInput};
 use crate::family::{
     Creatable, CreatedUnder, Deletable, Family, Input, Unscoped, Updatable, child_collection,
-    collection,
+    collection, without_secrets,
 };
 use crate::operation::Operation;
 use crate::ops::{json_body, operation_traits, parse_empty};
@@ -63,7 +63,7 @@ impl<R: Creatable> Operation for Create<'_, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
-        parse_one(response)
+        parse_one(response).map_err(|e| without_secrets(&*self.input, e))
     }
 }
 
@@ -169,7 +169,7 @@ impl<R: Updatable> Operation for Update<'_, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
-        parse_one(response)
+        parse_one(response).map_err(|e| without_secrets(&*self.input, e))
     }
 }
 
@@ -297,6 +297,6 @@ impl<P: Family, R: CreatedUnder<P>> Operation for CreateUnder<'_, P, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
-        parse_one(response)
+        parse_one(response).map_err(|e| without_secrets(&*self.input, e))
     }
 }
