@@ -26,11 +26,7 @@ pub struct WebhookDelivery {
 impl WebhookDelivery {
     /// A header's value, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
-        let name = name.to_ascii_lowercase();
-        self.headers
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
+        crate::server::find_header(&self.headers, name)
     }
 }
 
