@@ -286,6 +286,16 @@ pub trait ChildOf<P: Family>: Family {
     const FROM_DATE: bool = false;
 }
 
+/// One record of a family got under one record of another:
+/// `GET {Parent::PATH}/{id}/{SEGMENT}/{child id}` (a draft's attachment, a customer's event).
+#[diagnostic::on_unimplemented(message = "Kustomer does not get one `{Self}` under a `{P}`")]
+pub trait GettableUnder<P: Family>: ChildOf<P> {}
+
+/// One record of a family deleted under one record of another:
+/// `DELETE {Parent::PATH}/{id}/{SEGMENT}/{child id}` (a draft's attachment).
+#[diagnostic::on_unimplemented(message = "Kustomer does not delete one `{Self}` under a `{P}`")]
+pub trait DeletableUnder<P: Family>: ChildOf<P> {}
+
 /// A family created under one record of another: `POST {Parent::PATH}/{id}/{SEGMENT}`.
 #[diagnostic::on_unimplemented(message = "Kustomer does not create `{Self}` under a `{P}`")]
 pub trait CreatedUnder<P: Family>: ChildOf<P> {

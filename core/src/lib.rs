@@ -40,6 +40,8 @@
 //! paging, search walk, bulk jobs, retries and checks.
 #![deny(missing_docs)]
 
+pub mod attachments;
+pub mod audit_logs;
 mod base_url;
 pub mod brands;
 pub mod bulk;
@@ -47,9 +49,12 @@ mod client;
 mod clock;
 pub mod companies;
 mod config;
+pub mod conversation_times;
 pub mod conversations;
 pub mod custom_objects;
+pub mod customer_events;
 pub mod customers;
+pub mod drafts;
 mod error;
 mod excerpt;
 pub mod family;
@@ -70,12 +75,18 @@ mod query;
 mod rate_limit;
 mod response;
 pub mod retry;
+pub mod satisfaction;
+pub mod schedules;
 pub mod search;
 mod secret;
 pub mod shortcuts;
+pub mod slas;
+pub mod spam;
 pub mod tags;
 pub mod teams;
+pub mod tracking;
 mod transport;
+pub mod unmasking;
 pub mod users;
 mod validation;
 pub mod webhooks;

@@ -29,7 +29,8 @@ pub struct Page<T> {
     pub links: PageLinks,
 }
 
-/// `meta` of a list page. Sub-resource lists only say `page` and `pageSize`.
+/// `meta` of a list page. Sub-resource lists only say `page` and `pageSize`; lists paged by
+/// cursor say `count`, `total` and `cursorCount`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 #[non_exhaustive]
@@ -48,6 +49,12 @@ pub struct PageMeta {
     pub total_pages: Option<u64>,
     /// Search aggregations, as sent.
     pub aggregations: Option<serde_json::Value>,
+    /// Items on this page, for lists paged by cursor (audit logs).
+    #[serde(deserialize_with = "lenient::scalar")]
+    pub count: Option<u64>,
+    /// Items past the cursor, for lists paged by cursor.
+    #[serde(deserialize_with = "lenient::scalar")]
+    pub cursor_count: Option<u64>,
 }
 
 /// `links` of a list page.

@@ -1,6 +1,7 @@
 //! The README's coverage table against the spec and the code: every operation of the spec has a
 //! row; a row marked ✓ names typed operations that exist and name its operationId in their docs;
-//! a row marked `later` has none yet (so the table cannot lag behind the code either).
+//! a row marked `later` has none yet (so the table cannot lag behind the code either), and only
+//! an operation on the allow-list below, with its reason, may be left untyped.
 
 // Test helpers may unwrap: a panic here is a failing test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
@@ -11,6 +12,10 @@ use std::path::Path;
 use serde_json::Value;
 
 const README: &str = include_str!("../../README.md");
+
+/// Spec operations the client does not type, each with the reason a user would accept. Empty:
+/// every operation of the spec is typed. Add one only with its reason.
+const UNTYPED: &[(&str, &str)] = &[];
 const SPEC: &str = include_str!("../fixtures/spec_operations.json");
 
 /// `(operationId, typed operations, status)` of each row between the markers.
@@ -116,6 +121,10 @@ fn every_spec_operation_has_a_row_and_each_row_tells_the_truth() {
                 }
             }
             "later" => {
+                assert!(
+                    UNTYPED.iter().any(|(untyped, _)| untyped == id),
+                    "{id} is not typed and not on the allow-list"
+                );
                 let typed: Vec<&String> = types
                     .iter()
                     .filter(|(_, doc)| names_id(doc, id))

@@ -195,6 +195,7 @@ fn full_message(customer: Option<&str>) -> MessageInput {
         sent_at: Some(AT.into()),
         created_at: Some(AT.into()),
         imported_at: Some(AT.into()),
+        attachments: Some(vec![ID2.into()]),
     }
 }
 

@@ -86,9 +86,30 @@ pub struct MessageInput {
     /// Import time (RFC 3339).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_at: Option<String>,
+    /// IDs of attachments already uploaded (see
+    /// [`Handle::upload`](crate::Handle::upload)), unique.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<String>>,
 }
 
 impl MessageInput {
+    /// Names an uploaded attachment.
+    ///
+    /// ```
+    /// # let attachment: kustomer::models::Attachment = serde_json::from_str(r#"{"id":"5a4d1a8a6d92880012ad2923"}"#).unwrap();
+    /// use kustomer::messages::MessageInput;
+    ///
+    /// let input = MessageInput::new("email", "api", "out").attachment(&attachment);
+    /// assert_eq!(input.attachments.unwrap(), ["5a4d1a8a6d92880012ad2923"]);
+    /// ```
+    #[must_use]
+    pub fn attachment(mut self, attachment: &crate::models::Attachment) -> Self {
+        self.attachments
+            .get_or_insert_with(Vec::new)
+            .push(attachment.id.clone());
+        self
+    }
+
     /// A message on `channel` through `app`, `in` from the customer or `out` to them.
     pub fn new(
         channel: impl Into<String>,
@@ -154,6 +175,7 @@ impl Input for MessageInput {
         max_chars("lang", self.lang.as_deref(), 100)?;
         check_count("meta", self.meta.len(), 100)?;
         check_custom(&self.custom)?;
+        crate::validation::check_list_of("attachments", self.attachments.as_deref(), usize::MAX)?;
         date_times(&[
             ("sentAt", &self.sent_at),
             ("createdAt", &self.created_at),

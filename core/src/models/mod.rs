@@ -6,21 +6,33 @@
 //! ([`Customer::raw_document`]). Field names are snake_case; serializing a model gives the API's
 //! camelCase back (absent values as `null`).
 
+mod activity;
+mod attachment;
 mod bulk;
 mod catalog;
 mod company;
 mod conversation;
 mod custom;
 mod customer;
+mod draft;
 mod kobject;
 mod message;
 mod metadata;
 mod note;
 pub(crate) mod raw;
 mod resource;
+mod settings;
 mod user;
 mod webhook;
 
+pub use activity::{
+    ActivityRelationships, AuditLog, AuditLogAttributes, ConversationTime,
+    ConversationTimeAttributes, CustomerEvent, CustomerEventAttributes, CustomerSession,
+    CustomerSessionAttributes, TrackingIdentity, TrackingIdentityAttributes,
+};
+pub use attachment::{
+    Attachment, AttachmentAttributes, AttachmentRelationships, Media, UploadPolicy,
+};
 pub use bulk::{BulkBatch, BulkBatchAttributes, BulkJob, BulkJobAttributes, BulkRecordResult};
 pub use catalog::{
     Brand, BrandAttributes, Org, OrgAttributes, Shortcut, ShortcutAttributes, ShortcutCategory,
@@ -36,6 +48,10 @@ pub use customer::{
     LastConversation, LastMessageIn, Location, Phone, Preview, RecentLocation, Sentiment, Social,
     UrlEntry,
 };
+pub use draft::{
+    Address, Draft, Forward, OutboundAccount, OutboundAccountAttributes, OutgoingAttributes,
+    OutgoingRelationships,
+};
 pub use kobject::{
     KObject, KObjectAttributes, KObjectRelationships, Klass, KlassAttributes, KlassRelationships,
 };
@@ -44,6 +60,10 @@ pub use metadata::{AttributeDefinition, Metadata, MetadataAttributes};
 pub use note::{Note, NoteAttributes, NoteRelationships};
 pub use resource::{
     BasicRelationships, Relationship, RelationshipLinks, Resource, ResourceLinks, ResourceRef,
+};
+pub use settings::{
+    Satisfaction, SatisfactionAttributes, Schedule, ScheduleAttributes, Sla, SlaAttributes,
+    SpamSender, SpamSenderAttributes,
 };
 pub use user::{Team, TeamAttributes, User, UserAttributes};
 pub use webhook::{Webhook, WebhookAttributes, WebhookHeaderValue};

@@ -54,11 +54,20 @@ macro_rules! resource_model {
         $(#[$doc:meta])*
         $name:ident, $attributes:ty, $relationships:ty
     ) => {
+        crate::models::raw::resource_model!(
+            $(#[$doc])* $name, $attributes, $relationships, id = []
+        );
+    };
+    (
+        $(#[$doc:meta])*
+        $name:ident, $attributes:ty, $relationships:ty, id = [$($id_attr:meta)?]
+    ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[non_exhaustive]
         pub struct $name {
             /// The ID (24 hex digits).
+            $(#[serde($id_attr)])?
             pub id: String,
             /// The resource type (`type`).
             #[serde(rename = "type", default, deserialize_with = "crate::lenient::scalar")]

@@ -132,22 +132,7 @@ impl<R: Listable> Operation for List<R> {
             query.push(&format!("filter[{attribute}][{operator}]"), value);
         }
         query.push_opt("sort", self.sort.as_deref());
-        for (name, value) in &self.params {
-            let own = ["page", "pageSize", "sort"].contains(&name.as_str());
-            if name.is_empty() || own || name.starts_with("filter") {
-                return Err(InvalidInput::new(
-                    "list parameter",
-                    "needs a name, and not one that has its own method",
-                )
-                .into());
-            }
-            query.push(name, value);
-        }
-        for (name, value) in R::DEFAULT_PARAMS {
-            if !self.params.iter().any(|(set, _)| set == name) {
-                query.push(name, value);
-            }
-        }
+        push_params(&mut query, &self.params, R::DEFAULT_PARAMS)?;
         let path = collection::<R>(&self.scope)?;
         config.request(Method::GET, format_args!("{path}{}", query.as_str()), None)
     }
@@ -168,12 +153,38 @@ impl<R: Listable> PagedOperation for List<R> {
     }
 }
 
+/// Adds the caller's extra parameters, then the family's defaults the caller did not set.
+fn push_params(
+    query: &mut Query,
+    params: &[(String, String)],
+    defaults: &[(&str, &str)],
+) -> Result<(), Error> {
+    for (name, value) in params {
+        let own = ["page", "pageSize", "sort", "fromDate"].contains(&name.as_str());
+        if name.is_empty() || own || name.starts_with("filter") {
+            return Err(InvalidInput::new(
+                "list parameter",
+                "needs a name, and not one that has its own method",
+            )
+            .into());
+        }
+        query.push(name, value);
+    }
+    for (name, value) in defaults {
+        if !params.iter().any(|(set, _)| set == name) {
+            query.push(name, value);
+        }
+    }
+    Ok(())
+}
+
 /// List the records of a family under one record of another
 /// (`GET {Parent::PATH}/{id}/{SEGMENT}`), one page at a time: a conversation's messages and
 /// notes, a customer's conversations, messages and notes.
 pub struct ListUnder<'a, P: Family, R: ChildOf<P>> {
     scope: R::Scope,
     parent: Cow<'a, str>,
+    params: Vec<(String, String)>,
     page: Option<u32>,
     page_size: Option<u32>,
     sort: Option<String>,
@@ -187,6 +198,7 @@ impl<P: Family, R: ChildOf<P>> Clone for ListUnder<'_, P, R> {
         Self {
             scope: self.scope.clone(),
             parent: self.parent.clone(),
+            params: self.params.clone(),
             page: self.page,
             page_size: self.page_size,
             sort: self.sort.clone(),
@@ -202,6 +214,7 @@ impl<P: Family, R: ChildOf<P>> PartialEq for ListUnder<'_, P, R> {
         (
             &self.scope,
             &self.parent,
+            &self.params,
             self.page,
             self.page_size,
             &self.sort,
@@ -210,6 +223,7 @@ impl<P: Family, R: ChildOf<P>> PartialEq for ListUnder<'_, P, R> {
         ) == (
             &other.scope,
             &other.parent,
+            &other.params,
             other.page,
             other.page_size,
             &other.sort,
@@ -226,6 +240,7 @@ impl<P: Family, R: ChildOf<P>> std::fmt::Debug for ListUnder<'_, P, R> {
         f.debug_struct("ListUnder")
             .field("scope", &self.scope)
             .field("parent", &self.parent)
+            .field("params", &self.params)
             .field("page", &self.page)
             .field("page_size", &self.page_size)
             .field("sort", &self.sort)
@@ -248,6 +263,7 @@ impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
         Self {
             scope: scope.into(),
             parent: parent.into(),
+            params: Vec::new(),
             page: None,
             page_size: None,
             sort: None,
@@ -286,6 +302,14 @@ impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
         self
     }
 
+    /// Sets another query parameter the list takes (`name` for a customer's events). `page`,
+    /// `pageSize`, `sort` and `fromDate` have their own methods.
+    #[must_use]
+    pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.params.push((name.into(), value.into()));
+        self
+    }
+
     /// The parent record's ID.
     pub fn parent(&self) -> &str {
         &self.parent
@@ -316,6 +340,7 @@ impl<'a, P: Family, R: ChildOf<P>> Operation for ListUnder<'a, P, R> {
             .push_opt("pageSize", self.page_size)
             .push_opt("sort", self.sort.as_deref())
             .push_opt("fromDate", self.from_date.as_deref());
+        push_params(&mut query, &self.params, &[])?;
         let parent = segment(P::ID, &self.parent)?;
         let child = child_collection::<P, R>(&self.scope)?;
         config.request(

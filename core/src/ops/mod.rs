@@ -7,6 +7,7 @@
 
 mod get;
 mod list;
+mod under;
 mod upsert;
 mod write;
 
@@ -14,6 +15,7 @@ pub use crate::bulk::{BulkUpdate, BulkWrite};
 pub use crate::search::{Search, Walk};
 pub use get::{Get, GetByExternalId};
 pub use list::{List, ListUnder};
+pub use under::{DeleteUnder, GetUnder};
 pub use upsert::{UpsertAction, UpsertByExternalId, UpsertOutcome};
 pub use write::{Create, CreateUnder, Delete, Update, UpdateMode};
 

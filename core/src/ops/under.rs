@@ -1,0 +1,102 @@
+//! `GET` and `DELETE {Parent::PATH}/{id}/{SEGMENT}/{child id}`: one record under another.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use http::{Method, Request, Response};
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::family::{DeletableUnder, Family, GettableUnder, child_collection};
+use crate::operation::Operation;
+use crate::ops::parse_empty;
+use crate::page::parse_one;
+use crate::path::segment;
+
+/// The path of record `child` under record `parent`.
+fn child_path<P: Family, R: crate::family::ChildOf<P>>(
+    parent: &str,
+    child: &str,
+) -> Result<String, Error> {
+    let parent = segment(P::ID, parent)?;
+    let collection = child_collection::<P, R>(&R::Scope::default())?;
+    let child = segment(R::ID, child)?;
+    Ok(format!("{}/{parent}/{collection}/{child}", P::PATH))
+}
+
+macro_rules! under_op {
+    ($(#[$doc:meta])* $name:ident, $bound:ident, $method:ident, $output:ty, $parse:path) => {
+        $(#[$doc])*
+        pub struct $name<'a, P: Family, R: $bound<P>> {
+            parent: Cow<'a, str>,
+            id: Cow<'a, str>,
+            family: PhantomData<fn() -> (P, R)>,
+        }
+
+        impl<'a, P: Family, R: $bound<P>> $name<'a, P, R> {
+            /// Record `id` under record `parent`.
+            pub fn new(parent: impl Into<Cow<'a, str>>, id: impl Into<Cow<'a, str>>) -> Self {
+                Self {
+                    parent: parent.into(),
+                    id: id.into(),
+                    family: PhantomData,
+                }
+            }
+        }
+
+        impl<P: Family, R: $bound<P>> Clone for $name<'_, P, R> {
+            fn clone(&self) -> Self {
+                Self::new(self.parent.clone(), self.id.clone())
+            }
+        }
+
+        impl<P: Family, R: $bound<P>> PartialEq for $name<'_, P, R> {
+            fn eq(&self, other: &Self) -> bool {
+                (&self.parent, &self.id) == (&other.parent, &other.id)
+            }
+        }
+
+        impl<P: Family, R: $bound<P>> std::fmt::Debug for $name<'_, P, R> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($name))
+                    .field("parent", &self.parent)
+                    .field("id", &self.id)
+                    .finish()
+            }
+        }
+
+        impl<P: Family, R: $bound<P>> Operation for $name<'_, P, R> {
+            type Output = $output;
+
+            fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+                let path = child_path::<P, R>(&self.parent, &self.id)?;
+                config.request(Method::$method, &path, None)
+            }
+
+            fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<$output, Error> {
+                $parse(response)
+            }
+        }
+    };
+}
+
+under_op!(
+    /// Get one record under a record of another family
+    /// (`GET {Parent::PATH}/{id}/{SEGMENT}/{child id}`): a draft's attachment, a customer's
+    /// event. Both IDs are encoded into their own segments.
+    GetUnder,
+    GettableUnder,
+    GET,
+    R,
+    parse_one
+);
+
+under_op!(
+    /// Delete one record under a record of another family
+    /// (`DELETE {Parent::PATH}/{id}/{SEGMENT}/{child id}`; 204): a draft's attachment.
+    DeleteUnder,
+    DeletableUnder,
+    DELETE,
+    (),
+    parse_empty
+);

@@ -1,0 +1,43 @@
+//! Satisfaction (CSAT) forms, read only.
+//!
+//! Roles: `org.user.satisfaction.read` / `org.permission.satisfaction.read`.
+
+use crate::family::{Family, Listable};
+use crate::models::Satisfaction;
+
+impl Family for Satisfaction {
+    type Scope = ();
+    const PATH: &'static str = "/satisfaction";
+    const NAME: &'static str = "satisfaction form";
+    const ID: &'static str = "satisfaction id";
+}
+impl Listable for Satisfaction {
+    const MAX_PAGE_SIZE: u32 = 100;
+}
+
+/// List the satisfaction forms (`GET /v1/satisfaction`, Kustomer's `GetSatisfaction`).
+///
+/// Roles: `org.user.satisfaction.read` or `org.permission.satisfaction.read`.
+///
+/// ```
+/// use kustomer::{ApiKey, Config, Operation, satisfaction::ListSatisfactionForms};
+///
+/// let config = Config::new(ApiKey::new("key")?);
+/// assert_eq!(ListSatisfactionForms::new().build(&config)?.uri().path(), "/v1/satisfaction");
+/// # Ok::<(), kustomer::Error>(())
+/// ```
+pub type ListSatisfactionForms = crate::ops::List<Satisfaction>;
+
+impl<T> crate::Client<T> {
+    /// Satisfaction form operations: list.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let forms = client.satisfaction().list(Default::default()).count();
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn satisfaction(&self) -> crate::Handle<'_, T, Satisfaction> {
+        crate::Handle::new(self)
+    }
+}

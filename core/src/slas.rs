@@ -1,0 +1,42 @@
+//! SLA policies, read only.
+//!
+//! Roles: `org.user.sla.read` / `org.permission.sla.read`.
+
+use crate::family::{Family, Gettable};
+use crate::models::Sla;
+
+impl Family for Sla {
+    type Scope = ();
+    const PATH: &'static str = "/slas";
+    const NAME: &'static str = "SLA";
+    const ID: &'static str = "sla id";
+}
+impl Gettable for Sla {}
+
+/// Get an SLA policy (`GET /v1/slas/{id}`, Kustomer's `GetSlaById`); its versions are in the
+/// answer's `included` (the raw document).
+///
+/// Roles: `org.user.sla.read` or `org.permission.sla.read`.
+///
+/// ```
+/// use kustomer::{ApiKey, Config, Operation, slas::GetSla};
+///
+/// let config = Config::new(ApiKey::new("key")?);
+/// assert_eq!(GetSla::new("5fadc1ba6647f1953ff94916").build(&config)?.uri().path(), "/v1/slas/5fadc1ba6647f1953ff94916");
+/// # Ok::<(), kustomer::Error>(())
+/// ```
+pub type GetSla<'a> = crate::ops::Get<'a, Sla>;
+
+impl<T> crate::Client<T> {
+    /// SLA operations: get.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let sla = client.slas().get("5fadc1ba6647f1953ff94916")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn slas(&self) -> crate::Handle<'_, T, Sla> {
+        crate::Handle::new(self)
+    }
+}
