@@ -74,6 +74,15 @@ check "custom_objects: updated" grep -q '^updated       Some("paid")' "$work/out
 check "custom_objects: found by amount" grep -q "this one among them" "$work/out"
 check "custom_objects: deleted" grep -q "^deleted       gone" "$work/out"
 
+env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked --example attach_file >"$work/out" 2>"$work/err"
+check "attach_file: exit 0" test $? -eq 0
+check "attach_file: uploaded" grep -q "^uploaded      .* packing-slip.txt (34 bytes)" "$work/out"
+check "attach_file: on the message" grep -q '^on message    Some("packing-slip.txt")' "$work/out"
+check "attach_file: the storage host has it" grep -q "^storage host  received the file intact" "$work/out"
+printf 'a file from disk\n' >"$work/note.txt"
+env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked --example attach_file -- "$work/note.txt" >"$work/out" 2>"$work/err"
+check "attach_file path: uploaded" grep -q "^uploaded      .* note.txt (17 bytes)" "$work/out"
+
 # A delivery signed outside the library (openssl, when the fixture was made): verified, read,
 # and refused when tampered with or unsigned, never printing the secret.
 verify() { # body file, then env assignments

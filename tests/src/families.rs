@@ -186,6 +186,86 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
         ..READ_ONLY
     },
     FamilySpec {
+        path: "attachments",
+        kind: "attachment",
+        create: "CreateAttachment",
+        put: "UpsertAttachment",
+        deletable: true,
+        parents: &[
+            ("drafts", "draft", Some("CreateDraftAttachment")),
+            ("forwards", "forward", Some("CreateForwardAttachment")),
+        ],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "media",
+        kind: "attachment",
+        create: "CreateMedia",
+        put: "UpdateMedia",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "drafts",
+        kind: "draft",
+        put: "UpdateDraft",
+        deletable: true,
+        parents: &[("customers", "customer", Some("CreateDraftByCustomer"))],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "forwards",
+        kind: "forward",
+        put: "UpdateDraftForward",
+        parents: &[(
+            "conversations",
+            "conversation",
+            Some("CreateForwardByConversation"),
+        )],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "outboundAccounts",
+        kind: "outbound_account",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "schedules",
+        kind: "schedule",
+        create: "CreateSchedule",
+        put: "UpdateScheduleById",
+        deletable: true,
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "slas",
+        kind: "sla",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "satisfaction",
+        kind: "satisfaction",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "times",
+        kind: "conversation_time",
+        list_max: 1_000,
+        parents: &[("conversations", "conversation", None)],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "events",
+        kind: "customer_event",
+        parents: &[("customers", "customer", None)],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "sessions",
+        kind: "customer_session",
+        parents: &[("customers", "customer", None)],
+        ..READ_ONLY
+    },
+    FamilySpec {
         path: "outbound-webhooks",
         kind: "outbound_webhook",
         create: "CreateWebhook",
@@ -624,6 +704,7 @@ fn list(
     };
     let from = param(pairs, "fromDate");
     let deleted = param(pairs, "deleted").map(|d| d == "true");
+    let name = param(pairs, "name").filter(|_| collection.spec.path == "events");
     let items: Vec<Value> = store
         .records(&collection.key())
         .iter()
@@ -639,6 +720,12 @@ fn list(
                 r.pointer("/attributes/createdAt")
                     .and_then(Value::as_str)
                     .is_some_and(|c| c >= from)
+            })
+        })
+        .filter(|r| {
+            // A customer's events by name.
+            name.is_none_or(|want| {
+                r.pointer("/attributes/name").and_then(Value::as_str) == Some(want)
             })
         })
         .filter(|r| {

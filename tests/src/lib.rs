@@ -23,6 +23,8 @@ mod clock;
 mod demo;
 mod families;
 mod fault;
+mod ledger;
+mod longtail;
 mod routes;
 mod search_eval;
 mod seeds;
@@ -36,7 +38,10 @@ mod webhooks;
 
 pub use demo::env_or_fake;
 pub use fault::Fault;
-pub use seeds::{COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID, ORDER_KLASS_ID, ORG_ID};
+pub use seeds::{
+    COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID, DEFAULT_SCHEDULE_ID, ORDER_KLASS_ID,
+    ORG_ID, SLA_ID,
+};
 pub use server::{FakeKustomer, FakeKustomerBuilder, RecordedRequest};
 pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};
 pub use synthetic::{synthetic_customer, synthetic_page};

@@ -167,6 +167,7 @@ pub(crate) fn route(
     path: &str,
     query: &str,
     body: &[u8],
+    content_type: Option<&str>,
     store: &mut Store,
 ) -> Answer {
     let Some(rest) = path.strip_prefix("/v1") else {
@@ -179,6 +180,9 @@ pub(crate) fn route(
         .collect();
     let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
     let pairs = query_pairs(query);
+    if let Some(answer) = crate::longtail::route(method, &segs, &pairs, body, content_type, store) {
+        return answer;
+    }
     if let Some(answer) = crate::families::route(method, &segs, &pairs, body, store) {
         return answer;
     }

@@ -16,6 +16,10 @@ pub const ORG_ID: &str = "5d5dae1ccd1e87001a6a7ea4";
 pub const DEFAULT_BRAND_ID: &str = "5daf7921124be4f2960cb196";
 /// The `order` klass.
 pub const ORDER_KLASS_ID: &str = "5826a39b0fcc2514008b2a92";
+/// The default business schedule (`GET /schedules/default`).
+pub const DEFAULT_SCHEDULE_ID: &str = "5e21e0f9520ec30019df3dcf";
+/// An SLA policy.
+pub const SLA_ID: &str = "5fadc1ba6647f1953ff94916";
 
 const AT: &str = "2019-10-22T21:48:17.993Z";
 
@@ -92,6 +96,39 @@ impl Store {
                 resource("shortcut", "shortcuts", &id, shortcut),
             );
         }
+        for (channel, name, account) in [
+            ("email", "acme support", "support@acme.example"),
+            ("sms", "(800) 555-1212", "+18005551212"),
+        ] {
+            // Real answers carry no `id`.
+            self.push(
+                "outboundAccounts",
+                json!({"type": "outbound_account",
+                    "attributes": {"channel": channel, "name": name, "account": account}}),
+            );
+        }
+        let hours = json!({"name": "Biz Hours", "timezone": "America/New_York", "default": true,
+            "hours": {"0": null, "1": [[480, 1020]], "2": [[480, 1020]], "3": [[480, 1020]],
+                "4": [[480, 1020]], "5": [[480, 1020]], "6": null},
+            "createdAt": AT, "updatedAt": AT});
+        self.push(
+            "schedules",
+            resource("schedule", "schedules", DEFAULT_SCHEDULE_ID, hours),
+        );
+        let sla = json!({"currentVersion": 1, "createdAt": AT});
+        self.push("slas", resource("sla", "slas", SLA_ID, sla));
+        let form = json!({"name": "Email survey", "formType": "csat", "enabled": true,
+            "channel": "email", "scale": {"options": 5, "type": "number"}, "questions": [],
+            "createdAt": AT, "updatedAt": AT});
+        self.push(
+            "satisfaction",
+            resource(
+                "satisfaction",
+                "satisfaction",
+                "5daf7921124be4f2960cb197",
+                form,
+            ),
+        );
         let category = json!({"name": "Billing", "createdAt": AT, "updatedAt": AT});
         self.push(
             "shortcuts/categories",

@@ -167,6 +167,7 @@ impl FakeKustomerBuilder {
         let listener = StdListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))?;
         listener.set_nonblocking(true)?;
         let base_url = format!("http://{}", listener.local_addr()?);
+        lock(&shared.store).base_url = base_url.clone();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("fake-kustomer")
@@ -296,6 +297,12 @@ impl FakeKustomer {
     /// webhook's token. Those to a loopback URL were also posted there, over plain HTTP.
     pub fn deliveries(&self) -> Vec<crate::WebhookDelivery> {
         lock(&self.shared.store).deliveries.clone()
+    }
+
+    /// Every file the fake's storage host (`POST /storage/upload`) accepted: the attachment's
+    /// ID and the file's bytes.
+    pub fn uploads(&self) -> Vec<(String, Vec<u8>)> {
+        lock(&self.shared.store).uploads.clone()
     }
 
     /// How many requests have been answered (or faulted) so far.

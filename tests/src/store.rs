@@ -118,6 +118,10 @@ pub(crate) struct Store {
     /// Every webhook delivery made, and those not yet posted.
     pub(crate) deliveries: Vec<crate::webhooks::WebhookDelivery>,
     pub(crate) outbox: Vec<crate::webhooks::WebhookDelivery>,
+    /// Files the storage host received: the attachment's ID and the bytes.
+    pub(crate) uploads: Vec<(String, Vec<u8>)>,
+    /// Where the fake listens (`http://127.0.0.1:port`), for the links it hands out.
+    pub(crate) base_url: String,
     counter: u64,
     /// When set, `GET /customers` lists this many synthetic customers, made per page.
     pub(crate) synthetic: Option<u64>,
@@ -382,6 +386,15 @@ impl Store {
             .find(|r| r.get("id").and_then(Value::as_str) == Some(id))
     }
 
+    pub(crate) fn record_mut_pub(&mut self, path: &str, id: &str) -> Option<&mut Value> {
+        self.record_mut(path, id)
+    }
+
+    /// A collection's records, to change in place.
+    pub(crate) fn families_mut(&mut self, collection: &str) -> &mut Vec<Value> {
+        self.families.entry(collection.to_owned()).or_default()
+    }
+
     fn record_mut(&mut self, path: &str, id: &str) -> Option<&mut Value> {
         self.families
             .get_mut(path)?
@@ -426,7 +439,7 @@ impl Store {
     pub(crate) fn record_or_alias(&self, collection: &str, id: &str) -> Option<&Value> {
         match (collection, id) {
             ("users" | "orgs", "current") => self.records(collection).first(),
-            ("brands", "default") => self
+            ("brands" | "schedules", "default") => self
                 .records(collection)
                 .iter()
                 .find(|b| b.pointer("/attributes/default") == Some(&Value::Bool(true))),

@@ -77,6 +77,7 @@ impl Store {
     /// Records a delivery of `kustomer.<kind>.<action>` to every enabled webhook registered for
     /// it; `before` is the record before an update.
     pub(crate) fn emit(&mut self, kind: &str, action: &str, before: Option<&Value>, after: &Value) {
+        self.ledger(kind, action, before.map(|b| changes(b, after)), after);
         let name = format!("kustomer.{kind}.{action}");
         let hooks: Vec<Value> = self
             .records("outbound-webhooks")

@@ -1,6 +1,6 @@
 //! Attachments and media: files on messages, drafts and forwards. A file goes in two steps:
 //! create the attachment (its name, type and size), which answers a temporary
-//! [`UploadPolicy`](crate::models::UploadPolicy); then post the file to the storage host it names
+//! [`UploadPolicy`]; then post the file to the storage host it names
 //! ([`UploadFile`]). [`Handle::upload`](crate::Handle::upload) and
 //! [`Handle::upload_to_draft`](crate::Handle::upload_to_draft) do both in one call.
 //!
