@@ -124,6 +124,10 @@ impl ListAuditLogs {
 impl Operation for ListAuditLogs {
     type Output = Page<AuditLog>;
 
+    fn operation_id(&self) -> &'static str {
+        "GetAuditLogs"
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if let Some(path) = &self.at {
             return config.request(Method::GET, path, None);

@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use crate::error::InvalidInput;
-use crate::family::{Creatable, Family, Gettable, Input, Listable, Updatable, UpdateMethods};
+use crate::family::{
+    Creatable, Family, Gettable, Input, Listable, OperationKind, Updatable, UpdateMethods,
+};
 use crate::models::Brand;
 use crate::validation::not_empty;
 
@@ -15,6 +17,17 @@ impl Family for Brand {
     const PATH: &'static str = "/brands";
     const NAME: &'static str = "brand";
     const ID: &'static str = "brand id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::List => "GetBrands",
+            OperationKind::Create => "CreateBrand",
+            OperationKind::GetAlias("default") => "GetDefaultBrand",
+            OperationKind::Get => "GetBrandById",
+            OperationKind::Patch => "PatchBrand",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Brand {}
 impl Listable for Brand {

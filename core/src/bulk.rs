@@ -11,7 +11,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
 use crate::family::{
-    BulkDeletable, BulkWritable, Creatable, Input, Unscoped, Updatable, collection, without_secrets,
+    BulkDeletable, BulkWritable, Creatable, Input, OperationKind, Unscoped, Updatable, collection,
+    without_secrets,
 };
 use crate::idempotency::Idempotency;
 use crate::models::{BulkBatch, BulkJob, BulkRecordResult};
@@ -163,6 +164,14 @@ impl<'a, R: BulkDeletable> BulkWrite<'a, R> {
 impl<R: BulkWritable> Operation for BulkWrite<'_, R> {
     type Output = BulkJob;
 
+    fn operation_id(&self) -> &'static str {
+        R::operation_id(match &self.records {
+            Records::Create(_) => OperationKind::BulkCreate,
+            Records::Update(_) => OperationKind::BulkUpdate,
+            Records::Delete(_) => OperationKind::BulkDelete,
+        })
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let mut request = self.build_unmarked(config)?;
         // Each arrival starts a new job, whatever the method.
@@ -244,6 +253,14 @@ impl<'a> GetBulkJob<'a> {
 impl Operation for GetBulkJob<'_> {
     type Output = BulkJob;
 
+    fn operation_id(&self) -> &'static str {
+        "GetBulkJob"
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let path = format!("/bulk/{}", segment("bulk job id", &self.id)?);
         config.request(Method::GET, &path, None)
@@ -282,6 +299,10 @@ impl<'a> ListBulkBatches<'a> {
 
 impl Operation for ListBulkBatches<'_> {
     type Output = Page<BulkBatch>;
+
+    fn operation_id(&self) -> &'static str {
+        "GetBulkJobBatches"
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if let Some(path) = &self.at {

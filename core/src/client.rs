@@ -120,16 +120,34 @@ impl<T: Transport> Client<T> {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn execute_reply<O: Operation>(&self, operation: &O) -> Result<Reply<O::Output>, Error> {
+        let request = operation.build(&self.inner.config)?;
+        let call = crate::trace::Call::start(operation, request.method());
+        let _entered = call.span().enter();
+        let result = self.run(operation, request, &call);
+        match &result {
+            Ok(reply) => call.finish(Some(reply.status), None),
+            Err(error) => call.finish(None, Some(error)),
+        }
+        result
+    }
+
+    /// Paces, sends, retries and parses one built request.
+    fn run<O: Operation>(
+        &self,
+        operation: &O,
+        request: Request<Vec<u8>>,
+        call: &crate::trace::Call,
+    ) -> Result<Reply<O::Output>, Error> {
         let inner = &*self.inner;
-        let request = operation.build(&inner.config)?;
         // Every wait of the call counts against the policy's total: pacing, backoff, resets.
         let mut waited = Duration::ZERO;
         if inner.retry.get_max_attempts() <= 1 {
             // No retry can follow: the request is sent as built, without a copy.
-            self.pace(&mut waited)
+            self.pace(&mut waited, call)
                 .map_err(|wait| Error::Throttled { wait })?;
+            call.attempt(1);
             return self
-                .attempt(operation, request, 1)
+                .attempt(operation, request, 1, call)
                 .map_err(|(error, _)| error);
         }
         let method = request.method().clone();
@@ -139,17 +157,18 @@ impl<T: Transport> Client<T> {
         loop {
             // The policy stops at its maximum number of attempts, long before this saturates.
             number = number.saturating_add(1);
-            if let Err(wait) = self.pace(&mut waited) {
+            if let Err(wait) = self.pace(&mut waited, call) {
                 return Err(match last_error {
                     Some(error) => wrap(error, number - 1),
                     None => Error::Throttled { wait },
                 });
             }
-            let (error, rate_limit) = match self.attempt(operation, copy_request(&request), number)
-            {
-                Ok(reply) => return Ok(reply),
-                Err(failed) => failed,
-            };
+            call.attempt(number);
+            let (error, rate_limit) =
+                match self.attempt(operation, copy_request(&request), number, call) {
+                    Ok(reply) => return Ok(reply),
+                    Err(failed) => failed,
+                };
             let outcome = match (&error, error.status()) {
                 (Error::Transport(t), _) => Outcome::Transport(t.kind()),
                 (_, Some(status)) if !status.is_success() => Outcome::Status(status, &rate_limit),
@@ -166,8 +185,12 @@ impl<T: Transport> Client<T> {
                 jitter: inner.jitter.next(),
             };
             match inner.retry.decide(&attempt) {
-                Decision::Stop => return Err(wrap(error, number)),
+                Decision::Stop => {
+                    call.decided(number, &outcome, None);
+                    return Err(wrap(error, number));
+                }
                 Decision::RetryAfter(wait) => {
+                    call.decided(number, &outcome, Some(wait));
                     inner.clock.sleep(wait);
                     waited = waited.saturating_add(wait);
                     last_error = Some(error);
@@ -183,6 +206,7 @@ impl<T: Transport> Client<T> {
         operation: &O,
         request: Request<Vec<u8>>,
         number: u32,
+        call: &crate::trace::Call,
     ) -> Result<Reply<O::Output>, (Error, Box<RateLimit>)> {
         let inner = &*self.inner;
         let response = match inner.transport.send(request) {
@@ -196,6 +220,7 @@ impl<T: Transport> Client<T> {
         };
         let status = response.status();
         let rate_limit = RateLimit::from_headers(response.headers());
+        call.observe(&rate_limit);
         if let Some(pacer) = &inner.pacer {
             pacer.observe(&rate_limit, inner.clock.now());
         }
@@ -323,7 +348,7 @@ impl<T: Transport> Client<T> {
 
     /// Waits until the pacer lets a request go, adding the wait to `waited`. `Err(wait)` when
     /// the pacer asks for a wait that would take the call past the policy's total.
-    fn pace(&self, waited: &mut Duration) -> Result<(), Duration> {
+    fn pace(&self, waited: &mut Duration, call: &crate::trace::Call) -> Result<(), Duration> {
         let inner = &*self.inner;
         let Some(pacer) = &inner.pacer else {
             return Ok(());
@@ -336,6 +361,7 @@ impl<T: Transport> Client<T> {
             if waited.saturating_add(wait) > inner.retry.get_max_total_wait() {
                 return Err(wait);
             }
+            call.paced(wait);
             inner.clock.sleep(wait);
             *waited = waited.saturating_add(wait);
         }

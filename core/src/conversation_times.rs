@@ -6,7 +6,7 @@ use http::{Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
-use crate::family::{ChildOf, Family};
+use crate::family::{ChildOf, Family, OperationKind};
 use crate::models::{Conversation, ConversationTime};
 use crate::operation::Operation;
 use crate::page::{parse_one, parse_page};
@@ -17,6 +17,15 @@ impl Family for ConversationTime {
     const PATH: &'static str = "/conversations/times";
     const NAME: &'static str = "conversation time";
     const ID: &'static str = "conversation time id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::ListUnder(<crate::models::Conversation as Family>::PATH) => {
+                "GetConversationTimesByConversationId"
+            }
+            _ => "",
+        }
+    }
 }
 impl ChildOf<Conversation> for ConversationTime {
     const SEGMENT: &'static str = "times";
@@ -70,6 +79,10 @@ impl GetConversationTimes {
 
 impl Operation for GetConversationTimes {
     type Output = Vec<ConversationTime>;
+
+    fn operation_id(&self) -> &'static str {
+        "GetConversationTimeByIds"
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if self.ids.is_empty() || self.ids.len() > MAX_TIME_IDS {

@@ -8,7 +8,7 @@ use http::{Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::family::{ChildOf, Family, GettableUnder};
+use crate::family::{ChildOf, Family, GettableUnder, OperationKind};
 use crate::models::{Customer, CustomerEvent, CustomerSession};
 use crate::operation::Operation;
 use crate::ops::check_page_size;
@@ -21,6 +21,18 @@ impl Family for CustomerEvent {
     const PATH: &'static str = "/customers/events";
     const NAME: &'static str = "customer event";
     const ID: &'static str = "customer event id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::GetUnder(<crate::models::Customer as Family>::PATH) => {
+                "GetaCustomerEvent"
+            }
+            OperationKind::ListUnder(<crate::models::Customer as Family>::PATH) => {
+                "GetAllCustomerEvents"
+            }
+            _ => "",
+        }
+    }
 }
 impl ChildOf<Customer> for CustomerEvent {
     const SEGMENT: &'static str = "events";
@@ -32,6 +44,15 @@ impl Family for CustomerSession {
     const PATH: &'static str = "/customers/sessions";
     const NAME: &'static str = "customer session";
     const ID: &'static str = "session id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::ListUnder(<crate::models::Customer as Family>::PATH) => {
+                "GetCustomerSessions"
+            }
+            _ => "",
+        }
+    }
 }
 impl ChildOf<Customer> for CustomerSession {
     const SEGMENT: &'static str = "sessions";
@@ -133,6 +154,14 @@ impl<'a> ListSessionEvents<'a> {
 
 impl Operation for ListSessionEvents<'_> {
     type Output = Page<CustomerEvent>;
+
+    fn operation_id(&self) -> &'static str {
+        "GetAllEventsByCustomerForSession"
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.customer)
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if let Some(path) = &self.at {

@@ -49,6 +49,48 @@ pub trait Family:
     const ID: &'static str;
     /// What its scope's name is called in error messages: `klass name`.
     const SCOPE: &'static str = "collection";
+
+    /// The operationId of one of the family's generic operations (`GetCustomerById`), for
+    /// logs and traces; empty where Kustomer names none.
+    fn operation_id(_kind: OperationKind) -> &'static str {
+        ""
+    }
+}
+
+/// Which generic operation, to name it: see [`Family::operation_id`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OperationKind {
+    /// `GET {PATH}/{id}`.
+    Get,
+    /// `GET {PATH}/{alias}` (`default`, `current`).
+    GetAlias(&'static str),
+    /// `GET {PATH}/externalId=`.
+    GetByExternalId,
+    /// `GET {PATH}`.
+    List,
+    /// `POST {PATH}`.
+    Create,
+    /// `PUT {PATH}/{id}`.
+    Put,
+    /// `PATCH {PATH}/{id}`.
+    Patch,
+    /// `DELETE {PATH}/{id}`.
+    Delete,
+    /// `POST {PATH}/bulk`.
+    BulkCreate,
+    /// `PUT {PATH}/bulk`.
+    BulkUpdate,
+    /// `DELETE {PATH}/bulk`.
+    BulkDelete,
+    /// `GET {parent}/{id}/{SEGMENT}`, the parent family's `PATH` given.
+    ListUnder(&'static str),
+    /// `POST {parent}/{id}/{SEGMENT}`.
+    CreateUnder(&'static str),
+    /// `GET {parent}/{id}/{SEGMENT}/{child id}`.
+    GetUnder(&'static str),
+    /// `DELETE {parent}/{id}/{SEGMENT}/{child id}`.
+    DeleteUnder(&'static str),
 }
 
 /// Where a family's records live when the family has more than one collection: the scope's

@@ -38,6 +38,11 @@
 //! declarations on one generic layer ([`family`] for what a family can do, [`ops`] for the
 //! operations, [`search`] and [`bulk`] for the shared machinery), so every family gets the same
 //! paging, search walk, bulk jobs, retries and checks.
+//!
+//! Every call through a [`Client`] is a `tracing` span (`kustomer.call`: operationId, record ID,
+//! attempts, status, time, waits, the last rate-limit headers) with an event per retry and per
+//! pacing pause; never the key, a body, a path or a lookup's email. Nothing is recorded when no
+//! subscriber listens.
 #![deny(missing_docs)]
 
 pub mod attachments;
@@ -84,6 +89,7 @@ pub mod slas;
 pub mod spam;
 pub mod tags;
 pub mod teams;
+mod trace;
 pub mod tracking;
 mod transport;
 pub mod unmasking;

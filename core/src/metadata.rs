@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::InvalidInput;
-use crate::family::{Family, Gettable, Input, Updatable, UpdateMethods};
+use crate::family::{Family, Gettable, Input, OperationKind, Updatable, UpdateMethods};
 use crate::models::Metadata;
 use crate::validation::{check_count, check_list_max, not_empty};
 
@@ -17,6 +17,14 @@ impl Family for Metadata {
     const PATH: &'static str = "/metadata";
     const NAME: &'static str = "custom-attribute metadata";
     const ID: &'static str = "metadata resource";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::Get => "GetCustomAttributeMetadata",
+            OperationKind::Put => "UpdateCustomAttributeMetadata",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Metadata {}
 impl Updatable for Metadata {

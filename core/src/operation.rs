@@ -37,4 +37,16 @@ pub trait Operation {
     fn read_only(&self) -> bool {
         false
     }
+
+    /// Kustomer's operationId for it (`GetCustomerById`), for logs and traces; empty when it
+    /// has none.
+    fn operation_id(&self) -> &'static str {
+        ""
+    }
+
+    /// The ID of the record it is about, for logs and traces: never a lookup key such as an
+    /// email or a phone number, which are personal data.
+    fn resource_id(&self) -> Option<&str> {
+        None
+    }
 }

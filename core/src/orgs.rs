@@ -3,7 +3,7 @@
 //!
 //! Roles: `org.user.org.read` / `org.permission.org.read`.
 
-use crate::family::{Family, Gettable};
+use crate::family::{Family, Gettable, OperationKind};
 use crate::models::Org;
 
 impl Family for Org {
@@ -11,6 +11,14 @@ impl Family for Org {
     const PATH: &'static str = "/orgs";
     const NAME: &'static str = "org";
     const ID: &'static str = "org id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::Get => "GetOrg",
+            OperationKind::GetAlias("current") => "GetCurrentOrg",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Org {}
 

@@ -2,7 +2,7 @@
 //!
 //! Roles: `org.user.satisfaction.read` / `org.permission.satisfaction.read`.
 
-use crate::family::{Family, Listable};
+use crate::family::{Family, Listable, OperationKind};
 use crate::models::Satisfaction;
 
 impl Family for Satisfaction {
@@ -10,6 +10,13 @@ impl Family for Satisfaction {
     const PATH: &'static str = "/satisfaction";
     const NAME: &'static str = "satisfaction form";
     const ID: &'static str = "satisfaction id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::List => "GetSatisfaction",
+            _ => "",
+        }
+    }
 }
 impl Listable for Satisfaction {
     const MAX_PAGE_SIZE: u32 = 100;

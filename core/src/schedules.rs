@@ -9,7 +9,8 @@ use serde::{Serialize, Serializer};
 
 use crate::error::InvalidInput;
 use crate::family::{
-    Creatable, Deletable, Family, Gettable, Input, Listable, Updatable, UpdateMethods,
+    Creatable, Deletable, Family, Gettable, Input, Listable, OperationKind, Updatable,
+    UpdateMethods,
 };
 use crate::models::Schedule;
 use crate::validation::{chars_between, not_empty};
@@ -19,6 +20,18 @@ impl Family for Schedule {
     const PATH: &'static str = "/schedules";
     const NAME: &'static str = "business schedule";
     const ID: &'static str = "schedule id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::List => "GetAllSchedules",
+            OperationKind::Create => "CreateSchedule",
+            OperationKind::GetAlias("default") => "GetDefaultSchedule",
+            OperationKind::Delete => "DeleteScheduleById",
+            OperationKind::Get => "GetScheduleById",
+            OperationKind::Put => "UpdateScheduleById",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Schedule {}
 impl Listable for Schedule {

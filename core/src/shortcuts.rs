@@ -5,7 +5,7 @@
 //! Roles: reads need only `org.user.shortcut.read` / `org.permission.shortcut.read`; a delete
 //! `org.user.shortcut.write` / `org.permission.shortcut.delete`.
 
-use crate::family::{Deletable, Family, Gettable, Listable};
+use crate::family::{Deletable, Family, Gettable, Listable, OperationKind};
 use crate::models::{Shortcut, ShortcutCategory};
 
 impl Family for Shortcut {
@@ -13,6 +13,15 @@ impl Family for Shortcut {
     const PATH: &'static str = "/shortcuts";
     const NAME: &'static str = "shortcut";
     const ID: &'static str = "shortcut id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::Get => "GetShortcut",
+            OperationKind::List => "GetShortcuts",
+            OperationKind::Delete => "DeleteShortcut",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Shortcut {}
 impl Listable for Shortcut {
@@ -25,6 +34,13 @@ impl Family for ShortcutCategory {
     const PATH: &'static str = "/shortcuts/categories";
     const NAME: &'static str = "shortcut category";
     const ID: &'static str = "shortcut category id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::List => "GetShortcutCategories",
+            _ => "",
+        }
+    }
 }
 impl Listable for ShortcutCategory {
     const MAX_PAGE_SIZE: u32 = 100;

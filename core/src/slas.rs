@@ -2,7 +2,7 @@
 //!
 //! Roles: `org.user.sla.read` / `org.permission.sla.read`.
 
-use crate::family::{Family, Gettable};
+use crate::family::{Family, Gettable, OperationKind};
 use crate::models::Sla;
 
 impl Family for Sla {
@@ -10,6 +10,13 @@ impl Family for Sla {
     const PATH: &'static str = "/slas";
     const NAME: &'static str = "SLA";
     const ID: &'static str = "sla id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::Get => "GetSlaById",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Sla {}
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
-use crate::family::{Deletable, Family, Input, Listable};
+use crate::family::{Deletable, Family, Input, Listable, OperationKind};
 use crate::models::SpamSender;
 use crate::operation::Operation;
 use crate::ops::json_body;
@@ -22,6 +22,14 @@ impl Family for SpamSender {
     const PATH: &'static str = "/spam/senders";
     const NAME: &'static str = "spam sender";
     const ID: &'static str = "spam sender id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::List => "GetSpamSenders",
+            OperationKind::Delete => "DeleteSpamSender",
+            _ => "",
+        }
+    }
 }
 impl Listable for SpamSender {
     const MAX_PAGE_SIZE: u32 = 100;
@@ -105,6 +113,10 @@ crate::ops::input_cow!(SpamSenderInput);
 
 impl Operation for UpsertSpamSender<'_> {
     type Output = SpamSender;
+
+    fn operation_id(&self) -> &'static str {
+        "UpsertSpamSender"
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         self.input.validate()?;

@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use crate::error::{Error, InvalidInput};
 use crate::family::{
-    Creatable, Deletable, Family, Gettable, Input, Listable, Updatable, UpdateMethods,
+    Creatable, Deletable, Family, Gettable, Input, Listable, OperationKind, Updatable,
+    UpdateMethods,
 };
 use crate::models::Tag;
 use crate::validation::{check_tag, max_chars};
@@ -20,6 +21,17 @@ impl Family for Tag {
     const PATH: &'static str = "/tags";
     const NAME: &'static str = "tag";
     const ID: &'static str = "tag id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::Get => "GetTag",
+            OperationKind::List => "GetTags",
+            OperationKind::Create => "CreateTag",
+            OperationKind::Put => "UpdateTag",
+            OperationKind::Delete => "DeleteTag",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Tag {}
 impl Listable for Tag {

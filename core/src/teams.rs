@@ -12,7 +12,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
 use crate::family::{
-    Creatable, Deletable, Family, Gettable, Input, Listable, Updatable, UpdateMethods,
+    Creatable, Deletable, Family, Gettable, Input, Listable, OperationKind, Updatable,
+    UpdateMethods,
 };
 use crate::models::Team;
 use crate::operation::Operation;
@@ -26,6 +27,19 @@ impl Family for Team {
     const PATH: &'static str = "/teams";
     const NAME: &'static str = "team";
     const ID: &'static str = "team id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::Get => "GetTeam",
+            OperationKind::List => "GetTeams",
+            OperationKind::Create => "CreateTeam",
+            OperationKind::Put => "UpdateTeam",
+            OperationKind::Patch => "PatchTeam",
+            OperationKind::Delete => "DeleteTeam",
+            OperationKind::ListUnder(<crate::models::User as Family>::PATH) => "GetUserTeams",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Team {}
 impl Listable for Team {
@@ -210,6 +224,18 @@ impl<'a> TeamMembers<'a> {
 
 impl Operation for TeamMembers<'_> {
     type Output = Team;
+
+    fn operation_id(&self) -> &'static str {
+        if self.add {
+            "AddTeamMembers"
+        } else {
+            "RemoveTeamMembers"
+        }
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.team)
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if self.members.is_empty() {

@@ -220,6 +220,10 @@ macro_rules! tracking_op {
         impl Operation for $name<'_> {
             type Output = $output;
 
+            fn operation_id(&self) -> &'static str {
+                stringify!($name)
+            }
+
             fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
                 self.input.validate()?;
                 config.request(Method::POST, $path, Some(json_body(&*self.input)?))

@@ -64,6 +64,14 @@ impl<'a> CreateUnmaskingWindow<'a> {
 impl Operation for CreateUnmaskingWindow<'_> {
     type Output = Customer;
 
+    fn operation_id(&self) -> &'static str {
+        "CreateUnmaskingWindowByCustomer"
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.customer)
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         request(config, Method::POST, &self.customer)
     }
@@ -102,6 +110,14 @@ impl<'a> DeleteUnmaskingWindow<'a> {
 
 impl Operation for DeleteUnmaskingWindow<'_> {
     type Output = ();
+
+    fn operation_id(&self) -> &'static str {
+        "DeleteUnmaskingWindowByCustomer"
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.customer)
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         request(config, Method::DELETE, &self.customer)

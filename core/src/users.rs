@@ -7,7 +7,9 @@
 use serde::Serialize;
 
 use crate::error::InvalidInput;
-use crate::family::{ChildOf, Family, Gettable, Input, Listable, Updatable, UpdateMethods};
+use crate::family::{
+    ChildOf, Family, Gettable, Input, Listable, OperationKind, Updatable, UpdateMethods,
+};
 use crate::models::{Team, User};
 use crate::validation::{chars_between, max_chars};
 
@@ -16,6 +18,16 @@ impl Family for User {
     const PATH: &'static str = "/users";
     const NAME: &'static str = "user";
     const ID: &'static str = "user id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::Get => "GetUser",
+            OperationKind::GetAlias("current") => "GetCurrentUser",
+            OperationKind::List => "GetUsers",
+            OperationKind::Put => "UpdateUser",
+            _ => "",
+        }
+    }
 }
 impl Gettable for User {}
 impl Listable for User {

@@ -14,7 +14,7 @@ use std::io::Read;
 
 use crate::error::{Error, InvalidInput};
 use crate::family::{
-    ChildOf, Creatable, Family, Gettable, GettableUnder, Updatable, UpdateMethods,
+    ChildOf, Creatable, Family, Gettable, GettableUnder, OperationKind, Updatable, UpdateMethods,
 };
 use crate::models::{Attachment, Draft, Media, Message, UploadPolicy};
 use crate::ops::{Create, CreateUnder};
@@ -27,6 +27,40 @@ impl Family for Attachment {
     const PATH: &'static str = "/attachments";
     const NAME: &'static str = "attachment";
     const ID: &'static str = "attachment id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::Create => "CreateAttachment",
+            OperationKind::Get => "GetAttachmentsById",
+            OperationKind::Put => "UpsertAttachment",
+            OperationKind::GetUnder(<crate::models::Message as Family>::PATH) => {
+                "GetAttachmentByMessageAndAttachmentId"
+            }
+            OperationKind::ListUnder(<crate::models::Draft as Family>::PATH) => {
+                "GetDraftAttachments"
+            }
+            OperationKind::CreateUnder(<crate::models::Draft as Family>::PATH) => {
+                "CreateDraftAttachment"
+            }
+            OperationKind::DeleteUnder(<crate::models::Draft as Family>::PATH) => {
+                "DeleteDraftAttachment"
+            }
+            OperationKind::GetUnder(<crate::models::Draft as Family>::PATH) => "GetDraftAttachment",
+            OperationKind::ListUnder(<crate::models::Forward as Family>::PATH) => {
+                "GetForwardAttachments"
+            }
+            OperationKind::CreateUnder(<crate::models::Forward as Family>::PATH) => {
+                "CreateForwardAttachment"
+            }
+            OperationKind::DeleteUnder(<crate::models::Forward as Family>::PATH) => {
+                "DeleteForwardAttachment"
+            }
+            OperationKind::GetUnder(<crate::models::Forward as Family>::PATH) => {
+                "GetForwardAttachment"
+            }
+            _ => "",
+        }
+    }
 }
 impl Gettable for Attachment {}
 impl Creatable for Attachment {
@@ -46,6 +80,15 @@ impl Family for Media {
     const PATH: &'static str = "/media";
     const NAME: &'static str = "media file";
     const ID: &'static str = "media id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::Create => "CreateMedia",
+            OperationKind::Get => "GetMediabyId",
+            OperationKind::Put => "UpdateMedia",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Media {}
 impl Creatable for Media {

@@ -136,6 +136,11 @@ impl UploadFile {
 impl Operation for UploadFile {
     type Output = ();
 
+    /// Not Kustomer's: the storage host's form POST.
+    fn operation_id(&self) -> &'static str {
+        "UploadFile"
+    }
+
     fn build(&self, _config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let body = self
             .body

@@ -8,7 +8,8 @@ mod input;
 
 use crate::error::InvalidInput;
 use crate::family::{
-    BulkWritable, Creatable, Family, Gettable, Listable, Searchable, Updatable, UpdateMethods,
+    BulkWritable, Creatable, Family, Gettable, Listable, OperationKind, Searchable, Updatable,
+    UpdateMethods,
 };
 use crate::models::Company;
 use crate::validation::{absent, required};
@@ -20,6 +21,18 @@ impl Family for Company {
     const PATH: &'static str = "/companies";
     const NAME: &'static str = "company";
     const ID: &'static str = "company id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::List => "GetCompanies",
+            OperationKind::Create => "CreateCompany",
+            OperationKind::Get => "GetCompanyById",
+            OperationKind::Put => "UpdateCompanyAttributes",
+            OperationKind::BulkCreate => "BulkCreateCompanies",
+            OperationKind::BulkUpdate => "BulkBatchUpdateCompanies",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Company {}
 impl Listable for Company {

@@ -11,7 +11,7 @@ mod tags;
 
 use crate::family::{
     BulkWritable, ChildOf, Creatable, CreatedUnder, Deletable, ExternalIdLookup, Family, Gettable,
-    Listable, Searchable, Updatable,
+    Listable, OperationKind, Searchable, Updatable,
 };
 use crate::models::{Conversation, Customer};
 use crate::validation::absent;
@@ -24,6 +24,27 @@ impl Family for Conversation {
     const PATH: &'static str = "/conversations";
     const NAME: &'static str = "conversation";
     const ID: &'static str = "conversation id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::List => "GetConversations",
+            OperationKind::Create => "CreateConversation",
+            OperationKind::GetByExternalId => "GetConversationByExternalId",
+            OperationKind::Delete => "DeleteConversation",
+            OperationKind::Get => "GetConversation",
+            OperationKind::Patch => "UpdateConversationAttributes",
+            OperationKind::Put => "UpdateConversation",
+            OperationKind::BulkCreate => "BulkCreateConversations",
+            OperationKind::BulkUpdate => "BulkBatchUpdateConversations",
+            OperationKind::ListUnder(<crate::models::Customer as Family>::PATH) => {
+                "GetConversationsByCustomer"
+            }
+            OperationKind::CreateUnder(<crate::models::Customer as Family>::PATH) => {
+                "CreateConversationForCustomer"
+            }
+            _ => "",
+        }
+    }
 }
 impl Gettable for Conversation {}
 impl ExternalIdLookup for Conversation {}

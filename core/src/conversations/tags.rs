@@ -64,6 +64,18 @@ impl<'a> TagConversation<'a> {
 impl Operation for TagConversation<'_> {
     type Output = Conversation;
 
+    fn operation_id(&self) -> &'static str {
+        if self.remove {
+            "RemoveTagsFromConversation"
+        } else {
+            "AppendTagsToConversation"
+        }
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if self.tags.is_empty() {
             return Err(crate::InvalidInput::new("tags", "names no tag").into());
@@ -162,6 +174,17 @@ macro_rules! conversation_list {
 
         impl Operation for $name<'_> {
             type Output = Page<Resource>;
+
+            fn operation_id(&self) -> &'static str {
+                match self.0.below {
+                    Below::Events => "GetConversationEvents",
+                    Below::Attachments => "GetConversationAttachments",
+                }
+            }
+
+            fn resource_id(&self) -> Option<&str> {
+                Some(&self.0.id)
+            }
 
             fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
                 self.0.build(config)

@@ -27,7 +27,7 @@ mod klass_name;
 use crate::error::InvalidInput;
 use crate::family::{
     BulkDeletable, BulkWritable, ChildOf, Creatable, CreatedUnder, Deletable, ExternalIdLookup,
-    Family, Gettable, Listable, Searchable, Updatable, UpdateMethods, Upsertable,
+    Family, Gettable, Listable, OperationKind, Searchable, Updatable, UpdateMethods, Upsertable,
 };
 use crate::models::{Company, Customer, KObject, Klass};
 use crate::validation::{absent, required};
@@ -41,6 +41,30 @@ impl Family for KObject {
     const NAME: &'static str = "custom object";
     const ID: &'static str = "custom object id";
     const SCOPE: &'static str = "klass name";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::ListUnder(<crate::models::Company as Family>::PATH) => {
+                "FindCompanyKObjects"
+            }
+            OperationKind::ListUnder(<crate::models::Customer as Family>::PATH) => {
+                "FindCustomerKObjects"
+            }
+            OperationKind::CreateUnder(<crate::models::Customer as Family>::PATH) => {
+                "CreateCustomerKObject"
+            }
+            OperationKind::List => "GetKObjects",
+            OperationKind::Create => "CreateKObject",
+            OperationKind::GetByExternalId => "getKlassesByNameAndExternalId",
+            OperationKind::Delete => "DeleteKObject",
+            OperationKind::Get => "GetKObject",
+            OperationKind::Put => "UpdateKObject",
+            OperationKind::BulkDelete => "BulkDeleteKObjects",
+            OperationKind::BulkCreate => "BulkCreateKObjects",
+            OperationKind::BulkUpdate => "BulkBatchUpdateKObjects",
+            _ => "",
+        }
+    }
 }
 impl Gettable for KObject {}
 impl Listable for KObject {
@@ -120,6 +144,17 @@ impl Family for Klass {
     const PATH: &'static str = "/klasses";
     const NAME: &'static str = "klass";
     const ID: &'static str = "klass id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::List => "GetKlasses",
+            OperationKind::Create => "CreateKlass",
+            OperationKind::Delete => "DeleteKlass",
+            OperationKind::Get => "GetKlass",
+            OperationKind::Put => "UpdateKlass",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Klass {}
 impl Listable for Klass {

@@ -85,6 +85,14 @@ impl<'a> LookupCustomer<'a> {
 impl Operation for LookupCustomer<'_> {
     type Output = Customer;
 
+    fn operation_id(&self) -> &'static str {
+        match self.key {
+            LookupKey::Email => "GetCustomerByEmail",
+            LookupKey::ExternalId => "GetCustomerByExternalId",
+            LookupKey::Phone => "GetCustomerByPhone",
+        }
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let key = self.key.path_key();
         let value = segment(key, &self.value)?;

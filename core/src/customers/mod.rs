@@ -13,8 +13,8 @@ mod related;
 mod upsert;
 
 use crate::family::{
-    BulkDeletable, BulkWritable, Creatable, Deletable, Family, Gettable, Listable, Searchable,
-    Updatable,
+    BulkDeletable, BulkWritable, Creatable, Deletable, Family, Gettable, Listable, OperationKind,
+    Searchable, Updatable,
 };
 use crate::models::Customer;
 
@@ -40,6 +40,21 @@ impl Family for Customer {
     const PATH: &'static str = "/customers";
     const NAME: &'static str = "customer";
     const ID: &'static str = "customer id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::List => "GetCustomers",
+            OperationKind::Create => "CreateCustomer",
+            OperationKind::Delete => "DeleteCustomer",
+            OperationKind::Get => "GetCustomerById",
+            OperationKind::Patch => "UpdateCustomerAttributes",
+            OperationKind::Put => "UpdateCustomer",
+            OperationKind::BulkDelete => "BulkDeleteCustomers",
+            OperationKind::BulkCreate => "BulkCreateCustomers",
+            OperationKind::BulkUpdate => "BulkBatchUpdateCustomers",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Customer {}
 impl Listable for Customer {

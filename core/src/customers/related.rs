@@ -119,6 +119,20 @@ impl<'a> ListRelated<'a> {
 impl Operation for ListRelated<'_> {
     type Output = Page<Resource>;
 
+    fn operation_id(&self) -> &'static str {
+        match self.related {
+            Related::Conversations => "GetConversationsByCustomer",
+            Related::Messages => "GetMessagesByCustomer",
+            Related::Notes => "GetNotesByCustomer",
+            Related::Merges => "GetCustomerMergesByCustomer",
+            Related::CustomObjects(_) => "FindCustomerKObjects",
+        }
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.customer_id)
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if let Some(path) = &self.at {
             return config.request(Method::GET, path, None);
@@ -201,6 +215,19 @@ impl<'a> CreateRelated<'a> {
 impl Operation for CreateRelated<'_> {
     type Output = Resource;
 
+    fn operation_id(&self) -> &'static str {
+        match self.related {
+            Related::Conversations => "CreateConversationForCustomer",
+            Related::Messages => "CreateMessageByCustomer",
+            Related::CustomObjects(_) => "CreateCustomerKObject",
+            _ => "",
+        }
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.customer_id)
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if matches!(self.related, Related::Notes | Related::Merges) {
             return Err(InvalidInput::new(
@@ -250,6 +277,10 @@ impl<'a> CreateMerge<'a> {
 impl Operation for CreateMerge<'_> {
     type Output = Resource;
 
+    fn operation_id(&self) -> &'static str {
+        "CreateCustomerMerge"
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         segment("source", &self.source)?;
         segment("target", &self.target)?;
@@ -291,6 +322,10 @@ impl<'a> GetMerge<'a> {
 
 impl Operation for GetMerge<'_> {
     type Output = Resource;
+
+    fn operation_id(&self) -> &'static str {
+        "GetCustomerMerge"
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let path = format!("/customers/merges/{}", segment("merge id", &self.id)?);

@@ -10,7 +10,7 @@ mod input;
 use crate::error::InvalidInput;
 use crate::family::{
     ChildOf, CreatedUnder, Deletable, DeletableUnder, Family, Gettable, GettableUnder, Listable,
-    Updatable, UpdateMethods,
+    OperationKind, Updatable, UpdateMethods,
 };
 use crate::models::{Attachment, Conversation, Customer, Draft, Forward, OutboundAccount};
 use crate::validation::{absent, required};
@@ -22,6 +22,20 @@ impl Family for Draft {
     const PATH: &'static str = "/drafts";
     const NAME: &'static str = "draft";
     const ID: &'static str = "draft id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::ListUnder(<crate::models::Customer as Family>::PATH) => {
+                "GetAllDraftsByCustomer"
+            }
+            OperationKind::CreateUnder(<crate::models::Customer as Family>::PATH) => {
+                "CreateDraftByCustomer"
+            }
+            OperationKind::Delete => "DeleteDraft",
+            OperationKind::Put => "UpdateDraft",
+            _ => "",
+        }
+    }
 }
 impl Updatable for Draft {
     type Update = DraftInput;
@@ -40,6 +54,20 @@ impl Family for Forward {
     const PATH: &'static str = "/forwards";
     const NAME: &'static str = "forward";
     const ID: &'static str = "forward id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::ListUnder(<crate::models::Conversation as Family>::PATH) => {
+                "GetAllForwardsByConversation"
+            }
+            OperationKind::CreateUnder(<crate::models::Conversation as Family>::PATH) => {
+                "CreateForwardByConversation"
+            }
+            OperationKind::Get => "GetaDraftForwardById",
+            OperationKind::Put => "UpdateDraftForward",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Forward {}
 impl Updatable for Forward {
@@ -68,6 +96,13 @@ impl Family for OutboundAccount {
     const PATH: &'static str = "/outboundAccounts";
     const NAME: &'static str = "outbound account";
     const ID: &'static str = "outbound account id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::List => "GetOutboundAccounts",
+            _ => "",
+        }
+    }
 }
 impl Listable for OutboundAccount {
     const MAX_PAGE_SIZE: u32 = 100;

@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::error::{Error, InvalidInput};
 use crate::family::{
     BulkWritable, ChildOf, Creatable, CreatedUnder, ExternalIdLookup, Family, Gettable, Input,
-    Listable, Searchable, Updatable,
+    Listable, OperationKind, Searchable, Updatable,
 };
 use crate::models::{Conversation, Customer, Message};
 use crate::operation::Operation;
@@ -30,6 +30,32 @@ impl Family for Message {
     const PATH: &'static str = "/messages";
     const NAME: &'static str = "message";
     const ID: &'static str = "message id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::ListUnder(<crate::models::Conversation as Family>::PATH) => {
+                "GetMessagesByConversation"
+            }
+            OperationKind::CreateUnder(<crate::models::Conversation as Family>::PATH) => {
+                "CreateMessageFromConversation"
+            }
+            OperationKind::ListUnder(<crate::models::Customer as Family>::PATH) => {
+                "GetMessagesByCustomer"
+            }
+            OperationKind::CreateUnder(<crate::models::Customer as Family>::PATH) => {
+                "CreateMessageByCustomer"
+            }
+            OperationKind::List => "GetMessages",
+            OperationKind::Create => "CreateMessage",
+            OperationKind::GetByExternalId => "GetMessageByExternalID",
+            OperationKind::Get => "GetMessage",
+            OperationKind::Patch => "UpdateMessageAttributes",
+            OperationKind::Put => "UpdateMessage",
+            OperationKind::BulkCreate => "BulkCreateMessages",
+            OperationKind::BulkUpdate => "BulkBatchUpdateMessages",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Message {}
 impl ExternalIdLookup for Message {
@@ -305,6 +331,10 @@ impl<'a> RedactMessage<'a> {
 
 impl Operation for RedactMessage<'_> {
     type Output = Message;
+
+    fn operation_id(&self) -> &'static str {
+        "RedactMessage"
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         self.redaction.validate()?;

@@ -10,7 +10,7 @@ mod input;
 use crate::error::InvalidInput;
 use crate::family::{
     BulkWritable, ChildOf, Creatable, CreatedUnder, Deletable, Family, Gettable, Listable,
-    Searchable, Updatable,
+    OperationKind, Searchable, Updatable,
 };
 use crate::models::{Conversation, Customer, Note};
 use crate::validation::{absent, required};
@@ -22,6 +22,29 @@ impl Family for Note {
     const PATH: &'static str = "/notes";
     const NAME: &'static str = "note";
     const ID: &'static str = "note id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::ListUnder(<crate::models::Conversation as Family>::PATH) => {
+                "GetNotesByConversation"
+            }
+            OperationKind::CreateUnder(<crate::models::Conversation as Family>::PATH) => {
+                "CreateNoteWithinConversation"
+            }
+            OperationKind::ListUnder(<crate::models::Customer as Family>::PATH) => {
+                "GetNotesByCustomer"
+            }
+            OperationKind::List => "GetNotesForOrg",
+            OperationKind::Create => "CreateNote",
+            OperationKind::Delete => "DeleteNoteById",
+            OperationKind::Get => "GetNoteById",
+            OperationKind::Patch => "PatchNoteById",
+            OperationKind::Put => "UpdateNoteById",
+            OperationKind::BulkCreate => "BulkCreateNotes",
+            OperationKind::BulkUpdate => "BulkBatchUpdateNotes",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Note {}
 impl Listable for Note {

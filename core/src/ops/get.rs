@@ -7,7 +7,7 @@ use http::{Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::family::{ExternalIdLookup, Gettable, Unscoped, collection};
+use crate::family::{ExternalIdLookup, Gettable, OperationKind, Unscoped, collection};
 use crate::operation::Operation;
 use crate::ops::operation_traits;
 use crate::page::parse_one;
@@ -53,6 +53,18 @@ impl<'a, R: Gettable> Get<'a, R> {
 impl<R: Gettable> Operation for Get<'_, R> {
     type Output = R;
 
+    fn operation_id(&self) -> &'static str {
+        match &*self.id {
+            "default" => R::operation_id(OperationKind::GetAlias("default")),
+            "current" => R::operation_id(OperationKind::GetAlias("current")),
+            _ => R::operation_id(OperationKind::Get),
+        }
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let path = collection::<R>(&self.scope)?;
         let id = segment(R::ID, &self.id)?;
@@ -95,6 +107,10 @@ impl<'a, R: ExternalIdLookup> GetByExternalId<'a, R> {
 
 impl<R: ExternalIdLookup> Operation for GetByExternalId<'_, R> {
     type Output = R;
+
+    fn operation_id(&self) -> &'static str {
+        R::operation_id(OperationKind::GetByExternalId)
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let path = collection::<R>(&self.scope)?;

@@ -7,7 +7,9 @@ use http::{Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
-use crate::family::{ChildOf, Family, Listable, Unscoped, child_collection, collection};
+use crate::family::{
+    ChildOf, Family, Listable, OperationKind, Unscoped, child_collection, collection,
+};
 use crate::operation::Operation;
 use crate::ops::{check_page_size, operation_traits};
 use crate::page::{Page, PagedOperation, parse_page};
@@ -105,6 +107,10 @@ impl<R: Listable> List<R> {
 
 impl<R: Listable> Operation for List<R> {
     type Output = Page<R>;
+
+    fn operation_id(&self) -> &'static str {
+        R::operation_id(OperationKind::List)
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if let Some(path) = &self.at {
@@ -318,6 +324,14 @@ impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
 
 impl<'a, P: Family, R: ChildOf<P>> Operation for ListUnder<'a, P, R> {
     type Output = Page<R>;
+
+    fn operation_id(&self) -> &'static str {
+        R::operation_id(OperationKind::ListUnder(P::PATH))
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.parent)
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if let Some(path) = &self.at {

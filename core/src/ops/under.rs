@@ -7,7 +7,7 @@ use http::{Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::family::{DeletableUnder, Family, GettableUnder, child_collection};
+use crate::family::{DeletableUnder, Family, GettableUnder, OperationKind, child_collection};
 use crate::operation::Operation;
 use crate::ops::parse_empty;
 use crate::page::parse_one;
@@ -25,7 +25,7 @@ fn child_path<P: Family, R: crate::family::ChildOf<P>>(
 }
 
 macro_rules! under_op {
-    ($(#[$doc:meta])* $name:ident, $bound:ident, $method:ident, $output:ty, $parse:path) => {
+    ($(#[$doc:meta])* $name:ident, $bound:ident, $kind:ident, $method:ident, $output:ty, $parse:path) => {
         $(#[$doc])*
         pub struct $name<'a, P: Family, R: $bound<P>> {
             parent: Cow<'a, str>,
@@ -68,6 +68,14 @@ macro_rules! under_op {
         impl<P: Family, R: $bound<P>> Operation for $name<'_, P, R> {
             type Output = $output;
 
+            fn operation_id(&self) -> &'static str {
+                R::operation_id(OperationKind::$kind(P::PATH))
+            }
+
+            fn resource_id(&self) -> Option<&str> {
+                Some(&self.id)
+            }
+
             fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
                 let path = child_path::<P, R>(&self.parent, &self.id)?;
                 config.request(Method::$method, &path, None)
@@ -86,6 +94,7 @@ under_op!(
     /// event. Both IDs are encoded into their own segments.
     GetUnder,
     GettableUnder,
+    GetUnder,
     GET,
     R,
     parse_one
@@ -96,6 +105,7 @@ under_op!(
     /// (`DELETE {Parent::PATH}/{id}/{SEGMENT}/{child id}`; 204): a draft's attachment.
     DeleteUnder,
     DeletableUnder,
+    DeleteUnder,
     DELETE,
     (),
     parse_empty

@@ -9,8 +9,8 @@ use http::{HeaderValue, Method, Request, Response};
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
 use crate::family::{
-    Creatable, CreatedUnder, Deletable, Family, Input, Unscoped, Updatable, child_collection,
-    collection, without_secrets,
+    Creatable, CreatedUnder, Deletable, Family, Input, OperationKind, Unscoped, Updatable,
+    child_collection, collection, without_secrets,
 };
 use crate::operation::Operation;
 use crate::ops::{json_body, operation_traits, parse_empty};
@@ -54,6 +54,10 @@ impl<'a, R: Creatable> Create<'a, R> {
 
 impl<R: Creatable> Operation for Create<'_, R> {
     type Output = R;
+
+    fn operation_id(&self) -> &'static str {
+        R::operation_id(OperationKind::Create)
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         self.input.validate()?;
@@ -131,6 +135,23 @@ impl<'a, R: Updatable> Update<'a, R> {
 impl<R: Updatable> Operation for Update<'_, R> {
     type Output = R;
 
+    fn operation_id(&self) -> &'static str {
+        let patch = match self.mode {
+            UpdateMode::Patch => true,
+            UpdateMode::Merge => !R::METHODS.put,
+            UpdateMode::Replace => false,
+        };
+        R::operation_id(if patch {
+            OperationKind::Patch
+        } else {
+            OperationKind::Put
+        })
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         self.input.validate()?;
         let methods = R::METHODS;
@@ -203,6 +224,14 @@ impl<'a, R: Deletable> Delete<'a, R> {
 
 impl<R: Deletable> Operation for Delete<'_, R> {
     type Output = ();
+
+    fn operation_id(&self) -> &'static str {
+        R::operation_id(OperationKind::Delete)
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let path = collection::<R>(&self.scope)?;
@@ -283,6 +312,14 @@ impl<'a, P: Family, R: CreatedUnder<P>> CreateUnder<'a, P, R> {
 
 impl<P: Family, R: CreatedUnder<P>> Operation for CreateUnder<'_, P, R> {
     type Output = R;
+
+    fn operation_id(&self) -> &'static str {
+        R::operation_id(OperationKind::CreateUnder(P::PATH))
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.parent)
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         self.input.validate()?;

@@ -163,6 +163,14 @@ impl<R: Searchable> Search<R> {
 impl<R: Searchable> Operation for Search<R> {
     type Output = Page<R>;
 
+    fn operation_id(&self) -> &'static str {
+        if self.archive {
+            "CustomerArchiveSearch"
+        } else {
+            "CustomerSearch"
+        }
+    }
+
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         if let Some(error) = &self.refused {
             return Err(error.clone().into());

@@ -54,7 +54,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::family::{Creatable, Deletable, Family, Gettable, Listable};
+use crate::family::{Creatable, Deletable, Family, Gettable, Listable, OperationKind};
 use crate::models::Webhook;
 use crate::operation::Operation;
 use crate::response::decode_success;
@@ -86,6 +86,16 @@ impl Family for Webhook {
     const PATH: &'static str = "/outbound-webhooks";
     const NAME: &'static str = "outbound webhook";
     const ID: &'static str = "webhook id";
+
+    fn operation_id(kind: OperationKind) -> &'static str {
+        match kind {
+            OperationKind::Get => "GetWebhook",
+            OperationKind::List => "GetWebhooks",
+            OperationKind::Create => "CreateWebhook",
+            OperationKind::Delete => "DeleteWebhook",
+            _ => "",
+        }
+    }
 }
 impl Gettable for Webhook {}
 impl Listable for Webhook {
@@ -212,6 +222,10 @@ pub struct ListWebhookEvents;
 
 impl Operation for ListWebhookEvents {
     type Output = Vec<String>;
+
+    fn operation_id(&self) -> &'static str {
+        "GetWebhookEvents"
+    }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         config.request(Method::GET, "/outbound-webhooks/events", None)

@@ -1,0 +1,156 @@
+//! What the client tells `tracing` about each call: one span per call, one event per retry
+//! decision and per pacing pause. Nothing is built or measured when no subscriber listens.
+//!
+//! Never recorded: the API key, a request or response body, a lookup's key (an email, a phone)
+//! or any path; a call is named by its operationId and the ID of the record it is about.
+
+use std::cell::Cell;
+use std::time::{Duration, Instant};
+
+use tracing::field::Empty;
+
+use crate::error::Error;
+use crate::operation::Operation;
+use crate::rate_limit::RateLimit;
+use crate::retry::Outcome;
+
+/// One call's span, and what it gathers while the call runs.
+pub(crate) struct Call {
+    span: tracing::Span,
+    started: Option<Instant>,
+    attempts: Cell<u32>,
+    waited: Cell<Duration>,
+}
+
+impl Call {
+    /// The span of a call of `operation`, entered by the caller.
+    pub(crate) fn start<O: Operation>(operation: &O, method: &http::Method) -> Self {
+        let span = tracing::info_span!(
+            "kustomer.call",
+            operation = operation.operation_id(),
+            resource = Empty,
+            method = %method,
+            attempts = Empty,
+            status = Empty,
+            outcome = Empty,
+            elapsed_ms = Empty,
+            waited_ms = Empty,
+            ratelimit_remaining = Empty,
+            ratelimit_reset = Empty,
+        );
+        let started = if span.is_disabled() {
+            None
+        } else {
+            if let Some(id) = operation.resource_id() {
+                span.record("resource", id);
+            }
+            Some(Instant::now())
+        };
+        Self {
+            span,
+            started,
+            attempts: Cell::new(0),
+            waited: Cell::new(Duration::ZERO),
+        }
+    }
+
+    pub(crate) fn span(&self) -> &tracing::Span {
+        &self.span
+    }
+
+    /// An attempt goes out.
+    pub(crate) fn attempt(&self, number: u32) {
+        self.attempts.set(number);
+    }
+
+    /// A response's rate-limit headers: the span shows the last ones.
+    pub(crate) fn observe(&self, rate_limit: &RateLimit) {
+        if self.started.is_none() {
+            return;
+        }
+        if let Some(remaining) = rate_limit.remaining {
+            self.span.record("ratelimit_remaining", remaining);
+        }
+        if let Some(reset) = rate_limit.reset {
+            self.span.record("ratelimit_reset", reset);
+        }
+    }
+
+    /// The pacer held the call for `wait`.
+    pub(crate) fn paced(&self, wait: Duration) {
+        self.waited.set(self.waited.get().saturating_add(wait));
+        tracing::info!(
+            parent: &self.span,
+            wait_ms = millis(wait),
+            reason = "pacing: the org's budget",
+            "kustomer.pause"
+        );
+    }
+
+    /// The policy's decision after a failed attempt: retry after `wait`, or stop.
+    pub(crate) fn decided(&self, number: u32, outcome: &Outcome<'_>, wait: Option<Duration>) {
+        let reason = match outcome {
+            Outcome::Status(status, _) if status.as_u16() == 429 => "rate limited (429)".to_owned(),
+            Outcome::Status(status, _) => format!("status {}", status.as_u16()),
+            Outcome::Transport(kind) => format!("transport: {kind:?}"),
+        };
+        match wait {
+            Some(wait) => {
+                self.waited.set(self.waited.get().saturating_add(wait));
+                tracing::info!(
+                    parent: &self.span,
+                    attempt = number,
+                    reason = %reason,
+                    wait_ms = millis(wait),
+                    "kustomer.retry"
+                );
+            }
+            None => tracing::debug!(
+                parent: &self.span,
+                attempt = number,
+                reason = %reason,
+                "kustomer.give_up"
+            ),
+        }
+    }
+
+    /// The call ended: with `status` on success, or with `error`.
+    pub(crate) fn finish(&self, status: Option<http::StatusCode>, error: Option<&Error>) {
+        let Some(started) = self.started else {
+            return;
+        };
+        let span = &self.span;
+        span.record("attempts", self.attempts.get());
+        span.record("elapsed_ms", millis(started.elapsed()));
+        span.record("waited_ms", millis(self.waited.get()));
+        if let Some(status) = status.or_else(|| error.and_then(Error::status)) {
+            span.record("status", status.as_u16());
+        }
+        span.record("outcome", error.map_or("ok", label));
+    }
+}
+
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// What kind of failure, without its text (server text may hold personal data).
+fn label(error: &Error) -> &'static str {
+    match error {
+        Error::InvalidInput(_) => "invalid_input",
+        Error::NotFound(_) => "not_found",
+        Error::Unauthorized(_) => "unauthorized",
+        Error::Conflict(_) => "conflict",
+        Error::RateLimited { .. } => "rate_limited",
+        Error::Api(_) => "api_error",
+        Error::Redirect { .. } => "redirect",
+        Error::Decode(_) => "decode",
+        Error::Transport(t) if t.is_timeout() => "timeout",
+        Error::Transport(_) => "transport",
+        Error::Pagination { .. } => "pagination",
+        Error::JobUnfinished { .. } => "job_unfinished",
+        Error::BadRecord(_) => "bad_record",
+        Error::Throttled { .. } => "throttled",
+        Error::RetriesExhausted { .. } => "retries_exhausted",
+    }
+}
