@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --quiet --locked -p kustomer-tests -p kustomer-ureq -p kustomer-isahc --bins --examples || exit 1
+cargo build --quiet --locked -p kustomer-fake -p kustomer-ureq -p kustomer-isahc --bins --examples || exit 1
 work=$(mktemp -d)
 # The server runs until its stdin closes; the sleep holds it open, and the trap ends both.
 sleep 600 | target/debug/fake_kustomer >"$work/server" &

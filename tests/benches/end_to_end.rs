@@ -23,7 +23,7 @@ use http::Response;
 use kustomer::customers::GetCustomer;
 use kustomer::{ApiKey, BaseUrl, Config};
 use kustomer::{Client, Operation, RetryPolicy};
-use kustomer_tests::{FAKE_API_KEY, SPEC_CUSTOMER_ID};
+use kustomer_fake::{FAKE_API_KEY, SPEC_CUSTOMER_ID};
 use std::hint::black_box;
 
 /// The fake server in its own process; stops when its stdin closes (on drop).

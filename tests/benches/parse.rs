@@ -109,7 +109,7 @@ fn parse(c: &mut Criterion) {
             .ok();
         }),
     );
-    let page = kustomer_tests::synthetic_page(0, 100).into_bytes();
+    let page = kustomer_fake::synthetic_page(0, 100).into_bytes();
     compare(
         c,
         "parse_page_100_customers",

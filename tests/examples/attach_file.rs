@@ -27,7 +27,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let (config, fake) = kustomer_tests::env_or_fake(|_| {})?;
+    let (config, fake) = kustomer_fake::env_or_fake(|_| {})?;
     let client = Client::new(config, UreqTransport::new());
 
     let (name, bytes) = match std::env::args().nth(1) {

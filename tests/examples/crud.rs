@@ -24,7 +24,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     // The fake server unless a real key is given; kept alive until the end of `run`.
-    let (config, _fake) = kustomer_tests::env_or_fake(|_| {})?;
+    let (config, _fake) = kustomer_fake::env_or_fake(|_| {})?;
     let client = Client::new(config, UreqTransport::new());
     let customers = client.customers();
 

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let (config, _fake) = kustomer_tests::env_or_fake(|_| {})?;
+    let (config, _fake) = kustomer_fake::env_or_fake(|_| {})?;
     let client = Client::new(config, UreqTransport::new());
     let order = KlassName::new("order");
     let orders = client.custom_objects(&order);

@@ -26,7 +26,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     // The fake server unless a real key is given; kept alive until the end of `run`.
-    let (config, _fake) = kustomer_tests::env_or_fake(|fake| {
+    let (config, _fake) = kustomer_fake::env_or_fake(|fake| {
         fake.insert_customers(&demo_customers());
     })?;
     // Search by API key is limited to 100 requests a minute: stay under it.

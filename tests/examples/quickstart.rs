@@ -8,8 +8,8 @@
 use std::process::ExitCode;
 
 use kustomer::Client;
+use kustomer_fake::{FakeKustomer, SPEC_CUSTOMER_ID};
 use kustomer_isahc::IsahcTransport;
-use kustomer_tests::{FakeKustomer, SPEC_CUSTOMER_ID};
 use kustomer_ureq::UreqTransport;
 
 fn main() -> ExitCode {

@@ -13,7 +13,7 @@ use crate::FakeKustomer;
 ///
 /// ```
 /// if std::env::var_os("KUSTOMER_API_KEY").is_none() {
-///     let (config, fake) = kustomer_tests::env_or_fake(|_| {})?;
+///     let (config, fake) = kustomer_fake::env_or_fake(|_| {})?;
 ///     assert_eq!(config.base_url().as_str(), fake.unwrap().base_url());
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -54,3 +54,51 @@ impl Fault {
         }
     }
 }
+
+/// Which requests a fault is for: a method (any when `None`) and a path under `/v1`, exact or,
+/// ending in `*`, as a prefix. `Route::new(Method::GET, "/customers/*")` is every customer get.
+///
+/// ```
+/// use kustomer_fake::Route;
+///
+/// let route = Route::new(http::Method::POST, "/conversations");
+/// assert!(route.matches(&http::Method::POST, "/v1/conversations"));
+/// assert!(!route.matches(&http::Method::GET, "/v1/conversations"));
+/// assert!(Route::any("/customers/*").matches(&http::Method::DELETE, "/v1/customers/58210c3db0f09110006b7953"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    method: Option<http::Method>,
+    path: String,
+}
+
+impl Route {
+    /// Requests of `method` to `path` (after `/v1`; a trailing `*` matches any rest).
+    pub fn new(method: http::Method, path: impl Into<String>) -> Self {
+        Self {
+            method: Some(method),
+            path: path.into(),
+        }
+    }
+
+    /// Requests of any method to `path`.
+    pub fn any(path: impl Into<String>) -> Self {
+        Self {
+            method: None,
+            path: path.into(),
+        }
+    }
+
+    /// Whether a request of `method` to `path` (as received, with `/v1`) is one of these.
+    pub fn matches(&self, method: &http::Method, path: &str) -> bool {
+        let Some(rest) = path.strip_prefix("/v1") else {
+            return false;
+        };
+        let method_ok = self.method.as_ref().is_none_or(|m| m == method);
+        let path_ok = match self.path.strip_suffix('*') {
+            Some(prefix) => rest.starts_with(prefix),
+            None => rest == self.path,
+        };
+        method_ok && path_ok
+    }
+}

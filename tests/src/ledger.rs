@@ -309,3 +309,51 @@ impl Store {
         );
     }
 }
+
+impl Store {
+    /// A model serialized as the API sends it, put where the fake keeps its kind.
+    pub(crate) fn seed(&mut self, mut record: Value) -> Option<String> {
+        let id = record
+            .get("id")
+            .and_then(Value::as_str)
+            .filter(|i| !i.is_empty())?
+            .to_owned();
+        let kind = record.get("type").and_then(Value::as_str)?.to_owned();
+        // Models serialize absent values as `null`; the API leaves them out.
+        strip_nulls(&mut record);
+        if kind == "customer" {
+            return self.insert(&json!({"data": record}));
+        }
+        let collection = match kind.strip_prefix("kobject.") {
+            Some(klass) => {
+                if self.klass_named(klass).is_none() {
+                    let klass_id = self.next_id();
+                    self.push(
+                        "klasses",
+                        json!({"type": "klass", "id": klass_id,
+                        "attributes": {"name": klass, "status": "enabled"}}),
+                    );
+                }
+                format!("klasses/{klass}")
+            }
+            None => crate::families::FAMILIES
+                .iter()
+                .find(|f| f.kind == kind && !f.scoped)?
+                .path
+                .to_owned(),
+        };
+        self.push(&collection, record);
+        Some(id)
+    }
+}
+
+fn strip_nulls(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(strip_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_nulls),
+        _ => {}
+    }
+}

@@ -1,12 +1,24 @@
-//! # kustomer-tests
+//! # kustomer-fake
 //!
-//! A fake Kustomer API that runs in-process on loopback, for the integration tests, the quickstart
-//! example and the benchmarks of kustomer-rs. It is a real HTTP/1.1 server ([`hyper`] on a small
-//! tokio runtime in its own thread) on `127.0.0.1:0`: clients reach it through real sockets with
-//! their real transports, over kept-alive connections.
+//! A fake Kustomer API for testing code that uses `kustomer`: a real HTTP/1.1 server ([`hyper`]
+//! on a small tokio runtime in its own thread) on `127.0.0.1:0`, reached through real sockets by
+//! your real transport. It keeps what you write, answers in Kustomer's shapes (quirks included),
+//! checks request bodies against the spec's schemas, and misbehaves on cue:
+//!
+//! - start it ([`FakeKustomer::start`], [`FakeKustomer::builder`]) and point a client at it
+//!   ([`FakeKustomer::config`]);
+//! - seed it with any model ([`FakeKustomer::seed`]) or start from its seeds
+//!   ([`SPEC_CUSTOMER_ID`], [`CURRENT_USER_ID`], the `order` klass...);
+//! - read back what was sent ([`FakeKustomer::requests`]);
+//! - inject faults for the next request ([`FakeKustomer::fail_next`]) or the next request of a
+//!   route ([`FakeKustomer::fail_on`], [`Route`], [`Fault`]);
+//! - receive its signed webhook deliveries ([`FakeKustomer::deliveries`]) and see the files its
+//!   storage host received ([`FakeKustomer::uploads`]).
+//!
+//! kustomer-rs's own integration tests, examples and benchmarks use only this public API.
 //!
 //! ```
-//! use kustomer_tests::{FakeKustomer, SPEC_CUSTOMER_ID};
+//! use kustomer_fake::{FakeKustomer, SPEC_CUSTOMER_ID};
 //!
 //! let server = FakeKustomer::start()?;
 //! let client = kustomer::Client::new(server.config(), kustomer_ureq::UreqTransport::new());
@@ -37,7 +49,7 @@ mod transports;
 mod webhooks;
 
 pub use demo::env_or_fake;
-pub use fault::Fault;
+pub use fault::{Fault, Route};
 pub use seeds::{
     COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID, DEFAULT_SCHEDULE_ID, ORDER_KLASS_ID,
     ORG_ID, SLA_ID,
@@ -53,5 +65,11 @@ pub const FAKE_API_KEY: &str = "fake-kustomer-api-key-0123456789";
 
 /// The README's code blocks, compiled and run as doc tests.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The project's README's code blocks, as doc tests: a doc test build only, so a packaged
+/// build never reads this file outside the package.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct WorkspaceReadmeDoctests;

@@ -73,6 +73,8 @@ pub(crate) fn find_header<'h>(headers: &'h [(String, String)], name: &str) -> Op
 pub(crate) struct Shared {
     pub(crate) store: Mutex<Store>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
+    /// Faults for the next request of a route, in the order they were asked for.
+    pub(crate) route_faults: Mutex<Vec<(crate::Route, Fault)>>,
     pub(crate) requests: Mutex<Vec<RecordedRequest>>,
     pub(crate) served: AtomicU64,
     pub(crate) limiter: Option<Mutex<Limiter>>,
@@ -285,6 +287,44 @@ impl FakeKustomer {
     /// for the following requests in order.
     pub fn fail_next(&self, fault: Fault) {
         lock(&self.shared.faults).push_back(fault);
+    }
+
+    /// Makes the next request of `route` misbehave (and only that one); several calls for one
+    /// route queue up. Route faults come before those of [`fail_next`](Self::fail_next).
+    ///
+    /// ```
+    /// use kustomer_fake::{Fault, FakeKustomer, Route};
+    ///
+    /// let fake = FakeKustomer::start()?;
+    /// fake.fail_on(Route::new(http::Method::POST, "/customers"), Fault::RateLimited { reset_secs: 1 });
+    /// let client = kustomer::Client::new(fake.config(), kustomer_ureq::UreqTransport::new());
+    /// // Gets are untouched; the first create meets a 429, waits it out, and goes through.
+    /// assert!(client.customers().get(kustomer_fake::SPEC_CUSTOMER_ID).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn fail_on(&self, route: crate::Route, fault: Fault) {
+        lock(&self.shared.route_faults).push((route, fault));
+    }
+
+    /// Puts a record into the fake, as it would be had the API made it: a customer, a
+    /// conversation, a custom object (`kobject.<klass>`, its klass made if needed)... any model
+    /// of `kustomer::models`, from a fixture or built by hand. Returns its ID; `None` if the
+    /// record has no ID, or its `type` is not one the fake serves.
+    ///
+    /// ```
+    /// use kustomer_fake::FakeKustomer;
+    ///
+    /// let fake = FakeKustomer::start()?;
+    /// let note: kustomer::models::Note = serde_json::from_str(
+    ///     r#"{"type":"note","id":"64f0c0ffee0000000000beef","attributes":{"body":"seeded"}}"#)?;
+    /// assert_eq!(fake.seed(&note).as_deref(), Some("64f0c0ffee0000000000beef"));
+    /// let client = kustomer::Client::new(fake.config(), kustomer_ureq::UreqTransport::new());
+    /// assert_eq!(client.notes().get("64f0c0ffee0000000000beef")?.attributes.body.as_deref(), Some("seeded"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn seed<R: serde::Serialize>(&self, record: &R) -> Option<String> {
+        let value = serde_json::to_value(record).ok()?;
+        lock(&self.shared.store).seed(value)
     }
 
     /// Every request received so far, in order of arrival.

@@ -62,7 +62,16 @@ pub(crate) async fn handle(
     });
     let served = shared.served.fetch_add(1, Ordering::SeqCst) + 1;
 
-    let fault = lock(&shared.faults).pop_front();
+    let fault = {
+        let mut routed = lock(&shared.route_faults);
+        match routed
+            .iter()
+            .position(|(route, _)| route.matches(&parts.method, parts.uri.path()))
+        {
+            Some(at) => Some(routed.remove(at).1),
+            None => lock(&shared.faults).pop_front(),
+        }
+    };
     let (mut response, budget) = match fault {
         Some(Fault::Delay(wait)) => {
             tokio::time::sleep(wait).await;

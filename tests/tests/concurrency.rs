@@ -10,7 +10,7 @@ use std::thread;
 use std::time::Duration;
 
 use kustomer::{Client, RatePacer, RetryPolicy, TransportOptions};
-use kustomer_tests::{DynTransport, FakeKustomer, SPEC_CUSTOMER_ID, clients_with};
+use kustomer_fake::{DynTransport, FakeKustomer, SPEC_CUSTOMER_ID, clients_with};
 
 const THREADS: usize = 8;
 const PER_THREAD: usize = 200;

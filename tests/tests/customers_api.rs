@@ -13,7 +13,7 @@ use kustomer::customers::{
     SearchQuery, UpdateMode, Upserted,
 };
 use kustomer::{Client, Config, Error, ManualClock, Operation, TransportOptions};
-use kustomer_tests::{DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, clients_with};
+use kustomer_fake::{DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, clients_with};
 use serde_json::{Value, json};
 
 /// Runs `test` once per transport, each with a fresh server and a client whose waits go

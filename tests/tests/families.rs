@@ -13,7 +13,7 @@ use kustomer::customers::{CustomerInput, UpdateMode};
 use kustomer::messages::{MessageInput, MessageUpdate, RedactionInput};
 use kustomer::models::{Conversation, Customer, Message, Note};
 use kustomer::notes::{NoteInput, NoteUpdate};
-use kustomer_tests::SPEC_CUSTOMER_ID;
+use kustomer_fake::SPEC_CUSTOMER_ID;
 use support::conformance::{Parents, Sample, bulk_and_walk, crud, deletes, each_client};
 
 impl Sample for Customer {

@@ -23,9 +23,7 @@ use kustomer::tags::{ListTags, TagInput};
 use kustomer::teams::TeamInput;
 use kustomer::users::ListUsers;
 use kustomer::{Error, metadata::MetadataUpdate};
-use kustomer_tests::{
-    COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID, ORDER_KLASS_ID, ORG_ID,
-};
+use kustomer_fake::{COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID, ORDER_KLASS_ID, ORG_ID};
 use serde_json::json;
 use support::conformance::{
     Parents, Sample, bulk_and_walk, crud, deletes, each_client, each_client_on,

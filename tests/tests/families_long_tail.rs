@@ -29,7 +29,7 @@ use kustomer::tracking::{
 };
 use kustomer::unmasking::{CreateUnmaskingWindow, DeleteUnmaskingWindow};
 use kustomer::{Error, Operation};
-use kustomer_tests::{DEFAULT_SCHEDULE_ID, SLA_ID};
+use kustomer_fake::{DEFAULT_SCHEDULE_ID, SLA_ID};
 use support::conformance::each_client_on;
 
 #[test]

@@ -12,7 +12,7 @@ use kustomer::{
     ApiKey, BaseUrl, Client, Config, Error, ManualClock, Operation, RetryPolicy,
     TransportErrorKind, TransportOptions,
 };
-use kustomer_tests::{
+use kustomer_fake::{
     DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, both_transports, clients_with,
 };
 

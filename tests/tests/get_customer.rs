@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use http::{Response, StatusCode};
 use kustomer::customers::GetCustomer;
 use kustomer::{Client, Error, Operation, RetryPolicy, TransportErrorKind, TransportOptions};
-use kustomer_tests::{
+use kustomer_fake::{
     DynTransport, FAKE_API_KEY, FakeKustomer, Fault, QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID,
     UNICODE_CUSTOMER_ID, both_transports, clients_with,
 };

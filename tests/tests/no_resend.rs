@@ -20,7 +20,7 @@ use kustomer::{
     ApiKey, BaseUrl, Client, Config, Error, Operation, RetryPolicy, TransportErrorKind,
     TransportOptions,
 };
-use kustomer_tests::{DynTransport, both_transports};
+use kustomer_fake::{DynTransport, both_transports};
 
 const CUSTOMER: &str =
     r#"{"data":{"type":"customer","id":"58210c3db0f09110006b7953","attributes":{"name":"Ada"}}}"#;

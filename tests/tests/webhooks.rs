@@ -17,7 +17,7 @@ use kustomer::ops::List;
 use kustomer::webhooks::{
     EventData, EventKind, SharedSecret, WebhookEvent, WebhookInput, WebhookVerifier,
 };
-use kustomer_tests::{FakeKustomer, clients_with};
+use kustomer_fake::{FakeKustomer, clients_with};
 
 /// A delivery as received: its headers (names lower-cased) and body.
 type Received = (Vec<(String, String)>, Vec<u8>);

@@ -2,15 +2,15 @@
 //! an example by hand, and for benchmarks that must measure the client in a process of its own:
 //!
 //! ```text
-//! cargo run -p kustomer-tests --bin fake_kustomer                      # seeded customers
-//! cargo run -p kustomer-tests --bin fake_kustomer -- --synthetic 100000 # GET /v1/customers lists 100,000
+//! cargo run -p kustomer-fake --bin fake_kustomer                      # seeded customers
+//! cargo run -p kustomer-fake --bin fake_kustomer -- --synthetic 100000 # GET /v1/customers lists 100,000
 //! ```
 //! It prints `KUSTOMER_BASE_URL=...` and `KUSTOMER_API_KEY=...` lines ready to `export`.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use kustomer_tests::FakeKustomer;
+use kustomer_fake::FakeKustomer;
 
 fn main() -> ExitCode {
     let mut builder = FakeKustomer::builder();

@@ -11,7 +11,7 @@ use kustomer::family::{
 };
 use kustomer::ops::{BulkUpdate, List, Search};
 use kustomer::{Client, Error, ManualClock, RetryPolicy, TransportOptions};
-use kustomer_tests::{DynTransport, FakeKustomer, clients_with};
+use kustomer_fake::{DynTransport, FakeKustomer, clients_with};
 
 /// Records a test hangs its samples on: a customer and one of their conversations.
 pub struct Parents {

@@ -1,0 +1,122 @@
+//! The fake as a user's test bed, through both transports: faults on one route only, seeded
+//! models read back through the API, recorded requests.
+
+// Test helpers may unwrap: a panic here is a failing test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::time::Duration;
+
+use http::Method;
+use kustomer::customers::CustomerInput;
+use kustomer::models::{Conversation, KObject};
+use kustomer::{Error, RetryPolicy, TransportOptions};
+use kustomer_fake::{FakeKustomer, Fault, Route, SPEC_CUSTOMER_ID, clients_with};
+
+#[test]
+fn a_fault_on_one_route_leaves_the_others_alone() {
+    let fake = FakeKustomer::start().unwrap();
+    let clients = clients_with(&fake.config(), TransportOptions::default(), |b| {
+        b.retry_policy(RetryPolicy::disabled())
+    })
+    .unwrap();
+    for (name, client) in &clients {
+        fake.fail_on(
+            Route::new(Method::POST, "/customers"),
+            Fault::api_error(503, "unavailable", "down for a moment"),
+        );
+        fake.fail_on(Route::any("/conversations/*"), Fault::CloseMidBody);
+        // Not the faulted routes: untouched.
+        assert!(client.customers().get(SPEC_CUSTOMER_ID).is_ok(), "{name}");
+        let refused = client
+            .customers()
+            .create(&CustomerInput::new().name("Ada"))
+            .unwrap_err();
+        assert_eq!(refused.status().map(|s| s.as_u16()), Some(503), "{name}");
+        // Used up: the next create goes through.
+        let ada = client
+            .customers()
+            .create(&CustomerInput::new().name("Ada"))
+            .unwrap();
+        let dropped = client
+            .conversations()
+            .get("58228e05d4e96711004eccb7")
+            .unwrap_err();
+        assert!(
+            matches!(dropped, Error::Transport(_) | Error::Decode(_)),
+            "{name}: {dropped:?}"
+        );
+        assert!(client.customers().get(&ada.id).is_ok(), "{name}");
+    }
+    let route = Route::new(Method::GET, "/customers/*");
+    assert!(route.matches(&Method::GET, "/v1/customers/x"));
+    assert!(!route.matches(&Method::GET, "/v2/customers/x"));
+    assert!(!Route::new(Method::GET, "/customers").matches(&Method::GET, "/v1/customers/x"));
+}
+
+#[test]
+fn a_delay_on_a_route_holds_that_route_only() {
+    let fake = FakeKustomer::start().unwrap();
+    fake.fail_on(
+        Route::new(Method::GET, "/users/current"),
+        Fault::Delay(Duration::from_millis(1500)),
+    );
+    let options = TransportOptions::default().timeout(Duration::from_millis(300));
+    let clients = clients_with(&fake.config(), options, |b| {
+        b.retry_policy(RetryPolicy::disabled())
+    })
+    .unwrap();
+    let (name, client) = &clients[0];
+    assert!(client.orgs().current().is_ok(), "{name}");
+    let slow = client.users().current().unwrap_err();
+    assert!(slow.is_timeout(), "{name}: {slow:?}");
+}
+
+#[test]
+fn seeded_models_come_back_through_the_api() {
+    let fake = FakeKustomer::start().unwrap();
+    let conversation: Conversation = serde_json::from_str(
+        r#"{"type":"conversation","id":"64f0c0ffee0000000000c0de","attributes":{"name":"Seeded","status":"open","tags":[]},
+            "relationships":{"customer":{"data":{"type":"customer","id":"58210c3db0f09110006b7953"}}}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        fake.seed(&conversation).as_deref(),
+        Some("64f0c0ffee0000000000c0de")
+    );
+    let order: KObject = serde_json::from_str(
+        r#"{"type":"kobject.subscription","id":"64f0c0ffee0000000000abcd","attributes":{"title":"Monthly","custom":{"seatsNum":3}}}"#,
+    )
+    .unwrap();
+    assert!(fake.seed(&order).is_some());
+    let unknown = serde_json::json!({"type": "nothing", "id": "x"});
+    assert_eq!(fake.seed(&unknown), None);
+    let clients = clients_with(&fake.config(), TransportOptions::default(), |b| b).unwrap();
+    for (name, client) in &clients {
+        let got = client
+            .conversations()
+            .get("64f0c0ffee0000000000c0de")
+            .unwrap();
+        assert_eq!(got.attributes.name.as_deref(), Some("Seeded"), "{name}");
+        assert_eq!(got.customer_id(), Some(SPEC_CUSTOMER_ID));
+        let subscription = client
+            .custom_objects("subscription")
+            .get("64f0c0ffee0000000000abcd")
+            .unwrap();
+        assert_eq!(
+            subscription.attributes.title.as_deref(),
+            Some("Monthly"),
+            "{name}"
+        );
+        let sent = fake.requests();
+        let last = sent.last().unwrap();
+        assert_eq!(last.method, "GET");
+        assert!(
+            last.raw_url
+                .ends_with("/klasses/subscription/64f0c0ffee0000000000abcd")
+        );
+        assert!(
+            last.header("authorization")
+                .is_some_and(|a| a.starts_with("Bearer "))
+        );
+    }
+}
