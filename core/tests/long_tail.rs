@@ -252,3 +252,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_cursor_that_points_back_at_itself_ends_the_walk() {
+    let page = |ids: [&str; 2], before: &str| {
+        format!(
+            r#"{{"meta":{{"count":2}},"links":{{"next":"/v1/audit-logs?count=2&before={before}"}},"data":[{{"type":"audit_log","id":"{}"}},{{"type":"audit_log","id":"{}"}}]}}"#,
+            ids[0], ids[1]
+        )
+    };
+    let served = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = served.clone();
+    let transport = move |request: http::Request<Vec<u8>>| {
+        counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        // The first page, then the same cursor page again and again.
+        let body = if request.uri().query() == Some("count=2") {
+            page(["a", "b"], "b")
+        } else {
+            page(["c", "d"], "b")
+        };
+        Ok::<_, std::io::Error>(Response::new(body.into_bytes()))
+    };
+    let client = kustomer::Client::new(config(), transport);
+    let got: Vec<_> = client
+        .audit_logs()
+        .entries(ListAuditLogs::new().count(2))
+        .collect();
+    let ids: Vec<String> = got
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|e| e.id.clone())
+        .collect();
+    assert_eq!(ids, ["a", "b", "c", "d"]);
+    assert!(
+        matches!(got.last(), Some(Err(Error::Pagination { .. }))),
+        "{got:?}"
+    );
+    assert_eq!(
+        served.load(std::sync::atomic::Ordering::SeqCst),
+        2,
+        "the repeated link is not followed"
+    );
+}
