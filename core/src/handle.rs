@@ -251,6 +251,37 @@ impl<T: Transport, R: Searchable> Handle<'_, T, R> {
     }
 }
 
+impl<'c, T: Transport + Send + Sync + 'static, R: Searchable + Send> Handle<'c, T, R> {
+    /// Every result of a search, exported on several threads at once through this client and
+    /// its pacer, each once; see [`ExportBuilder`](crate::search::ExportBuilder). To use the
+    /// org's whole budget: a pacer at the budget, and enough threads to cover the latency
+    /// (budget per second × latency in seconds, plus one).
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::SearchQuery;
+    ///
+    /// let export = client
+    ///     .customers()
+    ///     .export(SearchQuery::customers(), 500)
+    ///     .threads(4)
+    ///     .progress(|p| eprintln!("{} of about {:?}", p.records, p.estimated_total))
+    ///     .start()?;
+    /// for customer in export {
+    ///     println!("{}", customer?.id);
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn export(
+        &self,
+        query: SearchQuery,
+        page_size: u32,
+    ) -> crate::search::ExportBuilder<'c, T, R> {
+        crate::search::ExportBuilder::new(self.client, self.scope.clone(), query, page_size)
+    }
+}
+
 impl<T: Transport, R: Family> Handle<'_, T, R> {
     /// Every record of this family under record `parent` of family `P`, page after page (a
     /// conversation's messages, a customer's notes...); each family module names these (see

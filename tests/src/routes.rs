@@ -404,25 +404,33 @@ fn search(pairs: &[(String, String)], body: &[u8], store: &Store, archive: bool)
                 .collect()
         })
         .unwrap_or_default();
-    let attr = |record: &Value, field: &str| record.get("attributes")?.get(field).cloned();
-    let id = |record: &Value| {
-        record
-            .get("id")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    hits.sort_by(|a, b| {
-        for (attribute, desc) in &sort {
-            let field = crate::search_eval::attribute_name(attribute);
-            let order = sort_key_cmp(attr(a, &field).as_ref(), attr(b, &field).as_ref());
+    // Each record's sort keys, read once (borrowed), rather than per comparison.
+    let fields: Vec<(std::borrow::Cow<'_, str>, bool)> = sort
+        .iter()
+        .map(|(attribute, desc)| (crate::search_eval::attribute_name(attribute), *desc))
+        .collect();
+    let mut keyed: Vec<(Vec<Option<&Value>>, &str, &Value)> = hits
+        .into_iter()
+        .map(|record| {
+            let keys = fields
+                .iter()
+                .map(|(field, _)| record.get("attributes").and_then(|a| a.get(field.as_ref())))
+                .collect();
+            let id = record.get("id").and_then(Value::as_str).unwrap_or_default();
+            (keys, id, record)
+        })
+        .collect();
+    keyed.sort_by(|(a, a_id, _), (b, b_id, _)| {
+        for ((x, y), (_, desc)) in a.iter().zip(b).zip(&fields) {
+            let order = sort_key_cmp(*x, *y);
             let order = if *desc { order.reverse() } else { order };
             if order.is_ne() {
                 return order;
             }
         }
-        id(a).cmp(&id(b))
+        a_id.cmp(b_id)
     });
+    let hits: Vec<&Value> = keyed.into_iter().map(|(_, _, record)| record).collect();
     let data: Vec<Value> = window(&hits, page, size).into_iter().cloned().collect();
     let path = if archive {
         "/customers/archive/search"

@@ -30,6 +30,7 @@ pub(crate) fn attribute_name(search_attribute: &str) -> std::borrow::Cow<'_, str
         "created_at" => "createdAt".into(),
         "modified_at" => "modifiedAt".into(),
         "external_id" => "externalId".into(),
+        plain if !plain.contains('_') => plain.into(),
         _ => {
             // snake_case to camelCase: `direction_type` → `directionType`.
             let mut out = String::with_capacity(rest.len());
@@ -96,6 +97,13 @@ pub(crate) fn compare(operator: &str, have: &Value, want: &Value) -> bool {
     match operator {
         "equals" => have == want,
         "contains" => match (have, want) {
+            (Value::String(a), Value::String(b)) if a.is_ascii() && b.is_ascii() => {
+                // Without an allocation per record: the fake searches tens of thousands.
+                b.is_empty()
+                    || a.as_bytes()
+                        .windows(b.len())
+                        .any(|w| w.eq_ignore_ascii_case(b.as_bytes()))
+            }
             (Value::String(a), Value::String(b)) => a.to_lowercase().contains(&b.to_lowercase()),
             _ => false,
         },

@@ -79,6 +79,8 @@ pub(crate) struct Shared {
     pub(crate) served: AtomicU64,
     pub(crate) limiter: Option<Mutex<Limiter>>,
     pub(crate) rate_limited: AtomicU64,
+    /// How long every answer is held.
+    pub(crate) latency: Option<Duration>,
 }
 
 /// A poisoned lock only means another handler panicked; the data is still usable for a fake.
@@ -124,9 +126,23 @@ impl Limiter {
 pub struct FakeKustomerBuilder {
     rate_limit: Option<(u64, Duration)>,
     synthetic: Option<u64>,
+    latency: Option<Duration>,
 }
 
 impl FakeKustomerBuilder {
+    /// Holds every answer this long, as a distant server would (200 ms is a typical API round
+    /// trip across regions).
+    ///
+    /// ```
+    /// let fake = kustomer_fake::FakeKustomer::builder().latency(std::time::Duration::from_millis(50)).start()?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[must_use]
+    pub fn latency(mut self, latency: Duration) -> Self {
+        self.latency = Some(latency);
+        self
+    }
+
     /// Enforces a budget of `limit` requests per fixed `window` (Kustomer's is per minute):
     /// requests past it get a 429 with `x-ratelimit-remaining: 0` and the seconds to the reset.
     #[must_use]
@@ -164,6 +180,7 @@ impl FakeKustomerBuilder {
         let shared = Arc::new(Shared {
             store: Mutex::new(store),
             limiter,
+            latency: self.latency,
             ..Shared::default()
         });
         let listener = StdListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))?;

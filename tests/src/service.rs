@@ -60,6 +60,9 @@ pub(crate) async fn handle(
             .collect(),
         body: recorded_body,
     });
+    if let Some(latency) = shared.latency {
+        tokio::time::sleep(latency).await;
+    }
     let served = shared.served.fetch_add(1, Ordering::SeqCst) + 1;
 
     let fault = {

@@ -2,10 +2,12 @@
 //! search's 100-page cap. One endpoint (`POST /v1/customers/search`) serves every family; its
 //! `queryContext` says which.
 
+mod export;
 mod op;
 mod query;
 mod walk;
 
+pub use export::{ExportBuilder, ExportWindow, Exporting, Progress, plan_windows};
 pub use op::Search;
 pub use query::{
     Criterion, MAX_CRITERIA_DEPTH, MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery, SortOrder,

@@ -1,0 +1,523 @@
+//! The export of every result of a search on several threads at once: the `updatedAt` range
+//! split into windows, each walked past the 100-page cap, through one client and its pacer.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use crate::client::Client;
+use crate::error::{Error, InvalidInput};
+use crate::family::Searchable;
+use crate::search::{Criterion, Search, SearchQuery, SortOrder, Walk};
+use crate::transport::Transport;
+
+/// How far an export has come, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Progress {
+    /// Records yielded so far.
+    pub records: u64,
+    /// Requests sent so far (the first, which finds the range, included).
+    pub requests: u64,
+    /// How many records the search found at the start (`meta.total` of its first page), if the
+    /// API said.
+    pub estimated_total: Option<u64>,
+}
+
+/// One stretch of `updatedAt`: `[from, to)`, or from `from` on when `to` is `None`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportWindow {
+    /// Inclusive lower bound, RFC 3339.
+    pub from: String,
+    /// Exclusive upper bound, RFC 3339; `None` for the last window, open-ended.
+    pub to: Option<String>,
+}
+
+/// Splits `[from, to)` into `count` windows of equal time, then one open window from `to` on,
+/// as a pure function: the plan an export walks.
+///
+/// The open window catches what is updated while the export runs; the export walks it only after
+/// every other window is done, so that a record updated meanwhile comes, at the latest, with its
+/// new timestamp, as for a single walk.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use kustomer::search::plan_windows;
+///
+/// let from = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+/// let windows = plan_windows(from, from + Duration::from_secs(300), 3);
+/// assert_eq!(windows.len(), 4);
+/// assert_eq!(windows[0].from, "2023-11-14T22:13:20.000Z");
+/// assert_eq!(windows[0].to.as_deref(), Some("2023-11-14T22:15:00.000Z"));
+/// assert_eq!(windows[3].to, None);
+/// ```
+pub fn plan_windows(from: SystemTime, to: SystemTime, count: usize) -> Vec<ExportWindow> {
+    let count = count.max(1);
+    let span = to.duration_since(from).unwrap_or_default();
+    let step = span / u32::try_from(count).unwrap_or(u32::MAX);
+    let stamp = |at: SystemTime| humantime::format_rfc3339_millis(at).to_string();
+    let mut windows = Vec::with_capacity(count + 1);
+    let mut lower = from;
+    if !step.is_zero() {
+        for k in 1..count {
+            let upper = from + step * u32::try_from(k).unwrap_or(u32::MAX);
+            // Millisecond stamps: bounds that round together would make an empty window.
+            if stamp(upper) != stamp(lower) {
+                windows.push(ExportWindow {
+                    from: stamp(lower),
+                    to: Some(stamp(upper)),
+                });
+                lower = upper;
+            }
+        }
+    }
+    if stamp(to) != stamp(lower) {
+        windows.push(ExportWindow {
+            from: stamp(lower),
+            to: Some(stamp(to)),
+        });
+        lower = to;
+    }
+    windows.push(ExportWindow {
+        from: stamp(lower),
+        to: None,
+    });
+    windows
+}
+
+/// What the workers tell the iterator.
+enum Message<R> {
+    Record(R),
+    Failed(Error),
+}
+
+/// The export's shared state: the windows left, the counters, and the stop flag.
+struct Shared {
+    windows: Mutex<VecDeque<ExportWindow>>,
+    /// The windows being walked: what an idle thread splits to help.
+    active: Mutex<Vec<Active>>,
+    next_active: AtomicUsize,
+    open: Mutex<Option<ExportWindow>>,
+    bounded_left: AtomicUsize,
+    requests: AtomicU64,
+    stop: AtomicBool,
+}
+
+/// A window being walked: its bounds, which a helper may lower, and how far it came.
+struct Active {
+    key: usize,
+    to: Option<String>,
+    from: String,
+    last_at: Option<String>,
+    /// Records still to come, from the window's `meta.total` less those sent.
+    left: Option<u64>,
+}
+
+/// The shortest stretch worth splitting.
+const MIN_SPLIT: Duration = Duration::from_secs(2);
+
+/// Full pages a window must have left, at least, to be split: a split costs its walker a page
+/// read in part and its helper a last page read in part, so it pays only for long windows.
+const MIN_SPLIT_PAGES: u64 = 4;
+
+/// The middle of `[from, to)` when it is worth a split, as an RFC 3339 millisecond stamp, and
+/// the stretch's length.
+fn split_point(from: &str, to: &str) -> Option<(String, Duration)> {
+    let from = humantime::parse_rfc3339_weak(from).ok()?;
+    let to = humantime::parse_rfc3339_weak(to).ok()?;
+    let span = to.duration_since(from).ok()?;
+    if span < MIN_SPLIT {
+        return None;
+    }
+    let mid = humantime::format_rfc3339_millis(from + span / 2).to_string();
+    Some((mid, span))
+}
+
+/// An export of every result of a search, on several threads: from
+/// [`Handle::export`](crate::Handle::export).
+///
+/// The `updatedAt` range (from the oldest result to the start) is split into windows
+/// ([`plan_windows`]); each thread walks one window at a time past the 100-page cap
+/// ([`Walk`]), with the same guarantees as [`search_all`](crate::Handle::search_all): no result
+/// skipped, none twice within a window (equal timestamps included), every walk ending. Windows
+/// do not overlap, so a record not updated during the export comes exactly once. All threads
+/// share the client, so its pacer holds their sum under the org's budget. Records reach the
+/// iterator through a bounded channel: a slow consumer holds the threads back, and memory stays
+/// bounded. Dropping the iterator stops the threads before their next request.
+pub struct ExportBuilder<'c, T, R: Searchable> {
+    client: &'c Client<T>,
+    scope: R::Scope,
+    query: SearchQuery,
+    page_size: u32,
+    threads: usize,
+    capacity: usize,
+    progress: Option<Box<dyn FnMut(Progress) + 'c>>,
+}
+
+impl<T, R: Searchable> std::fmt::Debug for ExportBuilder<'_, T, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportBuilder")
+            .field("family", &R::NAME)
+            .field("page_size", &self.page_size)
+            .field("threads", &self.threads)
+            .field("capacity", &self.capacity)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'c, T, R> ExportBuilder<'c, T, R>
+where
+    T: Transport + Send + Sync + 'static,
+    R: Searchable + Send,
+{
+    pub(crate) fn new(
+        client: &'c Client<T>,
+        scope: R::Scope,
+        query: SearchQuery,
+        page_size: u32,
+    ) -> Self {
+        Self {
+            client,
+            scope,
+            query,
+            page_size,
+            threads: 4,
+            capacity: 1_024,
+            progress: None,
+        }
+    }
+
+    /// Walks with `threads` threads (1 to 64; 4 by default).
+    #[must_use]
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads.clamp(1, 64);
+        self
+    }
+
+    /// Holds at most `records` results waiting for the consumer (1,024 by default).
+    #[must_use]
+    pub fn buffer(mut self, records: usize) -> Self {
+        self.capacity = records.max(1);
+        self
+    }
+
+    /// Calls `report` after each record the iterator yields.
+    #[must_use]
+    pub fn progress(mut self, report: impl FnMut(Progress) + 'c) -> Self {
+        self.progress = Some(Box::new(report));
+        self
+    }
+
+    /// Finds the range (one request: the oldest result, and the total), then starts the threads.
+    ///
+    /// # Errors
+    /// Any error of that first request; [`Error::InvalidInput`] for a query a walk cannot take.
+    pub fn start(self) -> Result<Exporting<'c, R>, Error> {
+        let started = self.client.now();
+        let mut first = self.query.clone();
+        first.sort = vec![(R::UPDATED_AT.to_owned(), SortOrder::Asc)];
+        let probe = Search::<R>::within(self.scope.clone(), first).page_size(1);
+        let page = self.client.execute(&probe)?;
+        let estimated_total = page.meta.total;
+        let oldest = page
+            .items
+            .first()
+            .and_then(|r| r.updated_at().map(str::to_owned));
+        let windows = match oldest {
+            None => Vec::new(),
+            Some(oldest) => {
+                let from = humantime::parse_rfc3339_weak(&oldest).map_err(|_| {
+                    InvalidInput::new(
+                        "updatedAt",
+                        "of the oldest result is not an RFC 3339 UTC time to split the range at",
+                    )
+                })?;
+                plan_windows(from, started.max(from), self.threads.saturating_mul(4))
+            }
+        };
+        let mut bounded: VecDeque<ExportWindow> = windows.into_iter().collect();
+        let mut open = bounded.pop_back();
+        if bounded.is_empty() {
+            // Nothing before the open window: it is walked as any other.
+            bounded.extend(open.take());
+        }
+        let any = !bounded.is_empty();
+        let shared = Arc::new(Shared {
+            active: Mutex::new(Vec::new()),
+            next_active: AtomicUsize::new(0),
+            bounded_left: AtomicUsize::new(bounded.len()),
+            windows: Mutex::new(bounded),
+            open: Mutex::new(open),
+            requests: AtomicU64::new(1),
+            stop: AtomicBool::new(false),
+        });
+        let (sender, receiver) = sync_channel(self.capacity);
+        if any {
+            for _ in 0..self.threads {
+                let worker = Worker {
+                    client: self.client.clone(),
+                    scope: self.scope.clone(),
+                    query: self.query.clone(),
+                    page_size: self.page_size,
+                    shared: Arc::clone(&shared),
+                    sender: sender.clone(),
+                };
+                std::thread::Builder::new()
+                    .name("kustomer-export".into())
+                    .spawn(move || worker.run())
+                    .map_err(|e| {
+                        Error::Transport(crate::TransportError::new(
+                            crate::TransportErrorKind::Other,
+                            e,
+                        ))
+                    })?;
+            }
+        }
+        drop(sender);
+        Ok(Exporting {
+            receiver,
+            shared,
+            progress: self.progress,
+            state: Progress {
+                records: 0,
+                requests: 1,
+                estimated_total,
+            },
+        })
+    }
+}
+
+/// One thread of an export.
+struct Worker<T, R: Searchable> {
+    client: Client<T>,
+    scope: R::Scope,
+    query: SearchQuery,
+    page_size: u32,
+    shared: Arc<Shared>,
+    sender: SyncSender<Message<R>>,
+}
+
+impl<T: Transport, R: Searchable> Worker<T, R> {
+    fn run(self) {
+        loop {
+            let Some((key, window)) = self.next_window() else {
+                return;
+            };
+            let done = self.walk(Some(key), &window);
+            self.shared
+                .active
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .retain(|a| a.key != key);
+            if !done {
+                return;
+            }
+            // The open window waits for every bounded one: whoever finishes the last walks it.
+            if self.shared.bounded_left.fetch_sub(1, Ordering::SeqCst) == 1 {
+                let open = self
+                    .shared
+                    .open
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .take();
+                if let Some(open) = open {
+                    self.walk(None, &open);
+                }
+                return;
+            }
+        }
+    }
+
+    /// The next window to walk: from the queue, else the upper half of the widest window still
+    /// being walked (its walker stops where the half begins).
+    fn next_window(&self) -> Option<(usize, ExportWindow)> {
+        let key = self.shared.next_active.fetch_add(1, Ordering::SeqCst);
+        let queued = self
+            .shared
+            .windows
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop_front();
+        let mut active = self
+            .shared
+            .active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let window = match queued {
+            Some(window) => window,
+            None => {
+                // The window with the most left, if it is worth a split.
+                let pages = u64::from(self.page_size.max(1));
+                let (at, mid, _) = active
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(at, a)| {
+                        let left = a.left.filter(|left| *left >= MIN_SPLIT_PAGES * pages)?;
+                        let lower = a.last_at.as_deref().unwrap_or(&a.from);
+                        let (mid, _) = split_point(lower, a.to.as_deref()?)?;
+                        // Strictly above what was sent, so nothing sent falls in the new half.
+                        (a.last_at.as_deref() < Some(mid.as_str())).then_some((at, mid, left))
+                    })
+                    .max_by_key(|(_, _, left)| *left)?;
+                let entry = active.get_mut(at)?;
+                let to = entry.to.replace(mid.clone());
+                entry.left = entry.left.map(|left| left / 2);
+                self.shared.bounded_left.fetch_add(1, Ordering::SeqCst);
+                ExportWindow { from: mid, to }
+            }
+        };
+        active.push(Active {
+            key,
+            to: window.to.clone(),
+            from: window.from.clone(),
+            last_at: None,
+            left: None,
+        });
+        Some((key, window))
+    }
+
+    /// Walks one window (registered as `key` when a helper may split it); `false` if the export
+    /// is over (stopped, or the iterator gone).
+    fn walk(&self, key: Option<usize>, window: &ExportWindow) -> bool {
+        let mut query = self.query.clone();
+        let mine = std::mem::take(&mut query.and);
+        if !mine.is_empty() {
+            query.and.push(Criterion::All(mine));
+        }
+        query
+            .and
+            .push(Criterion::gte(R::UPDATED_AT, window.from.as_str()));
+        if let Some(to) = &window.to {
+            query.and.push(Criterion::lt(R::UPDATED_AT, to.as_str()));
+        }
+        let mut walk = Walk::<R>::within(self.scope.clone(), query, self.page_size);
+        while let Some(op) = walk.next_operation() {
+            if self.shared.stop.load(Ordering::SeqCst) {
+                return false;
+            }
+            self.shared.requests.fetch_add(1, Ordering::SeqCst);
+            let page = match self.client.execute(&op) {
+                Ok(page) => page,
+                Err(e) => return self.send(Message::Failed(e)),
+            };
+            let rejected = page.rejected.clone();
+            let total = page.meta.total;
+            let mut fresh = match walk.take_page(page) {
+                Ok(fresh) => fresh,
+                Err(e) => return self.send(Message::Failed(self.client.scrub(e))),
+            };
+            if let Some(key) = key {
+                let mut active = self
+                    .shared
+                    .active
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner);
+                if let Some(entry) = active.iter_mut().find(|a| a.key == key) {
+                    // A helper took the stretch from `to` on: what lies there is its to send.
+                    if let Some(to) = &entry.to {
+                        let before = fresh.len();
+                        fresh.retain(|r| r.updated_at().is_some_and(|at| at < to.as_str()));
+                        if fresh.len() < before {
+                            walk.stop();
+                        }
+                    }
+                    if let Some(last) = fresh.iter().filter_map(R::updated_at).max() {
+                        entry.last_at = Some(last.to_owned());
+                    }
+                    // The first page's total is the window's; a split halves what is left.
+                    let sent = u64::try_from(fresh.len()).unwrap_or(u64::MAX);
+                    entry.left = match (entry.left, total) {
+                        (None, Some(total)) => Some(total.saturating_sub(sent)),
+                        (Some(left), _) => Some(left.saturating_sub(sent)),
+                        (None, None) => None,
+                    };
+                }
+            }
+            for record in fresh {
+                if !self.send(Message::Record(record)) {
+                    return false;
+                }
+            }
+            for bad in rejected {
+                let error = self.client.scrub(Error::BadRecord(Box::new(bad)));
+                if !self.send(Message::Failed(error)) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Sends to the iterator, waiting while its buffer is full; `false` once it is gone.
+    fn send(&self, message: Message<R>) -> bool {
+        let mut message = message;
+        loop {
+            match self.sender.try_send(message) {
+                Ok(()) => return true,
+                Err(TrySendError::Disconnected(_)) => return false,
+                Err(TrySendError::Full(back)) => {
+                    if self.shared.stop.load(Ordering::SeqCst) {
+                        return false;
+                    }
+                    message = back;
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+            }
+        }
+    }
+}
+
+/// The records of an export, as they arrive from its threads (not in `updatedAt` order across
+/// windows). An error of one window comes as an `Err` item; the other windows go on.
+pub struct Exporting<'c, R> {
+    receiver: Receiver<Message<R>>,
+    shared: Arc<Shared>,
+    progress: Option<Box<dyn FnMut(Progress) + 'c>>,
+    state: Progress,
+}
+
+impl<R> Exporting<'_, R> {
+    /// How far the export has come.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            requests: self.shared.requests.load(Ordering::SeqCst),
+            ..self.state
+        }
+    }
+}
+
+impl<R> Iterator for Exporting<'_, R> {
+    type Item = Result<R, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let item = match self.receiver.recv().ok()? {
+            Message::Record(record) => {
+                self.state.records += 1;
+                Ok(record)
+            }
+            Message::Failed(error) => Err(error),
+        };
+        let progress = self.progress();
+        if let Some(report) = &mut self.progress {
+            report(progress);
+        }
+        Some(item)
+    }
+}
+
+impl<R> Drop for Exporting<'_, R> {
+    fn drop(&mut self) {
+        // The threads stop before their next request or send.
+        self.shared.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+impl<R> std::fmt::Debug for Exporting<'_, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Exporting")
+            .field("progress", &self.progress())
+            .finish_non_exhaustive()
+    }
+}

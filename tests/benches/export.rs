@@ -1,0 +1,112 @@
+//! A sync job against an org's budget: every customer of a search exported from a fake whose
+//! answers take 200 ms, with a budget of 600 requests a minute (10 a second, enforced by the fake
+//! and kept by the client's pacer), sequentially (`search_all`) and in parallel (`export`).
+//! Reports requests a minute used, records a second, wall time, and lost or repeated records.
+//! A wall-clock run, not a criterion bench: `cargo bench --bench export` (about a minute).
+//! `EXPORT_CUSTOMERS` changes the count (50,000 by default), `EXPORT_LATENCY_MS` the latency.
+
+// A bench may stop at the first failure: it reports figures, not a verdict.
+#![allow(clippy::expect_used)]
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use kustomer::customers::{Criterion, SearchQuery};
+use kustomer::{Client, RatePacer};
+use kustomer_fake::FakeKustomer;
+use kustomer_ureq::UreqTransport;
+use serde_json::json;
+
+const LATENCY_MS: u64 = 200;
+const PER_SECOND: u64 = 10;
+const PAGE: u32 = 500;
+
+fn main() {
+    let count: usize = std::env::var("EXPORT_CUSTOMERS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(50_000);
+    let latency = Duration::from_millis(
+        std::env::var("EXPORT_LATENCY_MS")
+            .ok()
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(LATENCY_MS),
+    );
+    let fake = FakeKustomer::builder()
+        .latency(latency)
+        .rate_limit(PER_SECOND, Duration::from_secs(1))
+        .start()
+        .expect("fake server");
+    let documents: Vec<_> = (0..count)
+        .map(|n| {
+            let at = format!(
+                "2024-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+                n % 12 + 1,
+                n % 28 + 1,
+                n % 24,
+                n / 24 % 60,
+                n / 1440 % 60,
+                n % 1000
+            );
+            json!({"data": {"type": "customer", "id": format!("77{n:022x}"),
+                "attributes": {"name": format!("Synced {n}"), "updatedAt": at}}})
+        })
+        .collect();
+    fake.insert_customers(&documents);
+    let client = Client::builder(fake.config(), UreqTransport::new())
+        .pacer(RatePacer::new(PER_SECOND as u32, Duration::from_secs(1)))
+        .build();
+    let query = SearchQuery::customers().and(Criterion::contains("customer_name", "Synced"));
+    println!(
+        "{count} customers, pages of {PAGE}, {} ms a request, budget {} requests a minute",
+        latency.as_millis(),
+        PER_SECOND * 60
+    );
+
+    let report = |name: &str, ids: Vec<String>, requests: u64, wall: Duration| {
+        let unique: HashSet<&String> = ids.iter().collect();
+        let per_minute = requests as f64 / wall.as_secs_f64() * 60.0;
+        println!(
+            "{name:<22} {requests:>4} requests in {:>6.1} s: {per_minute:>5.0} requests/min ({:>3.0} % of the budget), {:>6.0} records/s, {} lost, {} repeated",
+            wall.as_secs_f64(),
+            per_minute / (PER_SECOND as f64 * 60.0) * 100.0,
+            ids.len() as f64 / wall.as_secs_f64(),
+            count - unique.len().min(count),
+            ids.len() - unique.len(),
+        );
+    };
+
+    let before = fake.served();
+    let started = Instant::now();
+    let ids: Vec<String> = client
+        .customers()
+        .search_all(query.clone(), PAGE)
+        .map(|c| c.expect("sequential walk").id)
+        .collect();
+    report(
+        "sequential search_all",
+        ids,
+        fake.served() - before,
+        started.elapsed(),
+    );
+
+    for threads in [2, 4, 8] {
+        let before = fake.served();
+        let started = Instant::now();
+        let ids: Vec<String> = client
+            .customers()
+            .export(query.clone(), PAGE)
+            .threads(threads)
+            .start()
+            .expect("export")
+            .map(|c| c.expect("parallel export").id)
+            .collect();
+        report(
+            &format!("export, {threads} threads"),
+            ids,
+            fake.served() - before,
+            started.elapsed(),
+        );
+    }
+    println!("429s from the fake: {}", fake.rate_limited());
+}
