@@ -3,7 +3,7 @@
 //!
 //! The fake server runs in a process of its own, pinned to the last CPU when `taskset` exists;
 //! run the bench pinned to the others so that client and server do not share a core:
-//! `taskset -c 0 cargo bench --bench end_to_end`.
+//! `taskset -c 0 cargo bench -p kustomer-fake --bench end_to_end`.
 
 // A benchmark that cannot set up has nothing to measure: it stops loudly.
 #![allow(

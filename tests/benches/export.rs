@@ -2,7 +2,7 @@
 //! answers take 200 ms, with a budget of 600 requests a minute (10 a second, enforced by the fake
 //! and kept by the client's pacer), sequentially (`search_all`) and in parallel (`export`).
 //! Reports requests a minute used, records a second, wall time, and lost or repeated records.
-//! A wall-clock run, not a criterion bench: `cargo bench --bench export` (about a minute).
+//! A wall-clock run, not a criterion bench: `cargo bench -p kustomer-fake --bench export` (about a minute).
 //! `EXPORT_CUSTOMERS` changes the count (50,000 by default), `EXPORT_LATENCY_MS` the latency.
 
 // A bench may stop at the first failure: it reports figures, not a verdict.

@@ -3,7 +3,7 @@
 //! (`fake_kustomer --synthetic N`), so only the client is measured; each count runs in a fresh
 //! child process, since peak RSS only grows.
 //!
-//! `cargo bench --bench list_memory`
+//! `cargo bench -p kustomer-fake --bench list_memory`
 
 // A benchmark that cannot set up has nothing to measure: it stops loudly.
 #![allow(

@@ -3,8 +3,8 @@
 //! naming it. Pass a path to upload that file; without one, a small text file is made up.
 //!
 //! ```text
-//! cargo run --example attach_file [path]                      # against the embedded fake server
-//! KUSTOMER_API_KEY=... cargo run --example attach_file [path] # against your org (creates records)
+//! cargo run -p kustomer-fake --example attach_file [path]                      # against the embedded fake server
+//! KUSTOMER_API_KEY=... cargo run -p kustomer-fake --example attach_file [path] # against your org (creates records)
 //! ```
 
 use std::process::ExitCode;

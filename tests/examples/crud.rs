@@ -2,8 +2,8 @@
 //! and delete a customer.
 //!
 //! ```text
-//! cargo run --example crud                      # against the embedded fake server
-//! KUSTOMER_API_KEY=... cargo run --example crud # against your org (it creates and deletes one customer)
+//! cargo run -p kustomer-fake --example crud                      # against the embedded fake server
+//! KUSTOMER_API_KEY=... cargo run -p kustomer-fake --example crud # against your org (it creates and deletes one customer)
 //! ```
 
 use std::process::ExitCode;

@@ -3,8 +3,8 @@
 //! for it, updates it, searches the orders above an amount, and deletes it.
 //!
 //! ```text
-//! cargo run --example custom_objects                      # against the embedded fake server
-//! KUSTOMER_API_KEY=... cargo run --example custom_objects # against your org (needs an `order`
+//! cargo run -p kustomer-fake --example custom_objects                      # against the embedded fake server
+//! KUSTOMER_API_KEY=... cargo run -p kustomer-fake --example custom_objects # against your org (needs an `order`
 //!                                                         # klass with totalNum and statusStr)
 //! ```
 

@@ -2,8 +2,8 @@
 //! cap. Progress goes to stderr.
 //!
 //! ```text
-//! cargo run --example export_search > customers.jsonl                       # embedded fake server
-//! KUSTOMER_API_KEY=... cargo run --example export_search -- 2024-01-01 > out.jsonl
+//! cargo run -p kustomer-fake --example export_search > customers.jsonl                       # embedded fake server
+//! KUSTOMER_API_KEY=... cargo run -p kustomer-fake --example export_search -- 2024-01-01 > out.jsonl
 //! ```
 //! The optional argument is the `customer_updated_at` lower bound (default 2000-01-01).
 

@@ -2,8 +2,8 @@
 //! the open ones, closes it, and a sync job walks every conversation updated since a date.
 //!
 //! ```text
-//! cargo run --example support_inbox                      # against the embedded fake server
-//! KUSTOMER_API_KEY=... cargo run --example support_inbox # against your org (creates records)
+//! cargo run -p kustomer-fake --example support_inbox                      # against the embedded fake server
+//! KUSTOMER_API_KEY=... cargo run -p kustomer-fake --example support_inbox # against your org (creates records)
 //! ```
 
 use std::process::ExitCode;

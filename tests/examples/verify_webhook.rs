@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! KUSTOMER_WEBHOOK_SECRET=... KUSTOMER_WEBHOOK_SIGNATURE=... \
-//!     cargo run --example verify_webhook < delivery.json
+//!     cargo run -p kustomer-fake --example verify_webhook < delivery.json
 //! ```
 
 use std::io::Read;

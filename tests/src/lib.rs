@@ -45,6 +45,7 @@ mod service;
 mod spec;
 mod store;
 mod synthetic;
+#[cfg(feature = "isahc")]
 mod transports;
 mod webhooks;
 
@@ -57,6 +58,7 @@ pub use seeds::{
 pub use server::{FakeKustomer, FakeKustomerBuilder, RecordedRequest};
 pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};
 pub use synthetic::{synthetic_customer, synthetic_page};
+#[cfg(feature = "isahc")]
 pub use transports::{DynTransport, both_transports, clients_with};
 pub use webhooks::WebhookDelivery;
 

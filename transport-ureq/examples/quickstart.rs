@@ -1,5 +1,7 @@
 //! The two-minute tour: start the embedded fake Kustomer server on 127.0.0.1, fetch a customer
-//! through the ureq transport and through the isahc transport, and print it.
+//! through the ureq transport, and print it. (It lives beside the ureq transport so that a
+//! first run compiles one TLS stack and nothing the benchmarks need; the isahc transport's own
+//! example is `cargo run -p kustomer-isahc --example get_customer`.)
 //!
 //! ```text
 //! cargo run --example quickstart
@@ -9,7 +11,6 @@ use std::process::ExitCode;
 
 use kustomer::Client;
 use kustomer_fake::{FakeKustomer, SPEC_CUSTOMER_ID};
-use kustomer_isahc::IsahcTransport;
 use kustomer_ureq::UreqTransport;
 
 fn main() -> ExitCode {
@@ -28,7 +29,6 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     // In real use: `Config::new(ApiKey::new(key)?).with_base_url(Region::Eu)`, or `Config::from_env()`.
     let ureq = Client::new(server.config(), UreqTransport::new());
-    let isahc = Client::new(server.config(), IsahcTransport::new()?);
 
     let via_ureq = ureq.customers().get(SPEC_CUSTOMER_ID)?;
     println!(
@@ -47,18 +47,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             .unwrap_or(0),
     );
 
-    let via_isahc = isahc.customers().get(SPEC_CUSTOMER_ID)?;
-    println!(
-        "isahc: {} (same customer: {})",
-        via_isahc.attributes.name.as_deref().unwrap_or("(no name)"),
-        via_isahc == via_ureq
-    );
-
     match ureq.customers().get("000000000000000000000000") {
         Err(e) if e.is_not_found() => println!("missing customer: {e}"),
         other => return Err(format!("expected a 404, got {other:?}").into()),
     }
 
-    println!("{}", serde_json::to_string_pretty(&via_isahc)?);
+    println!("{}", serde_json::to_string_pretty(&via_ureq)?);
     Ok(())
 }
