@@ -163,7 +163,7 @@ impl Operation for ListAuditLogs {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<AuditLog>, Error> {
-        parse_page(response)
+        parse_page(response, true)
     }
 }
 

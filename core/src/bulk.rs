@@ -313,7 +313,7 @@ impl Operation for ListBulkBatches<'_> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<BulkBatch>, Error> {
-        parse_page(response)
+        parse_page(response, true)
     }
 }
 

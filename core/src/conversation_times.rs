@@ -121,7 +121,7 @@ impl Operation for GetConversationTimes {
         if one {
             return parse_one(response).map(|time| vec![time]);
         }
-        let page = parse_page::<ConversationTime, B>(response)?;
+        let page = parse_page::<ConversationTime, B>(response, true)?;
         if let Some(bad) = page.rejected.into_iter().next() {
             return Err(Error::BadRecord(Box::new(bad)));
         }

@@ -185,7 +185,7 @@ impl Operation for ListSessionEvents<'_> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<CustomerEvent>, Error> {
-        parse_page(response)
+        parse_page(response, true)
     }
 }
 

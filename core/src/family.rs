@@ -27,9 +27,8 @@ pub(crate) mod sealed {
     /// Models read from a response document; only this crate's, so only this crate declares
     /// families.
     pub trait FromDocument {
-        /// Called once per item after parsing, with the whole document and the item's index in
-        /// `data` (`None` when `data` is the item itself).
-        fn attach(&mut self, _document: &std::sync::Arc<str>, _index: Option<usize>) {}
+        /// Called after parsing with the JSON the item was read from, when it is to be kept.
+        fn attach(&mut self, _raw: crate::models::raw::RawSource) {}
     }
 }
 

@@ -75,6 +75,7 @@ pub mod ops;
 pub mod orgs;
 mod pacing;
 pub mod page;
+mod page_items;
 mod path;
 mod query;
 mod rate_limit;

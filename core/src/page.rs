@@ -85,7 +85,8 @@ pub(crate) use crate::family::sealed::FromDocument;
 ///
 /// One item that cannot be read (a `null` ID, a duplicate key, a number out of range) does not
 /// lose the page: the other items are read, and that one is kept, raw, in [`Page::rejected`].
-pub(crate) fn parse_page<T, B>(response: Response<B>) -> Result<Page<T>, Error>
+/// With `keep_raw`, each item keeps a copy of its own JSON (not the page's), cut out as it is read.
+pub(crate) fn parse_page<T, B>(response: Response<B>, keep_raw: bool) -> Result<Page<T>, Error>
 where
     T: DeserializeOwned + FromDocument,
     B: AsRef<[u8]>,
@@ -100,34 +101,57 @@ where
         #[serde(default, deserialize_with = "lenient::object_or_default")]
         links: PageLinks,
     }
-    let (ObjectOnly(doc), raw) = match decode_success::<ObjectOnly<Doc<T>>, B>(&response) {
+    if keep_raw {
+        if let Some(err) = crate::response::error_for_status(&response) {
+            return Err(err);
+        }
+        let text = crate::response::body_text(response.status(), response.body().as_ref())?;
+        if let Some(split) = crate::page_items::split::<T>(text)
+            && let Ok(ObjectOnly(doc)) = serde_json::from_str::<ObjectOnly<Doc<T>>>(&split.envelope)
+        {
+            let items = split
+                .items
+                .into_iter()
+                .map(|(mut item, raw)| {
+                    item.attach(crate::models::raw::RawSource::item(raw));
+                    item
+                })
+                .collect();
+            return Ok(Page {
+                items,
+                rejected: Vec::new(),
+                meta: doc.meta,
+                links: doc.links,
+            });
+        }
+        return parse_page_by_item(&response, None, true);
+    }
+    let (ObjectOnly(doc), _) = match decode_success::<ObjectOnly<Doc<T>>, B>(&response) {
         Ok(read) => read,
         // Valid JSON with a bad item: read the items one by one.
-        Err(Error::Decode(whole)) => return parse_page_by_item(&response, whole),
+        Err(Error::Decode(whole)) => return parse_page_by_item(&response, Some(whole), false),
         Err(e) => return Err(e),
     };
-    let mut items: Vec<T> = doc
-        .data
-        .unwrap_or_default()
-        .into_iter()
-        .map(|i| i.0)
-        .collect();
-    if !items.is_empty() {
-        let shared: Arc<str> = Arc::from(raw);
-        for (i, item) in items.iter_mut().enumerate() {
-            item.attach(&shared, Some(i));
-        }
-    }
     Ok(Page {
-        items,
+        items: doc
+            .data
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.0)
+            .collect(),
         rejected: Vec::new(),
         meta: doc.meta,
         links: doc.links,
     })
 }
 
-/// The slow path of [`parse_page`], taken only when the page did not read as a whole.
-fn parse_page_by_item<T, B>(response: &Response<B>, whole: DecodeError) -> Result<Page<T>, Error>
+/// Reads a page item by item: when it did not read as a whole (`whole` says why), or when each
+/// item keeps its own JSON.
+fn parse_page_by_item<T, B>(
+    response: &Response<B>,
+    whole: Option<DecodeError>,
+    keep_raw: bool,
+) -> Result<Page<T>, Error>
 where
     T: DeserializeOwned + FromDocument,
     B: AsRef<[u8]>,
@@ -142,18 +166,25 @@ where
         links: PageLinks,
     }
     let status = response.status();
-    let text = crate::response::body_text(status, response.body().as_ref())?;
-    // Not valid JSON, or not a page: the first error says why.
-    let Ok(ObjectOnly(doc)) = serde_json::from_str::<ObjectOnly<RawDoc<'_>>>(text) else {
-        return Err(whole.into());
+    let body = response.body().as_ref();
+    let text = crate::response::body_text(status, body)?;
+    let doc = match serde_json::from_str::<ObjectOnly<RawDoc<'_>>>(text) {
+        Ok(ObjectOnly(doc)) => doc,
+        // Not valid JSON, or not a page: the first error says why.
+        Err(e) => {
+            return Err(whole
+                .unwrap_or_else(|| DecodeError::json(status, body, &e))
+                .into());
+        }
     };
-    let shared: Arc<str> = Arc::from(text);
     let mut items = Vec::new();
     let mut rejected = Vec::new();
     for (index, raw) in doc.data.unwrap_or_default().into_iter().enumerate() {
         match serde_json::from_str::<ObjectOnly<T>>(raw.get()) {
             Ok(ObjectOnly(mut item)) => {
-                item.attach(&shared, Some(index));
+                if keep_raw {
+                    item.attach(crate::models::raw::RawSource::item(raw.get()));
+                }
                 items.push(item);
             }
             Err(e) => rejected.push(BadRecord {
@@ -163,7 +194,7 @@ where
             }),
         }
     }
-    if rejected.is_empty() {
+    if let Some(whole) = whole.filter(|_| rejected.is_empty()) {
         // Every item reads alone: what failed was the page itself.
         return Err(whole.into());
     }
@@ -246,7 +277,7 @@ where
     }
     let (doc, raw) = decode_success::<ObjectOnly<Doc<T>>, B>(&response)?;
     let mut item = doc.0.data.0;
-    item.attach(&Arc::from(raw), None);
+    item.attach(crate::models::raw::RawSource::document(&Arc::from(raw)));
     Ok(item)
 }
 
@@ -558,6 +589,70 @@ fn fingerprint(id: &str) -> u64 {
 mod tests {
     use super::*;
     use crate::base_url::Region;
+
+    const PAGE: &str = r#"{"meta":{"page":1},"data":[
+        {"type":"customer","id":"c1","attributes":{"name":"Ada","loyaltyTier":"gold"}},
+        {"type":"customer","id":"c2","attributes":{"name":"Grace"},"extra":[1,2,3]}],
+        "links":{"self":"/v1/customers?page=1","next":null}}"#;
+
+    fn page(keep_raw: bool, body: &str) -> Page<crate::models::Customer> {
+        parse_page(Response::new(body.as_bytes()), keep_raw).unwrap()
+    }
+
+    #[test]
+    fn list_items_keep_their_own_json_only_when_asked() {
+        let plain = page(false, PAGE);
+        assert_eq!(plain.items.len(), 2);
+        assert!(plain.items.iter().all(|c| c.raw_document().is_none()));
+        assert_eq!(plain.items[0].attribute("loyaltyTier"), None);
+
+        let kept = page(true, PAGE);
+        assert_eq!(plain.items.len(), kept.items.len());
+        assert_eq!(plain.meta, kept.meta);
+        assert_eq!(plain.links, kept.links);
+        // Exactly the item's bytes, not the page's: what one kept item costs.
+        assert_eq!(
+            kept.items[0].raw_document(),
+            Some(
+                r#"{"type":"customer","id":"c1","attributes":{"name":"Ada","loyaltyTier":"gold"}}"#
+            )
+        );
+        assert_eq!(
+            kept.items[1].raw_document(),
+            Some(r#"{"type":"customer","id":"c2","attributes":{"name":"Grace"},"extra":[1,2,3]}"#)
+        );
+        assert_eq!(
+            kept.items[0].attribute("loyaltyTier"),
+            Some(serde_json::json!("gold"))
+        );
+        assert_eq!(kept.items[1].attribute("loyaltyTier"), None);
+        assert_eq!(kept.items[1].attributes.name.as_deref(), Some("Grace"));
+    }
+
+    #[test]
+    fn keeping_raw_json_loses_no_bad_record_and_no_error() {
+        let bad = r#"{"data":[{"type":"customer","id":"c1"},{"type":"customer","id":null}]}"#;
+        for keep_raw in [false, true] {
+            let p = page(keep_raw, bad);
+            assert_eq!(p.items.len(), 1, "{keep_raw}");
+            assert_eq!(p.rejected.len(), 1, "{keep_raw}");
+            assert_eq!(p.rejected[0].raw, r#"{"type":"customer","id":null}"#);
+            for body in ["{\"data\":[", "<html>502</html>", "[1,2]"] {
+                let err = parse_page::<crate::models::Customer, _>(
+                    Response::new(body.as_bytes()),
+                    keep_raw,
+                )
+                .unwrap_err();
+                assert!(
+                    matches!(err, Error::Decode(_)),
+                    "{keep_raw} {body}: {err:?}"
+                );
+            }
+            let status = Response::builder().status(404).body(&b"{}"[..]).unwrap();
+            let err = parse_page::<crate::models::Customer, _>(status, keep_raw).unwrap_err();
+            assert!(err.is_not_found(), "{keep_raw}: {err:?}");
+        }
+    }
 
     #[test]
     fn links_join_the_base_and_never_leave_it() {

@@ -191,7 +191,7 @@ macro_rules! conversation_list {
             }
 
             fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<Resource>, Error> {
-                parse_page(response)
+                parse_page(response, true)
             }
         }
 

@@ -157,7 +157,7 @@ impl Operation for ListRelated<'_> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<Resource>, Error> {
-        parse_page(response)
+        parse_page(response, true)
     }
 }
 

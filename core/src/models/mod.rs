@@ -2,8 +2,9 @@
 //!
 //! They parse what the API really sends: every attribute is optional or a possibly empty list,
 //! `null`, `{}`, placeholders and values of an unexpected type read as absent, and attributes the
-//! model does not name are ignored while the raw document stays reachable
-//! ([`Customer::raw_document`]). Field names are snake_case; serializing a model gives the API's
+//! model does not name are ignored while the raw JSON stays reachable
+//! ([`Customer::raw_document`]): the whole document for a record read alone, the item's own JSON
+//! (never its page's) for a list item. Field names are snake_case; serializing a model gives the API's
 //! camelCase back (absent values as `null`).
 
 mod activity;

@@ -1,49 +1,69 @@
-//! The response document a model was read from, kept so that nothing the model does not name is
-//! lost.
+//! The JSON a model was read from, kept so that nothing the model does not name is lost.
 
 use std::sync::Arc;
 
-/// Where a model was read from: the whole response document, and the model's index in its
-/// `data` array (`None` when `data` was the model itself). Its `Debug` shows the document's size,
-/// not its text: a model's `Debug` stays short, and a document's secrets (a webhook's token)
-/// stay out of logs.
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// Where a model was read from: a whole response document whose `data` is the model (a GET, a
+/// create, a webhook's envelope), or a list item's own JSON. Never a whole list page: keeping one
+/// item costs memory in proportion to that item. Its `Debug` shows the size, not the text: a
+/// model's `Debug` stays short, and a document's secrets (a webhook's token) stay out of logs.
 #[derive(Clone, PartialEq)]
-pub(crate) struct RawSource {
-    document: Arc<str>,
-    index: Option<usize>,
+pub struct RawSource {
+    json: Arc<str>,
+    /// `json` is `{"data": <the model>, ...}` rather than the model itself.
+    in_data: bool,
 }
 
 impl std::fmt::Debug for RawSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RawSource")
-            .field("bytes", &self.document.len())
-            .field("index", &self.index)
+            .field("bytes", &self.json.len())
+            .field("in_data", &self.in_data)
             .finish()
     }
 }
 
 impl RawSource {
-    pub(crate) fn new(document: &Arc<str>, index: Option<usize>) -> Self {
+    /// A document whose `data` is the model.
+    pub(crate) fn document(document: &Arc<str>) -> Self {
         Self {
-            document: Arc::clone(document),
-            index,
+            json: Arc::clone(document),
+            in_data: true,
         }
     }
 
-    /// The document, exactly as received.
-    pub(crate) fn document(&self) -> &str {
-        &self.document
+    /// A list item's own JSON, copied out of its page.
+    pub(crate) fn item(json: &str) -> Self {
+        Self {
+            json: Arc::from(json),
+            in_data: false,
+        }
     }
 
-    /// `data[index].attributes[name]` (or `data.attributes[name]`), parsed on each call.
-    pub(crate) fn attribute(&self, name: &str) -> Option<serde_json::Value> {
-        let doc: serde_json::Value = serde_json::from_str(&self.document).ok()?;
-        let data = doc.get("data")?;
-        let item = match self.index {
-            Some(i) => data.get(i)?,
-            None => data,
-        };
-        item.get("attributes")?.get(name).cloned()
+    /// The JSON, exactly as received.
+    pub(crate) fn json(&self) -> &str {
+        &self.json
+    }
+
+    /// `attributes[name]` of the model (under `data` for a document), parsed on each call.
+    pub(crate) fn attribute(&self, name: &str) -> Option<Value> {
+        #[derive(Deserialize)]
+        struct Item {
+            attributes: Option<Map<String, Value>>,
+        }
+        #[derive(Deserialize)]
+        struct Document {
+            data: Item,
+        }
+        let mut attributes = if self.in_data {
+            serde_json::from_str::<Document>(&self.json).ok()?.data
+        } else {
+            serde_json::from_str::<Item>(&self.json).ok()?
+        }
+        .attributes?;
+        attributes.remove(name)
     }
 }
 
@@ -86,23 +106,26 @@ macro_rules! resource_model {
         }
 
         impl $name {
-            /// The JSON document this record was parsed from, exactly as received (a whole list
-            /// page for a record from a list). `None` for a value built by other means.
+            /// The JSON this record was parsed from, exactly as received: the whole response
+            /// document (`{"data": ...}`) for a record read alone, the record's own JSON for a
+            /// list item when its list was asked to keep it (`keep_raw`). `None` for a list item
+            /// otherwise, and for a value built by other means.
             pub fn raw_document(&self) -> Option<&str> {
-                self.raw.as_ref().map(|r| r.document())
+                self.raw.as_ref().map(|r| r.json())
             }
 
-            /// Any attribute of this record in the raw document, by its API name, typed or not
-            /// by this model. `None` if absent or without a raw document. Parses the document on
-            /// each call: for the odd attribute, not a hot loop.
+            /// Any attribute of this record in its raw JSON, by its API name, typed or not by
+            /// this model. `None` if absent or without raw JSON (see
+            /// [`raw_document`](Self::raw_document)). Parses the JSON on each call: for the odd
+            /// attribute, not a hot loop.
             pub fn attribute(&self, name: &str) -> Option<serde_json::Value> {
                 self.raw.as_ref()?.attribute(name)
             }
         }
 
         impl crate::family::sealed::FromDocument for $name {
-            fn attach(&mut self, document: &std::sync::Arc<str>, index: Option<usize>) {
-                self.raw = Some(crate::models::raw::RawSource::new(document, index));
+            fn attach(&mut self, raw: crate::models::raw::RawSource) {
+                self.raw = Some(raw);
             }
         }
 

@@ -26,10 +26,11 @@ pub struct List<R: Listable> {
     params: Vec<(String, String)>,
     sort: Option<String>,
     at: Option<String>,
+    keep_raw: bool,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(List<R: Listable> { scope, page, page_size, filters, params, sort, at });
+operation_traits!(List<R: Listable> { scope, page, page_size, filters, params, sort, at, keep_raw });
 impl<R: Listable> Eq for List<R> {}
 
 impl<R: Listable + Unscoped> Default for List<R> {
@@ -56,6 +57,7 @@ impl<R: Listable> List<R> {
             params: Vec::new(),
             sort: None,
             at: None,
+            keep_raw: true,
             family: PhantomData,
         }
     }
@@ -103,6 +105,16 @@ impl<R: Listable> List<R> {
         self.params.push((name.into(), value.into()));
         self
     }
+
+    /// Whether each item keeps its own JSON (never the page's), for
+    /// [`raw_document`](crate::models::Customer::raw_document) and `attribute(name)`: the
+    /// attributes the model does not name. On by default; `false` saves a copy of each item's
+    /// bytes, for a walk that never asks.
+    #[must_use]
+    pub fn keep_raw(mut self, keep: bool) -> Self {
+        self.keep_raw = keep;
+        self
+    }
 }
 
 impl<R: Listable> Operation for List<R> {
@@ -144,7 +156,7 @@ impl<R: Listable> Operation for List<R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
-        parse_page(response)
+        parse_page(response, self.keep_raw)
     }
 }
 
@@ -196,6 +208,7 @@ pub struct ListUnder<'a, P: Family, R: ChildOf<P>> {
     sort: Option<String>,
     from_date: Option<String>,
     at: Option<String>,
+    keep_raw: bool,
     family: PhantomData<fn() -> (P, R)>,
 }
 
@@ -210,6 +223,7 @@ impl<P: Family, R: ChildOf<P>> Clone for ListUnder<'_, P, R> {
             sort: self.sort.clone(),
             from_date: self.from_date.clone(),
             at: self.at.clone(),
+            keep_raw: self.keep_raw,
             family: PhantomData,
         }
     }
@@ -226,6 +240,7 @@ impl<P: Family, R: ChildOf<P>> PartialEq for ListUnder<'_, P, R> {
             &self.sort,
             &self.from_date,
             &self.at,
+            self.keep_raw,
         ) == (
             &other.scope,
             &other.parent,
@@ -235,6 +250,7 @@ impl<P: Family, R: ChildOf<P>> PartialEq for ListUnder<'_, P, R> {
             &other.sort,
             &other.from_date,
             &other.at,
+            other.keep_raw,
         )
     }
 }
@@ -251,6 +267,7 @@ impl<P: Family, R: ChildOf<P>> std::fmt::Debug for ListUnder<'_, P, R> {
             .field("page_size", &self.page_size)
             .field("sort", &self.sort)
             .field("from_date", &self.from_date)
+            .field("keep_raw", &self.keep_raw)
             .finish_non_exhaustive()
     }
 }
@@ -275,6 +292,7 @@ impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
             sort: None,
             from_date: None,
             at: None,
+            keep_raw: true,
             family: PhantomData,
         }
     }
@@ -313,6 +331,16 @@ impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
     #[must_use]
     pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.params.push((name.into(), value.into()));
+        self
+    }
+
+    /// Whether each item keeps its own JSON (never the page's), for
+    /// [`raw_document`](crate::models::Customer::raw_document) and `attribute(name)`: the
+    /// attributes the model does not name. On by default; `false` saves a copy of each item's
+    /// bytes, for a walk that never asks.
+    #[must_use]
+    pub fn keep_raw(mut self, keep: bool) -> Self {
+        self.keep_raw = keep;
         self
     }
 
@@ -365,7 +393,7 @@ impl<'a, P: Family, R: ChildOf<P>> Operation for ListUnder<'a, P, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
-        parse_page(response)
+        parse_page(response, self.keep_raw)
     }
 }
 

@@ -30,10 +30,11 @@ pub struct Search<R: Searchable> {
     /// Why this operation cannot be built, decided before it was made (a walk's query too deep
     /// to copy).
     refused: Option<InvalidInput>,
+    keep_raw: bool,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(Search<R: Searchable> { scope, query, page, page_size, archive, at, refused });
+operation_traits!(Search<R: Searchable> { scope, query, page, page_size, archive, at, refused, keep_raw });
 
 impl<R: Searchable + Unscoped> Search<R> {
     /// The first page of `query`.
@@ -68,6 +69,7 @@ impl<R: Searchable> Search<R> {
             archive: false,
             at: None,
             refused: None,
+            keep_raw: true,
             family: PhantomData,
         }
     }
@@ -98,6 +100,16 @@ impl<R: Searchable> Search<R> {
     #[must_use]
     pub fn archive(mut self, archive: bool) -> Self {
         self.archive = archive;
+        self
+    }
+
+    /// Whether each item keeps its own JSON (never the page's), for
+    /// [`raw_document`](crate::models::Customer::raw_document) and `attribute(name)`: the
+    /// attributes the model does not name. On by default; `false` saves a copy of each item's
+    /// bytes, for a walk that never asks.
+    #[must_use]
+    pub fn keep_raw(mut self, keep: bool) -> Self {
+        self.keep_raw = keep;
         self
     }
 
@@ -184,7 +196,7 @@ impl<R: Searchable> Operation for Search<R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
-        parse_page(response)
+        parse_page(response, self.keep_raw)
     }
 
     fn read_only(&self) -> bool {

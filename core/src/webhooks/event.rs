@@ -334,7 +334,7 @@ fn typed_data(kind: &EventKind, raw: &RawValue, document: &Arc<str>) -> EventDat
             .ok()?
             .0;
         // `data` of the envelope: the model's raw attributes are reachable as for a GET.
-        model.attach(document, None);
+        model.attach(crate::models::raw::RawSource::document(document));
         Some(model)
     }
     let typed = match kind {
