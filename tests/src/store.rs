@@ -125,6 +125,10 @@ pub(crate) struct Store {
     counter: u64,
     /// When set, `GET /customers` lists this many synthetic customers, made per page.
     pub(crate) synthetic: Option<u64>,
+    /// Customers by `updatedAt` (then creation order), built on the first search that needs it
+    /// and dropped by every change to a customer: a search within an `updatedAt` window reads
+    /// that window, not every customer (an export of 50,000 makes a hundred such searches).
+    by_updated: std::sync::OnceLock<Vec<(String, usize)>>,
 }
 
 impl Store {
@@ -168,6 +172,7 @@ impl Store {
         if let Ok(doc) = serde_json::from_str::<Value>(raw)
             && let Some(data) = doc.get("data")
         {
+            self.by_updated = Default::default();
             self.order.push(id.to_owned());
             self.customers.insert(
                 id.to_owned(),
@@ -198,6 +203,7 @@ impl Store {
     pub(crate) fn insert(&mut self, document: &Value) -> Option<String> {
         let data = document.get("data")?;
         let id = data.get("id")?.as_str()?.to_owned();
+        self.by_updated = Default::default();
         if !self.customers.contains_key(&id) {
             self.order.push(id.clone());
         }
@@ -209,6 +215,49 @@ impl Store {
             },
         );
         Some(id)
+    }
+
+    /// The customers whose `updatedAt` (a string) lies within the bounds, in creation order.
+    pub(crate) fn updated_within(
+        &self,
+        lower: std::ops::Bound<&str>,
+        upper: std::ops::Bound<&str>,
+    ) -> Vec<&Stored> {
+        use std::ops::Bound;
+        let index = self.by_updated.get_or_init(|| {
+            let mut index: Vec<(String, usize)> = self
+                .order
+                .iter()
+                .enumerate()
+                .filter_map(|(at, id)| {
+                    let updated = self.customers.get(id)?.attr("updatedAt")?.as_str()?;
+                    Some((updated.to_owned(), at))
+                })
+                .collect();
+            index.sort_unstable();
+            index
+        });
+        let start = match lower {
+            Bound::Included(at) => index.partition_point(|(u, _)| u.as_str() < at),
+            Bound::Excluded(at) => index.partition_point(|(u, _)| u.as_str() <= at),
+            Bound::Unbounded => 0,
+        };
+        let end = match upper {
+            Bound::Included(at) => index.partition_point(|(u, _)| u.as_str() <= at),
+            Bound::Excluded(at) => index.partition_point(|(u, _)| u.as_str() < at),
+            Bound::Unbounded => index.len(),
+        };
+        let mut within: Vec<usize> = index
+            .get(start..end.max(start))
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, at)| *at)
+            .collect();
+        within.sort_unstable();
+        within
+            .into_iter()
+            .filter_map(|at| self.customers.get(self.order.get(at)?))
+            .collect()
     }
 
     /// Customers in creation order.
@@ -252,6 +301,7 @@ impl Store {
             "relationships": {"messages": {"links": {"self": format!("/v1/customers/{id}/messages")}}},
             "links": {"self": format!("/v1/customers/{id}")}
         });
+        self.by_updated = Default::default();
         self.order.push(id.clone());
         self.customers.insert(
             id,
@@ -272,6 +322,7 @@ impl Store {
         replace: bool,
     ) -> Result<Value, u16> {
         let now = self.now();
+        self.by_updated = Default::default();
         let stored = self.customers.get_mut(id).ok_or(404u16)?;
         let before = stored.data.clone();
         apply_update(&mut stored.data, body, replace, &now, &[])?;
@@ -282,6 +333,7 @@ impl Store {
     }
 
     pub(crate) fn delete(&mut self, id: &str) -> bool {
+        self.by_updated = Default::default();
         let removed = self.customers.remove(id).is_some();
         if removed {
             self.order.retain(|o| o != id);

@@ -143,7 +143,10 @@ fn split_point(from: &str, to: &str) -> Option<(String, Duration)> {
 /// ([`Walk`]), with the same guarantees as [`search_all`](crate::Handle::search_all): no result
 /// skipped, none twice within a window (equal timestamps included), every walk ending. Windows
 /// do not overlap, so a record not updated during the export comes exactly once. All threads
-/// share the client, so its pacer holds their sum under the org's budget. Records reach the
+/// share the client, so its pacer holds their sum under the org's budget, and the pacer's
+/// sustained rate is the most an export can use: 90 % of the budget for the default
+/// [`RatePacer`](crate::RatePacer), which keeps a tenth for bursts
+/// ([`RatePacer::with_burst`](crate::RatePacer::with_burst) keeps less). Records reach the
 /// iterator through a bounded channel: a slow consumer holds the threads back, and memory stays
 /// bounded. Dropping the iterator stops the threads before their next request.
 pub struct ExportBuilder<'c, T, R: Searchable> {
