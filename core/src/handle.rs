@@ -555,6 +555,27 @@ pub struct Walking<'c, T, R: Searchable> {
     rejected: std::vec::IntoIter<BadRecord>,
 }
 
+impl<T, R: Searchable> Walking<'_, T, R> {
+    /// Whether each result keeps its own JSON (on by default): `false` saves a copy of each
+    /// record's bytes, for a walk that never reads `raw_document` or `attribute(name)`.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::SearchQuery;
+    ///
+    /// for customer in client.customers().search_all(SearchQuery::customers(), 500).keep_raw(false) {
+    ///     assert!(customer?.raw_document().is_none());
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn keep_raw(mut self, keep: bool) -> Self {
+        self.walk = self.walk.keep_raw(keep);
+        self
+    }
+}
+
 impl<T: Transport, R: Searchable> Iterator for Walking<'_, T, R> {
     type Item = Result<R, Error>;
 

@@ -110,6 +110,20 @@ impl<R: Listable> List<R> {
     /// [`raw_document`](crate::models::Customer::raw_document) and `attribute(name)`: the
     /// attributes the model does not name. On by default; `false` saves a copy of each item's
     /// bytes, for a walk that never asks.
+    ///
+    /// ```
+    /// use kustomer::{Operation, customers::ListCustomers};
+    ///
+    /// let body = br#"{"data":[{"type":"customer","id":"c1","attributes":{"tier":"gold"}}]}"#;
+    /// let kept = ListCustomers::new().parse(http::Response::new(&body[..]))?;
+    /// assert_eq!(
+    ///     kept.items[0].raw_document(),
+    ///     Some(r#"{"type":"customer","id":"c1","attributes":{"tier":"gold"}}"#)
+    /// );
+    /// let bare = ListCustomers::new().keep_raw(false).parse(http::Response::new(&body[..]))?;
+    /// assert_eq!(bare.items[0].raw_document(), None);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
     #[must_use]
     pub fn keep_raw(mut self, keep: bool) -> Self {
         self.keep_raw = keep;

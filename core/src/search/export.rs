@@ -156,6 +156,7 @@ pub struct ExportBuilder<'c, T, R: Searchable> {
     page_size: u32,
     threads: usize,
     capacity: usize,
+    keep_raw: bool,
     progress: Option<Box<dyn FnMut(Progress) + 'c>>,
 }
 
@@ -188,6 +189,7 @@ where
             page_size,
             threads: 4,
             capacity: 1_024,
+            keep_raw: true,
             progress: None,
         }
     }
@@ -203,6 +205,14 @@ where
     #[must_use]
     pub fn buffer(mut self, records: usize) -> Self {
         self.capacity = records.max(1);
+        self
+    }
+
+    /// Whether each record keeps its own JSON (on by default); see
+    /// [`Search::keep_raw`](crate::search::Search::keep_raw).
+    #[must_use]
+    pub fn keep_raw(mut self, keep: bool) -> Self {
+        self.keep_raw = keep;
         self
     }
 
@@ -264,6 +274,7 @@ where
                     scope: self.scope.clone(),
                     query: self.query.clone(),
                     page_size: self.page_size,
+                    keep_raw: self.keep_raw,
                     shared: Arc::clone(&shared),
                     sender: sender.clone(),
                 };
@@ -298,6 +309,7 @@ struct Worker<T, R: Searchable> {
     scope: R::Scope,
     query: SearchQuery,
     page_size: u32,
+    keep_raw: bool,
     shared: Arc<Shared>,
     sender: SyncSender<Message<R>>,
 }
@@ -395,7 +407,8 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
         if let Some(to) = &window.to {
             query.and.push(Criterion::lt(R::UPDATED_AT, to.as_str()));
         }
-        let mut walk = Walk::<R>::within(self.scope.clone(), query, self.page_size);
+        let mut walk =
+            Walk::<R>::within(self.scope.clone(), query, self.page_size).keep_raw(self.keep_raw);
         while let Some(op) = walk.next_operation() {
             if self.shared.stop.load(Ordering::SeqCst) {
                 return false;

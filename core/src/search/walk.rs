@@ -53,6 +53,7 @@ pub struct Walk<R: Searchable> {
     stale_pages: u32,
     stale_allowed: u32,
     done: bool,
+    keep_raw: bool,
     family: std::marker::PhantomData<fn() -> R>,
 }
 
@@ -71,6 +72,7 @@ impl<R: Searchable> Clone for Walk<R> {
             stale_pages: self.stale_pages,
             stale_allowed: self.stale_allowed,
             done: self.done,
+            keep_raw: self.keep_raw,
             family: std::marker::PhantomData,
         }
     }
@@ -112,6 +114,7 @@ impl<R: Searchable> Walk<R> {
             stale_pages: 0,
             stale_allowed: crate::page::MAX_PAGES_WITHOUT_NEW_ITEMS,
             done: false,
+            keep_raw: true,
             family: std::marker::PhantomData,
         }
     }
@@ -120,6 +123,13 @@ impl<R: Searchable> Walk<R> {
     #[must_use]
     pub fn archive(mut self, archive: bool) -> Self {
         self.archive = archive;
+        self
+    }
+
+    /// Whether each result keeps its own JSON (on by default); see [`Search::keep_raw`].
+    #[must_use]
+    pub fn keep_raw(mut self, keep: bool) -> Self {
+        self.keep_raw = keep;
         self
     }
 
@@ -148,7 +158,8 @@ impl<R: Searchable> Walk<R> {
             Search::within(self.scope.clone(), query)
                 .archive(self.archive)
                 .page(self.page)
-                .page_size(self.page_size),
+                .page_size(self.page_size)
+                .keep_raw(self.keep_raw),
         )
     }
 
