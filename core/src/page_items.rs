@@ -187,4 +187,63 @@ mod tests {
             assert!(ids_and_raw(text).is_none(), "{text}");
         }
     }
+
+    use proptest::prelude::*;
+
+    fn json_value() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<String>().prop_map(serde_json::Value::from),
+            Just(serde_json::Value::from("]},\"\\[{")),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+                prop::collection::btree_map(any::<String>(), inner, 0..4)
+                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    fn space() -> impl Strategy<Value = &'static str> {
+        prop_oneof![Just(""), Just(" "), Just("\n"), Just("\t "), Just("\r\n")]
+    }
+
+    proptest! {
+        /// Whatever the items hold and however the page is spaced, each item comes with exactly
+        /// the text serde_json's own `RawValue` finds for it, and the rest reads as before.
+        #[test]
+        fn split_agrees_with_raw_values(
+            items in prop::collection::vec((any::<String>(), json_value()), 0..5),
+            meta in json_value(),
+            spaces in prop::collection::vec(space(), 8),
+        ) {
+            let s = |i: usize| spaces[i % spaces.len()];
+            let texts: Vec<String> = items
+                .iter()
+                .map(|(id, x)| serde_json::json!({"id": id, "x": x}).to_string())
+                .collect();
+            let joined = texts.join(&format!("{},{}", s(0), s(1)));
+            let text = format!(
+                "{}{{{}\"meta\"{}:{meta}{},\"data\":{}[{}{joined}{}]{},\"links\":{{}}}}{}",
+                s(2), s(3), s(4), s(5), s(6), s(7), s(0), s(1), s(2)
+            );
+            #[derive(serde::Deserialize)]
+            struct Raw<'a> {
+                #[serde(borrow)]
+                data: Vec<&'a serde_json::value::RawValue>,
+            }
+            let raw: Raw<'_> = serde_json::from_str(&text).unwrap();
+            let split = split::<Item>(&text).unwrap();
+            prop_assert_eq!(split.items.len(), items.len());
+            for (((item, cut), (id, _)), raw) in split.items.iter().zip(&items).zip(&raw.data) {
+                prop_assert_eq!(&item.id, id);
+                prop_assert_eq!(*cut, raw.get());
+            }
+            let envelope: serde_json::Value = serde_json::from_str(&split.envelope).unwrap();
+            prop_assert_eq!(envelope, serde_json::json!({"meta": meta, "data": [], "links": {}}));
+        }
+    }
 }
