@@ -1,7 +1,7 @@
 //! The two-minute tour: start the embedded fake Kustomer server on 127.0.0.1, fetch a customer
 //! through the ureq transport, and print it. (It lives beside the ureq transport so that a
 //! first run compiles one TLS stack and nothing the benchmarks need; the isahc transport's own
-//! example is `cargo run -p kustomer-isahc --example get_customer`.)
+//! example is `cargo run -p kustomer-isahc --example get_customer_isahc`.)
 //!
 //! ```text
 //! cargo run --example quickstart

@@ -1,7 +1,7 @@
 //! Fetch one customer by ID and print it as JSON.
 //!
 //! ```text
-//! KUSTOMER_API_KEY=... cargo run -p kustomer-isahc --example get_customer -- <customer-id>
+//! KUSTOMER_API_KEY=... cargo run -p kustomer-isahc --example get_customer_isahc -- <customer-id>
 //! ```
 //! Where: `KUSTOMER_BASE_URL` (any base, e.g. a proxy or a local server), or else `KUSTOMER_ORG`
 //! (your org's subdomain), or else `KUSTOMER_REGION` (`us`, `eu`, `india`; `us` by default).
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
 fn run() -> Result<String, Box<dyn std::error::Error>> {
     let id = std::env::args()
         .nth(1)
-        .ok_or("usage: get_customer <customer-id>")?;
+        .ok_or("usage: get_customer_isahc <customer-id>")?;
     let client = Client::new(Config::from_env()?, IsahcTransport::new()?);
     let customer = client.customers().get(&id)?;
     Ok(serde_json::to_string_pretty(&customer)?)
