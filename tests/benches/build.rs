@@ -1,4 +1,5 @@
-//! Building requests: a get-customer and a search, timed, and their heap allocations counted.
+//! Building requests: a get-customer and a search, timed, and their heap allocations counted;
+//! and the allocations of one typed parse, the other half of a call.
 
 // A benchmark that cannot set up has nothing to measure: it stops loudly.
 #![allow(
@@ -23,14 +24,23 @@ use std::hint::black_box;
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
-/// Allocations per call of `f`, averaged over many calls.
-fn allocations_per_call(mut f: impl FnMut()) -> f64 {
+/// Allocations and bytes allocated per call of `f`, averaged over many calls.
+fn per_call(mut f: impl FnMut()) -> (f64, f64) {
     const CALLS: usize = 10_000;
     let region = Region::new(GLOBAL);
     for _ in 0..CALLS {
         f();
     }
-    region.change().allocations as f64 / CALLS as f64
+    let stats = region.change();
+    (
+        stats.allocations as f64 / CALLS as f64,
+        stats.bytes_allocated as f64 / CALLS as f64,
+    )
+}
+
+/// Allocations per call of `f`, averaged over many calls.
+fn allocations_per_call(f: impl FnMut()) -> f64 {
+    per_call(f).0
 }
 
 fn search_query() -> SearchQuery {
@@ -50,6 +60,10 @@ fn build(c: &mut Criterion) {
         allocations_per_call(|| drop(black_box(get.build(&config)))),
         allocations_per_call(|| drop(black_box(search.build(&config)))),
     );
+    let spec = include_str!("../fixtures/customer_get_spec.json").trim_end();
+    let (allocations, bytes) =
+        per_call(|| drop(black_box(get.parse(http::Response::new(spec.as_bytes())))));
+    eprintln!("allocations per parse: the spec's customer {allocations:.1} ({bytes:.0} bytes)");
     let mut g = c.benchmark_group("build_request");
     g.bench_function("get_customer", |b| {
         b.iter(|| black_box(&get).build(black_box(&config)))

@@ -1,6 +1,6 @@
 //! Parsing: our typed models against `serde_json::Value` and the `IgnoredAny` scan, on the same
 //! bytes, in the same run: one customer (the spec's example), a 100-customer list page, and one
-//! conversation (a real-world-shaped body).
+//! conversation (a real-world-shaped body); the page again with `keep_raw(false)`.
 
 // A benchmark that cannot set up has nothing to measure: it stops loudly.
 #![allow(
@@ -116,6 +116,22 @@ fn parse(c: &mut Criterion) {
         &page,
         |bytes| {
             let page = ListCustomers::new().parse(Response::new(bytes));
+            black_box(page.map(|p| p.items.len())).ok();
+        },
+        Some(&|bytes: &[u8]| {
+            black_box(serde_json::from_slice::<strict_model::Page>(bytes).map(|p| p.data.len()))
+                .ok();
+        }),
+    );
+    // The same page with no item keeping its JSON: what `keep_raw` costs.
+    compare(
+        c,
+        "parse_page_100_customers_without_raw",
+        &page,
+        |bytes| {
+            let page = ListCustomers::new()
+                .keep_raw(false)
+                .parse(Response::new(bytes));
             black_box(page.map(|p| p.items.len())).ok();
         },
         Some(&|bytes: &[u8]| {
