@@ -226,65 +226,11 @@ pub struct ListUnder<'a, P: Family, R: ChildOf<P>> {
     family: PhantomData<fn() -> (P, R)>,
 }
 
-impl<P: Family, R: ChildOf<P>> Clone for ListUnder<'_, P, R> {
-    fn clone(&self) -> Self {
-        Self {
-            scope: self.scope.clone(),
-            parent: self.parent.clone(),
-            params: self.params.clone(),
-            page: self.page,
-            page_size: self.page_size,
-            sort: self.sort.clone(),
-            from_date: self.from_date.clone(),
-            at: self.at.clone(),
-            keep_raw: self.keep_raw,
-            family: PhantomData,
-        }
-    }
-}
-
-impl<P: Family, R: ChildOf<P>> PartialEq for ListUnder<'_, P, R> {
-    fn eq(&self, other: &Self) -> bool {
-        (
-            &self.scope,
-            &self.parent,
-            &self.params,
-            self.page,
-            self.page_size,
-            &self.sort,
-            &self.from_date,
-            &self.at,
-            self.keep_raw,
-        ) == (
-            &other.scope,
-            &other.parent,
-            &other.params,
-            other.page,
-            other.page_size,
-            &other.sort,
-            &other.from_date,
-            &other.at,
-            other.keep_raw,
-        )
-    }
-}
+operation_traits!(ListUnder<'a, P: Family, R: ChildOf<P>> {
+    scope, parent, params, page, page_size, sort, from_date, at, keep_raw
+});
 
 impl<P: Family, R: ChildOf<P>> Eq for ListUnder<'_, P, R> {}
-
-impl<P: Family, R: ChildOf<P>> std::fmt::Debug for ListUnder<'_, P, R> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListUnder")
-            .field("scope", &self.scope)
-            .field("parent", &self.parent)
-            .field("params", &self.params)
-            .field("page", &self.page)
-            .field("page_size", &self.page_size)
-            .field("sort", &self.sort)
-            .field("from_date", &self.from_date)
-            .field("keep_raw", &self.keep_raw)
-            .finish_non_exhaustive()
-    }
-}
 
 impl<'a, P: Family, R: ChildOf<P> + Unscoped> ListUnder<'a, P, R> {
     /// The first page of what record `parent` holds.

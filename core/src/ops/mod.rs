@@ -49,18 +49,18 @@ pub(crate) fn check_page_size(size: Option<u32>, max: u32) -> Result<(), Error> 
 /// `Clone`, `PartialEq` and `Debug` for a generic operation, whatever its
 /// family type, which it only names: derives would ask the model to be `Clone` and `Eq` too.
 macro_rules! operation_traits {
-    ($name:ident <$($lt:lifetime,)? $param:ident $(: $bound:path)?> { $($field:ident),* }) => {
-        impl<$($lt,)? $param $(: $bound)?> Clone for $name<$($lt,)? $param> {
+    ($name:ident <$($lt:lifetime,)? $($param:ident $(: $bound:path)?),+> { $($field:ident),* }) => {
+        impl<$($lt,)? $($param $(: $bound)?),+> Clone for $name<$($lt,)? $($param),+> {
             fn clone(&self) -> Self {
                 Self { $($field: self.$field.clone(),)* family: std::marker::PhantomData }
             }
         }
-        impl<$($lt,)? $param $(: $bound)?> PartialEq for $name<$($lt,)? $param> {
+        impl<$($lt,)? $($param $(: $bound)?),+> PartialEq for $name<$($lt,)? $($param),+> {
             fn eq(&self, other: &Self) -> bool {
                 true $(&& self.$field == other.$field)*
             }
         }
-        impl<$($lt,)? $param $(: $bound)?> std::fmt::Debug for $name<$($lt,)? $param> {
+        impl<$($lt,)? $($param $(: $bound)?),+> std::fmt::Debug for $name<$($lt,)? $($param),+> {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct(stringify!($name))
                     $(.field(stringify!($field), &self.$field))*

@@ -44,26 +44,7 @@ macro_rules! under_op {
             }
         }
 
-        impl<P: Family, R: $bound<P>> Clone for $name<'_, P, R> {
-            fn clone(&self) -> Self {
-                Self::new(self.parent.clone(), self.id.clone())
-            }
-        }
-
-        impl<P: Family, R: $bound<P>> PartialEq for $name<'_, P, R> {
-            fn eq(&self, other: &Self) -> bool {
-                (&self.parent, &self.id) == (&other.parent, &other.id)
-            }
-        }
-
-        impl<P: Family, R: $bound<P>> std::fmt::Debug for $name<'_, P, R> {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.debug_struct(stringify!($name))
-                    .field("parent", &self.parent)
-                    .field("id", &self.id)
-                    .finish()
-            }
-        }
+        crate::ops::operation_traits!($name<'a, P: Family, R: $bound<P>> { parent, id });
 
         impl<P: Family, R: $bound<P>> Operation for $name<'_, P, R> {
             type Output = $output;

@@ -256,32 +256,7 @@ where
     family: PhantomData<fn() -> (P, R)>,
 }
 
-impl<P: Family, R: CreatedUnder<P>> Clone for CreateUnder<'_, P, R> {
-    fn clone(&self) -> Self {
-        Self {
-            scope: self.scope.clone(),
-            parent: self.parent.clone(),
-            input: self.input.clone(),
-            family: PhantomData,
-        }
-    }
-}
-
-impl<P: Family, R: CreatedUnder<P>> PartialEq for CreateUnder<'_, P, R> {
-    fn eq(&self, other: &Self) -> bool {
-        self.scope == other.scope && self.parent == other.parent && self.input == other.input
-    }
-}
-
-impl<P: Family, R: CreatedUnder<P>> std::fmt::Debug for CreateUnder<'_, P, R> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateUnder")
-            .field("scope", &self.scope)
-            .field("parent", &self.parent)
-            .field("input", &self.input)
-            .finish()
-    }
-}
+operation_traits!(CreateUnder<'a, P: Family, R: CreatedUnder<P>> { scope, parent, input });
 
 impl<'a, P: Family, R: CreatedUnder<P> + Unscoped> CreateUnder<'a, P, R> {
     /// Create `input` under record `parent` of family `P`.
