@@ -769,16 +769,7 @@ fn start_bulk(collection: &Collection, method: &Method, body: &[u8], store: &mut
             return answer;
         }
     }
-    let records = items
-        .into_iter()
-        .map(|item| {
-            if create {
-                BulkRecord::Create(item)
-            } else {
-                BulkRecord::Update(item)
-            }
-        })
-        .collect();
+    let records = BulkRecord::writes(items, create);
     let context = if create {
         "api.sobjects.bulk-create"
     } else {

@@ -524,16 +524,7 @@ fn start_bulk(
                 return bad("Body must be a JSON array");
             };
             let create = *method == Method::POST;
-            let records = items
-                .into_iter()
-                .map(|item| {
-                    if create {
-                        BulkRecord::Create(item)
-                    } else {
-                        BulkRecord::Update(item)
-                    }
-                })
-                .collect();
+            let records = BulkRecord::writes(items, create);
             let context = if create {
                 "api.sobjects.customers.bulk-create"
             } else {

@@ -99,6 +99,14 @@ pub(crate) enum BulkRecord {
     Delete(String),
 }
 
+impl BulkRecord {
+    /// The items of a bulk `POST` (creates) or `PUT` (updates).
+    pub(crate) fn writes(items: Vec<Value>, create: bool) -> Vec<Self> {
+        let kind = if create { Self::Create } else { Self::Update };
+        items.into_iter().map(kind).collect()
+    }
+}
+
 /// Polls before a bulk job completes.
 pub(crate) const BULK_POLLS: u32 = 2;
 
