@@ -29,6 +29,22 @@ pub struct Page<T> {
     pub links: PageLinks,
 }
 
+impl<T> Page<T> {
+    pub(crate) fn new(
+        items: Vec<T>,
+        rejected: Vec<BadRecord>,
+        meta: PageMeta,
+        links: PageLinks,
+    ) -> Self {
+        Self {
+            items,
+            rejected,
+            meta,
+            links,
+        }
+    }
+}
+
 /// `meta` of a list page. Sub-resource lists only say `page` and `pageSize`; lists paged by
 /// cursor say `count`, `total` and `cursorCount`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -101,11 +117,14 @@ where
         #[serde(default, deserialize_with = "lenient::object_or_default")]
         links: PageLinks,
     }
-    if keep_raw {
-        if let Some(err) = crate::response::error_for_status(&response) {
-            return Err(err);
-        }
-        let text = crate::response::body_text(response.status(), response.body().as_ref())?;
+    if let Some(err) = crate::response::error_for_status(&response) {
+        return Err(err);
+    }
+    let status = response.status();
+    let body = response.body().as_ref();
+    let text = crate::response::body_text(status, body)?;
+    let whole = if keep_raw {
+        // Each item cut out of the page as it is read; anything unusual is read item by item.
         if let Some(split) = crate::page_items::split::<T>(text)
             && let Ok(ObjectOnly(doc)) = serde_json::from_str::<ObjectOnly<Doc<T>>>(&split.envelope)
         {
@@ -117,44 +136,33 @@ where
                     item
                 })
                 .collect();
-            return Ok(Page {
-                items,
-                rejected: Vec::new(),
-                meta: doc.meta,
-                links: doc.links,
-            });
+            return Ok(Page::new(items, Vec::new(), doc.meta, doc.links));
         }
-        return parse_page_by_item(&response, None, true);
-    }
-    let (ObjectOnly(doc), _) = match decode_success::<ObjectOnly<Doc<T>>, B>(&response) {
-        Ok(read) => read,
-        // Valid JSON with a bad item: read the items one by one.
-        Err(Error::Decode(whole)) => return parse_page_by_item(&response, Some(whole), false),
-        Err(e) => return Err(e),
+        None
+    } else {
+        match serde_json::from_str::<ObjectOnly<Doc<T>>>(text) {
+            Ok(ObjectOnly(doc)) => {
+                let items = doc.data.unwrap_or_default().into_iter().map(|i| i.0);
+                return Ok(Page::new(items.collect(), Vec::new(), doc.meta, doc.links));
+            }
+            // Valid JSON with a bad item: read the items one by one.
+            Err(e) => Some(DecodeError::json(status, body, &e)),
+        }
     };
-    Ok(Page {
-        items: doc
-            .data
-            .unwrap_or_default()
-            .into_iter()
-            .map(|i| i.0)
-            .collect(),
-        rejected: Vec::new(),
-        meta: doc.meta,
-        links: doc.links,
-    })
+    parse_page_by_item(status, body, text, whole, keep_raw)
 }
 
 /// Reads a page item by item: when it did not read as a whole (`whole` says why), or when each
-/// item keeps its own JSON.
-fn parse_page_by_item<T, B>(
-    response: &Response<B>,
+/// item keeps its own JSON and the page could not be cut up as it was read.
+fn parse_page_by_item<T>(
+    status: http::StatusCode,
+    body: &[u8],
+    text: &str,
     whole: Option<DecodeError>,
     keep_raw: bool,
 ) -> Result<Page<T>, Error>
 where
     T: DeserializeOwned + FromDocument,
-    B: AsRef<[u8]>,
 {
     #[derive(Deserialize)]
     struct RawDoc<'a> {
@@ -165,9 +173,6 @@ where
         #[serde(default, deserialize_with = "lenient::object_or_default")]
         links: PageLinks,
     }
-    let status = response.status();
-    let body = response.body().as_ref();
-    let text = crate::response::body_text(status, body)?;
     let doc = match serde_json::from_str::<ObjectOnly<RawDoc<'_>>>(text) {
         Ok(ObjectOnly(doc)) => doc,
         // Not valid JSON, or not a page: the first error says why.
@@ -198,12 +203,7 @@ where
         // Every item reads alone: what failed was the page itself.
         return Err(whole.into());
     }
-    Ok(Page {
-        items,
-        rejected,
-        meta: doc.meta,
-        links: doc.links,
-    })
+    Ok(Page::new(items, rejected, doc.meta, doc.links))
 }
 
 /// An item of a list page that could not be read as its model: where it was, why, and its JSON
