@@ -26,32 +26,43 @@ mod strict_model;
 const SPEC: &str = include_str!("../fixtures/customer_get_spec.json");
 const CONVERSATION: &str = include_str!("../fixtures/conversation_get_quirky.json");
 
-/// Times the three parsers interleaved, one call of each per round in rotating order, so that
-/// all three see the same machine at the same moments: criterion reports each, and the ratios of
-/// their totals are printed as measured in this one run.
+/// The model's two plain-derive twins (`support/strict_model.rs`): strict and owned, and the
+/// floor, which allocates no string and builds no free-form value. The floor checks UTF-8 once
+/// and then reads from `&str`, as our parse does, which is faster than `from_slice`'s check of
+/// each string: it is the cheapest read through serde derives there is.
+struct Twins<'a> {
+    strict: &'a dyn Fn(&[u8]),
+    floor: &'a dyn Fn(&[u8]),
+}
+
+/// Times the parsers interleaved, one call of each per round in rotating order, so that all of
+/// them see the same machine at the same moments: criterion reports each, and the ratios of their
+/// totals are printed as measured in this one run.
 fn compare(
     c: &mut Criterion,
     group: &str,
     bytes: &[u8],
     typed: impl Fn(&[u8]),
-    strict: Option<&dyn Fn(&[u8])>,
+    twins: Option<Twins<'_>>,
 ) {
-    // Without a twin, the fourth slot parses to `Value` again, so the rotation stays the same.
-    let has_twin = strict.is_some();
-    let strict = strict.unwrap_or(&no_twin);
     let value = |b: &[u8]| {
         black_box(serde_json::from_slice::<serde_json::Value>(b).map(|v| v.is_object())).ok();
     };
     let ignored = |b: &[u8]| {
         black_box(serde_json::from_slice::<IgnoredAny>(b)).ok();
     };
-    let parsers: [&dyn Fn(&[u8]); 4] = [&typed, &value, &ignored, strict];
-    let totals = std::cell::Cell::new([Duration::ZERO; 4]);
+    // Without twins, their slots parse to `Value` again, so the rotation stays the same.
+    let has_twins = twins.is_some();
+    let (strict, floor) = twins.map_or((&value as &dyn Fn(&[u8]), &value as &dyn Fn(&[u8])), |t| {
+        (t.strict, t.floor)
+    });
+    let parsers: [&dyn Fn(&[u8]); 5] = [&typed, &value, &ignored, strict, floor];
+    let totals = std::cell::Cell::new([Duration::ZERO; 5]);
     let run = |iters: u64, report: usize| {
-        let mut spent = [Duration::ZERO; 4];
+        let mut spent = [Duration::ZERO; 5];
         for i in 0..iters {
-            for k in 0..4 {
-                let which = (k + i as usize) % 4;
+            for k in 0..parsers.len() {
+                let which = (k + i as usize) % parsers.len();
                 let start = Instant::now();
                 parsers[which](black_box(bytes));
                 spent[which] += start.elapsed();
@@ -66,34 +77,82 @@ fn compare(
     };
     let mut g = c.benchmark_group(group);
     g.throughput(Throughput::Bytes(bytes.len() as u64));
-    for (index, name) in ["kustomer_typed", "serde_json_value", "ignored_any"]
-        .iter()
-        .enumerate()
-    {
+    let names = [
+        "kustomer_typed",
+        "serde_json_value",
+        "ignored_any",
+        "strict_twin",
+        "derive_floor",
+    ];
+    let reported = if has_twins { 5 } else { 3 };
+    for (index, name) in names.iter().enumerate().take(reported) {
         g.bench_function(*name, |b| b.iter_custom(|iters| run(iters, index)));
     }
     g.finish();
-    let [typed, value, ignored, strict] = totals.get().map(|d| d.as_secs_f64());
-    let twin = if has_twin {
-        format!("{:.2}", typed / strict)
+    let [typed, value, ignored, strict, floor] = totals.get().map(|d| d.as_secs_f64());
+    let twins = if has_twins {
+        format!(
+            ", typed / strict twin = {:.2}, typed / derive floor = {:.2}, derive floor / IgnoredAny = {:.2}",
+            typed / strict,
+            typed / floor,
+            floor / ignored
+        )
     } else {
-        "none".to_owned()
+        String::new()
     };
     println!(
-        "{group}: serde_json::Value / typed = {:.2}, typed / IgnoredAny = {:.2}, typed / strict twin = {twin} ({} bytes)",
+        "{group}: serde_json::Value / typed = {:.2}, typed / IgnoredAny = {:.2}{twins} ({} bytes)",
         value / typed,
         typed / ignored,
         bytes.len()
     );
 }
 
-/// The fourth slot of a comparison without a strict twin.
-fn no_twin(bytes: &[u8]) {
-    black_box(serde_json::from_slice::<serde_json::Value>(bytes).map(|v| v.is_object())).ok();
+/// The twins for a customer document.
+fn document_twins() -> Twins<'static> {
+    Twins {
+        strict: &|bytes: &[u8]| {
+            black_box(
+                serde_json::from_slice::<strict_model::OwnedDocument>(bytes)
+                    .map(|d| d.data.id.len()),
+            )
+            .ok();
+        },
+        floor: &|bytes: &[u8]| {
+            let document = std::str::from_utf8(bytes).ok().and_then(|text| {
+                serde_json::from_str::<strict_model::BorrowedDocument<'_>>(text).ok()
+            });
+            black_box(document.map(|d| d.data.id.len()));
+        },
+    }
+}
+
+/// The twins for a customers page.
+fn page_twins() -> Twins<'static> {
+    Twins {
+        strict: &|bytes: &[u8]| {
+            black_box(
+                serde_json::from_slice::<strict_model::OwnedPage>(bytes).map(|p| p.data.len()),
+            )
+            .ok();
+        },
+        floor: &|bytes: &[u8]| {
+            let page = std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|text| serde_json::from_str::<strict_model::BorrowedPage<'_>>(text).ok());
+            black_box(page.map(|p| p.data.len()));
+        },
+    }
 }
 
 fn parse(c: &mut Criterion) {
     let one = SPEC.trim_end().as_bytes().to_vec();
+    let page = kustomer_fake::synthetic_page(0, 100).into_bytes();
+    // A twin that failed would time its error path: each must read both bodies.
+    serde_json::from_slice::<strict_model::OwnedDocument>(&one).unwrap();
+    serde_json::from_slice::<strict_model::BorrowedDocument<'_>>(&one).unwrap();
+    serde_json::from_slice::<strict_model::OwnedPage>(&page).unwrap();
+    serde_json::from_slice::<strict_model::BorrowedPage<'_>>(&page).unwrap();
     compare(
         c,
         "parse_one_customer",
@@ -102,14 +161,8 @@ fn parse(c: &mut Criterion) {
             let customer = GetCustomer::new("58210c3db0f09110006b7953").parse(Response::new(bytes));
             black_box(customer.map(|c| c.attributes.rev)).ok();
         },
-        Some(&|bytes: &[u8]| {
-            black_box(
-                serde_json::from_slice::<strict_model::Document>(bytes).map(|d| d.data.id.len()),
-            )
-            .ok();
-        }),
+        Some(document_twins()),
     );
-    let page = kustomer_fake::synthetic_page(0, 100).into_bytes();
     compare(
         c,
         "parse_page_100_customers",
@@ -118,10 +171,7 @@ fn parse(c: &mut Criterion) {
             let page = ListCustomers::new().parse(Response::new(bytes));
             black_box(page.map(|p| p.items.len())).ok();
         },
-        Some(&|bytes: &[u8]| {
-            black_box(serde_json::from_slice::<strict_model::Page>(bytes).map(|p| p.data.len()))
-                .ok();
-        }),
+        Some(page_twins()),
     );
     // The same page with no item keeping its JSON: what `keep_raw` costs.
     compare(
@@ -134,10 +184,7 @@ fn parse(c: &mut Criterion) {
                 .parse(Response::new(bytes));
             black_box(page.map(|p| p.items.len())).ok();
         },
-        Some(&|bytes: &[u8]| {
-            black_box(serde_json::from_slice::<strict_model::Page>(bytes).map(|p| p.data.len()))
-                .ok();
-        }),
+        Some(page_twins()),
     );
 }
 
