@@ -174,6 +174,23 @@ impl GetSchedule<'static> {
     }
 }
 
+impl GetSchedule<'_> {
+    /// Includes the schedule's holidays in the answer (`?include=holidays`), in
+    /// [`ScheduleAttributes::holidays`](crate::models::ScheduleAttributes::holidays).
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, schedules::GetSchedule};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = GetSchedule::default_schedule().include_holidays().build(&config)?;
+    /// assert_eq!(request.uri().query(), Some("include=holidays"));
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn include_holidays(self) -> Self {
+        self.with_option("include", "holidays")
+    }
+}
+
 /// List the business schedules (`GET /v1/schedules`, Kustomer's `GetAllSchedules`).
 ///
 /// Roles: `org.user.schedule.read` or `org.permission.schedule.read`.

@@ -20,8 +20,8 @@ impl Family for Sla {
 }
 impl Gettable for Sla {}
 
-/// Get an SLA policy (`GET /v1/slas/{id}`, Kustomer's `GetSlaById`); its versions are in the
-/// answer's `included` (the raw document).
+/// Get an SLA policy (`GET /v1/slas/{id}`, Kustomer's `GetSlaById`), with its versions if
+/// asked ([`versions`](GetSla::versions), then [`Sla::versions`]).
 ///
 /// Roles: `org.user.sla.read` or `org.permission.sla.read`.
 ///
@@ -33,6 +33,37 @@ impl Gettable for Sla {}
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 pub type GetSla<'a> = crate::ops::Get<'a, Sla>;
+
+/// Which versions of an SLA its get includes (`?versions=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SlaVersions {
+    /// The version in force (`active`).
+    Active,
+    /// Every version (`all`).
+    All,
+}
+
+impl GetSla<'_> {
+    /// Includes the SLA's versions in the answer (`?versions=active` or `all`); read them with
+    /// [`Sla::versions`].
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, slas::{GetSla, SlaVersions}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = GetSla::new("5fadc1ba6647f1953ff94916").versions(SlaVersions::All).build(&config)?;
+    /// assert_eq!(request.uri().query(), Some("versions=all"));
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn versions(self, versions: SlaVersions) -> Self {
+        let value = match versions {
+            SlaVersions::Active => "active",
+            SlaVersions::All => "all",
+        };
+        self.with_option("versions", value)
+    }
+}
 
 impl<T> crate::Client<T> {
     /// SLA operations: get.

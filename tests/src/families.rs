@@ -589,7 +589,7 @@ fn on_collection(
             }
         }
         (&Method::GET, [id]) => match store.record_or_alias(&key, id) {
-            Some(record) => one(200, record),
+            Some(record) => crate::longtail::get_one(spec.path, pairs, record),
             None => not_found("id"),
         },
         (&Method::PUT | &Method::PATCH, [id]) => {

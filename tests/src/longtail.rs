@@ -336,3 +336,46 @@ fn multipart(body: &[u8], boundary: &str) -> Option<Vec<(String, Vec<u8>)>> {
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
+
+/// A record read by ID, with what its get's query asks to add: an SLA's versions in `included`
+/// (`?versions=active|all`), a schedule's holidays (`?include=holidays`). Any other value is a 400,
+/// so a client that sends the wrong one finds out.
+pub(crate) fn get_one(path: &str, pairs: &[(String, String)], record: &Value) -> Answer {
+    let param = |name: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    };
+    match (path, param("versions"), param("include")) {
+        ("slas", Some(versions @ ("active" | "all")), _) => {
+            let id = record.get("id").cloned().unwrap_or(Value::Null);
+            let version = |n: u64| {
+                json!({"type": "sla_version", "id": format!("{}-v{n}", id.as_str().unwrap_or_default()),
+                    "attributes": {"version": n, "active": n == 2}})
+            };
+            // The spec's example sends the active version as one object.
+            let included = match versions {
+                "all" => json!([version(1), version(2)]),
+                _ => version(2),
+            };
+            (
+                200,
+                json!({"data": record, "included": included}).to_string(),
+            )
+        }
+        ("slas", Some(_), _) => bad("versions must be active or all"),
+        ("schedules", _, Some("holidays")) => {
+            let mut record = record.clone();
+            if let Some(attributes) = record.get_mut("attributes").and_then(Value::as_object_mut) {
+                attributes.insert(
+                    "holidays".to_owned(),
+                    json!([{"name": "New Year", "date": "2027-01-01"}]),
+                );
+            }
+            one(200, &record)
+        }
+        ("schedules", _, Some(_)) => bad("include must be holidays"),
+        _ => one(200, record),
+    }
+}

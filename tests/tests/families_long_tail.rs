@@ -22,7 +22,8 @@ use kustomer::drafts::{
 use kustomer::messages::MessageInput;
 use kustomer::models::{Conversation, Customer, Draft, Forward};
 use kustomer::ops::List;
-use kustomer::schedules::ScheduleInput;
+use kustomer::schedules::{GetSchedule, ScheduleInput};
+use kustomer::slas::{GetSla, SlaVersions};
 use kustomer::spam::SpamSenderInput;
 use kustomer::tracking::{
     CreateTrackingEvent, CreateTrackingIdentity, TrackingEventInput, TrackingIdentityInput,
@@ -255,15 +256,9 @@ fn schedules_slas_satisfaction_and_spam_senders() {
         assert!(schedules.list(List::new()).count() >= 2);
         schedules.delete(&created.id).unwrap();
 
-        assert_eq!(
-            client
-                .slas()
-                .get(SLA_ID)
-                .unwrap()
-                .attributes
-                .current_version,
-            Some(1)
-        );
+        let plain = client.slas().get(SLA_ID).unwrap();
+        assert_eq!(plain.attributes.current_version, Some(1));
+        assert!(plain.versions().is_empty(), "{name}: not asked for");
         let forms: Vec<_> = client
             .satisfaction()
             .list(List::new())
@@ -284,6 +279,49 @@ fn schedules_slas_satisfaction_and_spam_senders() {
         assert!(spam.list(List::new()).any(|s| s.unwrap().id == blocked.id));
         spam.delete(&blocked.id).unwrap();
         assert!(!spam.list(List::new()).any(|s| s.unwrap().id == blocked.id));
+    });
+}
+
+#[test]
+fn a_get_asks_for_an_slas_versions_and_a_schedules_holidays() {
+    each_client_on(|name, server, client, _| {
+        let before = server.requests().len();
+        let all = client
+            .execute(&GetSla::new(SLA_ID).versions(SlaVersions::All))
+            .unwrap();
+        let ids: Vec<_> = all.versions().iter().map(|v| v["id"].clone()).collect();
+        assert_eq!(ids.len(), 2, "{name}: {ids:?}");
+        assert_ne!(ids[0], ids[1]);
+        // The active one comes as a lone object, as in the spec's example.
+        let active = client
+            .execute(&GetSla::new(SLA_ID).versions(SlaVersions::Active))
+            .unwrap();
+        assert_eq!(active.versions().len(), 1, "{name}");
+        assert_eq!(active.versions()[0]["attributes"]["active"], true);
+
+        let schedules = client.schedules();
+        assert_eq!(schedules.get("default").unwrap().attributes.holidays, None);
+        let with = client
+            .execute(&GetSchedule::default_schedule().include_holidays())
+            .unwrap();
+        let holidays = with.attributes.holidays.clone().unwrap();
+        assert_eq!(holidays[0]["date"], "2027-01-01", "{name}");
+        assert_eq!(with.open_hours(1), [(480, 1020)]);
+
+        let urls: Vec<_> = server.requests()[before..]
+            .iter()
+            .map(|r| r.raw_url.clone())
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                format!("/v1/slas/{SLA_ID}?versions=all"),
+                format!("/v1/slas/{SLA_ID}?versions=active"),
+                "/v1/schedules/default".to_owned(),
+                "/v1/schedules/default?include=holidays".to_owned(),
+            ],
+            "{name}"
+        );
     });
 }
 

@@ -67,6 +67,25 @@ impl RawSource {
     }
 }
 
+impl RawSource {
+    /// The document's `included` resources: an array's items, or a lone object as one. Empty
+    /// for a list item's own JSON, which has none.
+    pub(crate) fn included(&self) -> Vec<Value> {
+        #[derive(Deserialize)]
+        struct Document {
+            included: Option<Value>,
+        }
+        if !self.in_data {
+            return Vec::new();
+        }
+        match serde_json::from_str::<Document>(&self.json).map(|d| d.included) {
+            Ok(Some(Value::Array(items))) => items,
+            Ok(Some(one @ Value::Object(_))) => vec![one],
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// The outer shape every resource model shares (`{type, id, attributes, relationships, links}`),
 /// its access to the raw document, and its family plumbing: one definition for every family.
 macro_rules! resource_model {
@@ -138,3 +157,35 @@ macro_rules! resource_model {
 }
 
 pub(crate) use resource_model;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(json: &str) -> RawSource {
+        RawSource::document(&Arc::from(json))
+    }
+
+    #[test]
+    fn included_reads_an_array_a_lone_object_or_nothing() {
+        let many = document(r#"{"data":{},"included":[{"id":"a"},{"id":"b"}]}"#);
+        assert_eq!(many.included().len(), 2);
+        let one = document(r#"{"data":{},"included":{"id":"a"}}"#);
+        assert_eq!(one.included(), [serde_json::json!({"id": "a"})]);
+        for odd in [
+            r#"{"data":{}}"#,
+            r#"{"data":{},"included":null}"#,
+            r#"{"data":{},"included":"versions"}"#,
+            r#"{"data":{},"included":7}"#,
+            "not json",
+        ] {
+            assert!(document(odd).included().is_empty(), "{odd}");
+        }
+        // A list item's own JSON is the record, never a document with `included`.
+        assert!(
+            RawSource::item(r#"{"included":[{"id":"a"}]}"#)
+                .included()
+                .is_empty()
+        );
+    }
+}

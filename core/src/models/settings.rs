@@ -70,19 +70,33 @@ impl Schedule {
 }
 
 resource_model!(
-    /// An SLA policy; its versions are in the raw document's `included`.
+    /// An SLA policy. Its versions come in the answer's `included` when the get asks for them
+    /// ([`GetSla::versions`](crate::slas::GetSla::versions)); read them with [`Sla::versions`].
     ///
     /// ```
-    /// # let body = br#"{"data":{"type":"sla","id":"5fadc1ba6647f1953ff94916","attributes":{"currentVersion":1}},"included":{"type":"sla_version"}}"#;
+    /// # let body = br#"{"data":{"type":"sla","id":"5fadc1ba6647f1953ff94916","attributes":{"currentVersion":1}},"included":{"type":"sla_version","id":"5fadc1dd6647f175a7f9491e"}}"#;
     /// # let response = http::Response::builder().status(200).body(body.to_vec())?;
-    /// use kustomer::{Operation, slas::GetSla};
+    /// use kustomer::{Operation, slas::{GetSla, SlaVersions}};
     ///
-    /// let sla = GetSla::new("5fadc1ba6647f1953ff94916").parse(response)?;
+    /// let sla = GetSla::new("5fadc1ba6647f1953ff94916").versions(SlaVersions::Active).parse(response)?;
     /// assert_eq!(sla.attributes.current_version, Some(1));
+    /// assert_eq!(sla.versions()[0]["id"], "5fadc1dd6647f175a7f9491e");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     Sla, SlaAttributes, BasicRelationships
 );
+
+impl Sla {
+    /// The `sla_version` resources the answer included, as sent (one object or an array, both
+    /// read as a list). Empty if the get did not ask for versions or the record has no raw
+    /// JSON. Parses the raw document on each call.
+    pub fn versions(&self) -> Vec<serde_json::Value> {
+        self.raw
+            .as_ref()
+            .map(|raw| raw.included())
+            .unwrap_or_default()
+    }
+}
 
 /// The attributes of an SLA.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -21,10 +21,13 @@ use crate::path::segment;
 pub struct Get<'a, R: Gettable> {
     scope: R::Scope,
     id: Cow<'a, str>,
+    /// A query parameter this family's get takes, with one of its fixed values: an SLA's
+    /// `versions`, a schedule's `include`.
+    option: Option<(&'static str, &'static str)>,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(Get<'a, R: Gettable> { scope, id });
+operation_traits!(Get<'a, R: Gettable> { scope, id, option });
 impl<'a, R: Gettable> Eq for Get<'a, R> {}
 
 impl<'a, R: Gettable + Unscoped> Get<'a, R> {
@@ -40,8 +43,15 @@ impl<'a, R: Gettable> Get<'a, R> {
         Self {
             scope: scope.into(),
             id: id.into(),
+            option: None,
             family: PhantomData,
         }
+    }
+
+    /// Sets the query parameter `name=value`; each family's own method names and checks it.
+    pub(crate) fn with_option(mut self, name: &'static str, value: &'static str) -> Self {
+        self.option = Some((name, value));
+        self
     }
 
     /// The ID asked for.
@@ -68,7 +78,15 @@ impl<R: Gettable> Operation for Get<'_, R> {
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let path = collection::<R>(&self.scope)?;
         let id = segment(R::ID, &self.id)?;
-        config.request(Method::GET, format_args!("{path}/{id}"), None)
+        match self.option {
+            // Both are fixed ASCII words: nothing to encode.
+            Some((name, value)) => config.request(
+                Method::GET,
+                format_args!("{path}/{id}?{name}={value}"),
+                None,
+            ),
+            None => config.request(Method::GET, format_args!("{path}/{id}"), None),
+        }
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
