@@ -186,6 +186,7 @@ impl GetSchedule<'_> {
     /// assert_eq!(request.uri().query(), Some("include=holidays"));
     /// # Ok::<(), kustomer::Error>(())
     /// ```
+    #[must_use]
     pub fn include_holidays(self) -> Self {
         self.with_option("include", "holidays")
     }

@@ -56,6 +56,7 @@ impl GetSla<'_> {
     /// assert_eq!(request.uri().query(), Some("versions=all"));
     /// # Ok::<(), kustomer::Error>(())
     /// ```
+    #[must_use]
     pub fn versions(self, versions: SlaVersions) -> Self {
         let value = match versions {
             SlaVersions::Active => "active",

@@ -65,9 +65,7 @@ impl RawSource {
         .attributes?;
         attributes.remove(name)
     }
-}
 
-impl RawSource {
     /// The document's `included` resources: an array's items, or a lone object as one. Empty
     /// for a list item's own JSON, which has none.
     pub(crate) fn included(&self) -> Vec<Value> {

@@ -49,6 +49,7 @@ impl<'a, R: Gettable> Get<'a, R> {
     }
 
     /// Sets the query parameter `name=value`; each family's own method names and checks it.
+    #[must_use]
     pub(crate) fn with_option(mut self, name: &'static str, value: &'static str) -> Self {
         self.option = Some((name, value));
         self
