@@ -6,7 +6,7 @@ use http::Method;
 use serde_json::{Map, Value, json};
 
 use crate::families::{Collection, FAMILIES};
-use crate::routes::{Answer, bad, not_found, one, page_answer, paging, window};
+use crate::routes::{Answer, bad, not_found, one, page_answer, paging, param, window};
 use crate::store::{Store, error_body};
 
 fn collection(path: &str) -> Option<Collection> {
@@ -341,13 +341,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// (`?versions=active|all`), a schedule's holidays (`?include=holidays`). Any other value is a 400,
 /// so a client that sends the wrong one finds out.
 pub(crate) fn get_one(path: &str, pairs: &[(String, String)], record: &Value) -> Answer {
-    let param = |name: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    };
-    match (path, param("versions"), param("include")) {
+    match (path, param(pairs, "versions"), param(pairs, "include")) {
         ("slas", Some(versions @ ("active" | "all")), _) => {
             let id = record.get("id").cloned().unwrap_or(Value::Null);
             let version = |n: u64| {

@@ -12,6 +12,7 @@ use crate::operation::Operation;
 use crate::ops::operation_traits;
 use crate::page::parse_one;
 use crate::path::segment;
+use crate::query::Query;
 
 /// Get one record of a family by ID (`GET {PATH}/{id}`): `GetCustomer`, `GetConversation`, ...
 ///
@@ -79,15 +80,15 @@ impl<R: Gettable> Operation for Get<'_, R> {
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let path = collection::<R>(&self.scope)?;
         let id = segment(R::ID, &self.id)?;
-        match self.option {
-            // Both are fixed ASCII words: nothing to encode.
-            Some((name, value)) => config.request(
-                Method::GET,
-                format_args!("{path}/{id}?{name}={value}"),
-                None,
-            ),
-            None => config.request(Method::GET, format_args!("{path}/{id}"), None),
+        let mut query = Query::new();
+        if let Some((name, value)) = self.option {
+            query.push(name, value);
         }
+        config.request(
+            Method::GET,
+            format_args!("{path}/{id}{}", query.as_str()),
+            None,
+        )
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
