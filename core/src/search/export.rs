@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
@@ -466,22 +466,10 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
         true
     }
 
-    /// Sends to the iterator, waiting while its buffer is full; `false` once it is gone.
+    /// Sends to the iterator, waiting while its buffer is full; `false` once it is gone (a
+    /// dropped receiver wakes a waiting sender).
     fn send(&self, message: Message<R>) -> bool {
-        let mut message = message;
-        loop {
-            match self.sender.try_send(message) {
-                Ok(()) => return true,
-                Err(TrySendError::Disconnected(_)) => return false,
-                Err(TrySendError::Full(back)) => {
-                    if self.shared.stop.load(Ordering::SeqCst) {
-                        return false;
-                    }
-                    message = back;
-                    std::thread::sleep(Duration::from_millis(1));
-                }
-            }
-        }
+        self.sender.send(message).is_ok()
     }
 }
 
