@@ -58,30 +58,23 @@ pub fn plan_windows(from: SystemTime, to: SystemTime, count: usize) -> Vec<Expor
     let span = to.duration_since(from).unwrap_or_default();
     let step = span / u32::try_from(count).unwrap_or(u32::MAX);
     let stamp = |at: SystemTime| humantime::format_rfc3339_millis(at).to_string();
+    let inner = (1..count)
+        .filter(|_| !step.is_zero())
+        .map(|k| from + step * u32::try_from(k).unwrap_or(u32::MAX));
     let mut windows = Vec::with_capacity(count + 1);
-    let mut lower = from;
-    if !step.is_zero() {
-        for k in 1..count {
-            let upper = from + step * u32::try_from(k).unwrap_or(u32::MAX);
-            // Millisecond stamps: bounds that round together would make an empty window.
-            if stamp(upper) != stamp(lower) {
-                windows.push(ExportWindow {
-                    from: stamp(lower),
-                    to: Some(stamp(upper)),
-                });
-                lower = upper;
-            }
+    let mut lower = stamp(from);
+    for upper in inner.chain([to]).map(stamp) {
+        // Millisecond stamps: a bound that rounds to the one before would make an empty window.
+        if upper != lower {
+            let from = std::mem::replace(&mut lower, upper.clone());
+            windows.push(ExportWindow {
+                from,
+                to: Some(upper),
+            });
         }
     }
-    if stamp(to) != stamp(lower) {
-        windows.push(ExportWindow {
-            from: stamp(lower),
-            to: Some(stamp(to)),
-        });
-        lower = to;
-    }
     windows.push(ExportWindow {
-        from: stamp(lower),
+        from: lower,
         to: None,
     });
     windows
@@ -523,5 +516,36 @@ impl<R> std::fmt::Debug for Exporting<'_, R> {
         f.debug_struct("Exporting")
             .field("progress", &self.progress())
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::UNIX_EPOCH;
+
+    #[test]
+    fn windows_are_contiguous_non_empty_and_end_open() {
+        let from = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        for (span_ms, count) in [(0, 4), (1, 4), (3, 16), (300_000, 3), (299_999, 7), (10, 1)] {
+            let to = from + Duration::from_millis(span_ms);
+            let windows = plan_windows(from, to, count);
+            let case = format!("{span_ms} ms in {count}");
+            let (last, bounded) = windows.split_last().expect("an open window at least");
+            assert_eq!(last.to, None, "{case}");
+            assert!(bounded.len() <= count, "{case}");
+            let mut lower = humantime::format_rfc3339_millis(from).to_string();
+            for window in bounded {
+                assert_eq!(window.from, lower, "{case}: contiguous");
+                let upper = window.to.clone().expect("bounded");
+                assert!(upper > window.from, "{case}: not empty");
+                lower = upper;
+            }
+            assert_eq!(
+                last.from,
+                humantime::format_rfc3339_millis(to).to_string(),
+                "{case}"
+            );
+        }
     }
 }
