@@ -89,11 +89,7 @@ impl Call {
 
     /// The policy's decision after a failed attempt: retry after `wait`, or stop.
     pub(crate) fn decided(&self, number: u32, outcome: &Outcome<'_>, wait: Option<Duration>) {
-        let reason = match outcome {
-            Outcome::Status(status, _) if status.as_u16() == 429 => "rate limited (429)".to_owned(),
-            Outcome::Status(status, _) => format!("status {}", status.as_u16()),
-            Outcome::Transport(kind) => format!("transport: {kind:?}"),
-        };
+        let reason = Reason(outcome);
         match wait {
             Some(wait) => {
                 self.waited.set(self.waited.get().saturating_add(wait));
@@ -127,6 +123,21 @@ impl Call {
             span.record("status", status.as_u16());
         }
         span.record("outcome", error.map_or("ok", label));
+    }
+}
+
+/// Why an attempt failed, formatted only if a subscriber records it.
+struct Reason<'a, 'b>(&'a Outcome<'b>);
+
+impl std::fmt::Display for Reason<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Outcome::Status(status, _) if status.as_u16() == 429 => {
+                f.write_str("rate limited (429)")
+            }
+            Outcome::Status(status, _) => write!(f, "status {}", status.as_u16()),
+            Outcome::Transport(kind) => write!(f, "transport: {kind:?}"),
+        }
     }
 }
 
