@@ -180,9 +180,8 @@ impl Store {
         if let Ok(doc) = serde_json::from_str::<Value>(raw)
             && let Some(data) = doc.get("data")
         {
-            self.by_updated = Default::default();
             self.order.push(id.to_owned());
-            self.customers.insert(
+            self.customers_mut().insert(
                 id.to_owned(),
                 Stored {
                     data: data.clone(),
@@ -190,6 +189,13 @@ impl Store {
                 },
             );
         }
+    }
+
+    /// The customers, to change: every change goes through here, which drops the `updatedAt`
+    /// index.
+    fn customers_mut(&mut self) -> &mut HashMap<String, Stored> {
+        self.by_updated = Default::default();
+        &mut self.customers
     }
 
     /// A new ID (24 hex digits) and a new moment.
@@ -211,11 +217,10 @@ impl Store {
     pub(crate) fn insert(&mut self, document: &Value) -> Option<String> {
         let data = document.get("data")?;
         let id = data.get("id")?.as_str()?.to_owned();
-        self.by_updated = Default::default();
         if !self.customers.contains_key(&id) {
             self.order.push(id.clone());
         }
-        self.customers.insert(
+        self.customers_mut().insert(
             id.clone(),
             Stored {
                 data: data.clone(),
@@ -309,9 +314,8 @@ impl Store {
             "relationships": {"messages": {"links": {"self": format!("/v1/customers/{id}/messages")}}},
             "links": {"self": format!("/v1/customers/{id}")}
         });
-        self.by_updated = Default::default();
         self.order.push(id.clone());
-        self.customers.insert(
+        self.customers_mut().insert(
             id,
             Stored {
                 data: data.clone(),
@@ -330,8 +334,7 @@ impl Store {
         replace: bool,
     ) -> Result<Value, u16> {
         let now = self.now();
-        self.by_updated = Default::default();
-        let stored = self.customers.get_mut(id).ok_or(404u16)?;
+        let stored = self.customers_mut().get_mut(id).ok_or(404u16)?;
         let before = stored.data.clone();
         apply_update(&mut stored.data, body, replace, &now, &[])?;
         stored.raw = None;
@@ -341,8 +344,7 @@ impl Store {
     }
 
     pub(crate) fn delete(&mut self, id: &str) -> bool {
-        self.by_updated = Default::default();
-        let removed = self.customers.remove(id).is_some();
+        let removed = self.customers_mut().remove(id).is_some();
         if removed {
             self.order.retain(|o| o != id);
         }
