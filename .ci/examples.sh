@@ -28,6 +28,11 @@ run() { # package, id -> $work/out, $work/err, $work/rc
   echo $? >"$work/rc"
 }
 no_key() { ! grep -q -- "$1" "$work/out" "$work/err"; }
+fake_example() { # name, then its arguments: a tests-crate example on its embedded fake server
+  local name=$1; shift
+  env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked -p kustomer-fake --example "$name" -- "$@" >"$work/out" 2>"$work/err"
+  check "$name: exit 0" test $? -eq 0
+}
 
 for pkg in kustomer-ureq kustomer-isahc; do
   run "$pkg" 58210c3db0f09110006b7953
@@ -52,25 +57,21 @@ for pkg in kustomer-ureq kustomer-isahc; do
 done
 
 # The customers-API examples, each on its embedded fake server.
-env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked -p kustomer-fake --example crud >"$work/out" 2>"$work/err"
-check "crud: exit 0" test $? -eq 0
+fake_example crud
 check "crud: conflict seen" grep -q "conflict on a stale rev" "$work/out"
 check "crud: deleted" grep -q "^deleted" "$work/out"
-env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked -p kustomer-fake --example export_search >"$work/out" 2>"$work/err"
-check "export_search: exit 0" test $? -eq 0
+fake_example export_search
 check "export_search: 1,202 lines" test "$(wc -l <"$work/out")" -eq 1202
 check "export_search: each customer once" test "$(grep -o '^{"id":"[^"]*"' "$work/out" | sort -u | wc -l)" -eq 1202
 
-env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked -p kustomer-fake --example support_inbox >"$work/out" 2>"$work/err"
-check "support_inbox: exit 0" test $? -eq 0
+fake_example support_inbox
 check "support_inbox: message posted" grep -q "^message in .*order #1059" "$work/out"
 check "support_inbox: two tags" grep -q "^tags          2 tag ids" "$work/out"
 check "support_inbox: found among the open" grep -q "this one among them" "$work/out"
 check "support_inbox: closed" grep -q '^closed        Some("done")' "$work/out"
 check "support_inbox: walked" grep -q "^walked        1 done" "$work/out"
 
-env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked -p kustomer-fake --example custom_objects >"$work/out" 2>"$work/err"
-check "custom_objects: exit 0" test $? -eq 0
+fake_example custom_objects
 check "custom_objects: klass metadata read" grep -q "^order fields  .*totalNum" "$work/out"
 check "custom_objects: created an order" grep -q '^created       .* Some("order")' "$work/out"
 check "custom_objects: found by external id" grep -q "^found         .* by shop-order-" "$work/out"
@@ -78,13 +79,12 @@ check "custom_objects: updated" grep -q '^updated       Some("paid")' "$work/out
 check "custom_objects: found by amount" grep -q "this one among them" "$work/out"
 check "custom_objects: deleted" grep -q "^deleted       gone" "$work/out"
 
-env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked -p kustomer-fake --example attach_file >"$work/out" 2>"$work/err"
-check "attach_file: exit 0" test $? -eq 0
+fake_example attach_file
 check "attach_file: uploaded" grep -q "^uploaded      .* packing-slip.txt (34 bytes)" "$work/out"
 check "attach_file: on the message" grep -q '^on message    Some("packing-slip.txt")' "$work/out"
 check "attach_file: the storage host has it" grep -q "^storage host  received the file intact" "$work/out"
 printf 'a file from disk\n' >"$work/note.txt"
-env -u KUSTOMER_API_KEY -u KUSTOMER_BASE_URL cargo run --quiet --locked -p kustomer-fake --example attach_file -- "$work/note.txt" >"$work/out" 2>"$work/err"
+fake_example attach_file "$work/note.txt"
 check "attach_file path: uploaded" grep -q "^uploaded      .* note.txt (17 bytes)" "$work/out"
 
 # A delivery signed outside the library (openssl, when the fixture was made): verified, read,
