@@ -287,11 +287,8 @@ where
             receiver,
             shared,
             progress: self.progress,
-            state: Progress {
-                records: 0,
-                requests: 1,
-                estimated_total,
-            },
+            records: 0,
+            estimated_total,
         })
     }
 }
@@ -472,15 +469,18 @@ pub struct Exporting<'c, R> {
     receiver: Receiver<Message<R>>,
     shared: Arc<Shared>,
     progress: Option<Box<dyn FnMut(Progress) + 'c>>,
-    state: Progress,
+    /// Records yielded so far.
+    records: u64,
+    estimated_total: Option<u64>,
 }
 
 impl<R> Exporting<'_, R> {
     /// How far the export has come.
     pub fn progress(&self) -> Progress {
         Progress {
+            records: self.records,
             requests: self.shared.requests.load(Ordering::SeqCst),
-            ..self.state
+            estimated_total: self.estimated_total,
         }
     }
 }
@@ -491,7 +491,7 @@ impl<R> Iterator for Exporting<'_, R> {
     fn next(&mut self) -> Option<Self::Item> {
         let item = match self.receiver.recv().ok()? {
             Message::Record(record) => {
-                self.state.records += 1;
+                self.records += 1;
                 Ok(record)
             }
             Message::Failed(error) => Err(error),
