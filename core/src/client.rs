@@ -123,27 +123,28 @@ impl<T: Transport> Client<T> {
         let request = operation.build(&self.inner.config)?;
         let call = crate::trace::Call::start(operation, request.method());
         let _entered = call.span().enter();
-        let result = self.run(operation, request, &call);
+        // Every wait of the call counts against the policy's total: pacing, backoff, resets.
+        let mut waited = Duration::ZERO;
+        let result = self.run(operation, request, &call, &mut waited);
         match &result {
-            Ok(reply) => call.finish(Some(reply.status), None),
-            Err(error) => call.finish(None, Some(error)),
+            Ok(reply) => call.finish(Some(reply.status), None, waited),
+            Err(error) => call.finish(None, Some(error), waited),
         }
         result
     }
 
-    /// Paces, sends, retries and parses one built request.
+    /// Paces, sends, retries and parses one built request, adding every wait to `waited`.
     fn run<O: Operation>(
         &self,
         operation: &O,
         request: Request<Vec<u8>>,
         call: &crate::trace::Call,
+        waited: &mut Duration,
     ) -> Result<Reply<O::Output>, Error> {
         let inner = &*self.inner;
-        // Every wait of the call counts against the policy's total: pacing, backoff, resets.
-        let mut waited = Duration::ZERO;
         if inner.retry.get_max_attempts() <= 1 {
             // No retry can follow: the request is sent as built, without a copy.
-            self.pace(&mut waited, call)
+            self.pace(waited, call)
                 .map_err(|wait| Error::Throttled { wait })?;
             call.attempt(1);
             return self
@@ -157,7 +158,7 @@ impl<T: Transport> Client<T> {
         loop {
             // The policy stops at its maximum number of attempts, long before this saturates.
             number = number.saturating_add(1);
-            if let Err(wait) = self.pace(&mut waited, call) {
+            if let Err(wait) = self.pace(waited, call) {
                 return Err(match last_error {
                     Some(error) => wrap(error, number - 1),
                     None => Error::Throttled { wait },
@@ -180,7 +181,7 @@ impl<T: Transport> Client<T> {
                 idempotency,
                 outcome,
                 number,
-                waited,
+                waited: *waited,
                 now: inner.clock.now(),
                 jitter: inner.jitter.next(),
             };
@@ -192,7 +193,7 @@ impl<T: Transport> Client<T> {
                 Decision::RetryAfter(wait) => {
                     call.decided(number, &outcome, Some(wait));
                     inner.clock.sleep(wait);
-                    waited = waited.saturating_add(wait);
+                    *waited = waited.saturating_add(wait);
                     last_error = Some(error);
                 }
             }

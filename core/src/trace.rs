@@ -19,7 +19,6 @@ pub(crate) struct Call {
     span: tracing::Span,
     started: Option<Instant>,
     attempts: Cell<u32>,
-    waited: Cell<Duration>,
 }
 
 impl Call {
@@ -50,7 +49,6 @@ impl Call {
             span,
             started,
             attempts: Cell::new(0),
-            waited: Cell::new(Duration::ZERO),
         }
     }
 
@@ -78,7 +76,6 @@ impl Call {
 
     /// The pacer held the call for `wait`.
     pub(crate) fn paced(&self, wait: Duration) {
-        self.waited.set(self.waited.get().saturating_add(wait));
         tracing::info!(
             parent: &self.span,
             wait_ms = millis(wait),
@@ -91,16 +88,13 @@ impl Call {
     pub(crate) fn decided(&self, number: u32, outcome: &Outcome<'_>, wait: Option<Duration>) {
         let reason = Reason(outcome);
         match wait {
-            Some(wait) => {
-                self.waited.set(self.waited.get().saturating_add(wait));
-                tracing::info!(
-                    parent: &self.span,
-                    attempt = number,
-                    reason = %reason,
-                    wait_ms = millis(wait),
-                    "kustomer.retry"
-                );
-            }
+            Some(wait) => tracing::info!(
+                parent: &self.span,
+                attempt = number,
+                reason = %reason,
+                wait_ms = millis(wait),
+                "kustomer.retry"
+            ),
             None => tracing::debug!(
                 parent: &self.span,
                 attempt = number,
@@ -110,15 +104,20 @@ impl Call {
         }
     }
 
-    /// The call ended: with `status` on success, or with `error`.
-    pub(crate) fn finish(&self, status: Option<http::StatusCode>, error: Option<&Error>) {
+    /// The call ended: with `status` on success, or with `error`, after waiting `waited` in all.
+    pub(crate) fn finish(
+        &self,
+        status: Option<http::StatusCode>,
+        error: Option<&Error>,
+        waited: Duration,
+    ) {
         let Some(started) = self.started else {
             return;
         };
         let span = &self.span;
         span.record("attempts", self.attempts.get());
         span.record("elapsed_ms", millis(started.elapsed()));
-        span.record("waited_ms", millis(self.waited.get()));
+        span.record("waited_ms", millis(waited));
         if let Some(status) = status.or_else(|| error.and_then(Error::status)) {
             span.record("status", status.as_u16());
         }
