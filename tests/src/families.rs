@@ -5,7 +5,7 @@
 use http::Method;
 use serde_json::{Map, Value, json};
 
-use crate::routes::{Answer, bad, not_found, one, page_answer, paging, param, window};
+use crate::routes::{Answer, bad, list_answer, not_found, one, param};
 use crate::store::{BulkJob, BulkRecord, Store, error_body};
 
 /// One family of the fake.
@@ -433,17 +433,11 @@ pub(crate) fn route(
             } else {
                 Vec::new()
             };
-            let (page, size) = match paging(pairs, 100, 100) {
-                Ok(p) => p,
-                Err(answer) => return Some(answer),
-            };
-            page_answer(
+            list_answer(
                 &format!("/conversations/{id}/{what}"),
                 pairs,
-                &window(&items, page, size),
-                items.len(),
-                page,
-                size,
+                &items,
+                100,
                 false,
             )
         }
@@ -492,19 +486,7 @@ pub(crate) fn route(
                 .filter(|t| list_has_id(t.pointer("/attributes/members"), id))
                 .cloned()
                 .collect();
-            let (page, size) = match paging(pairs, 100, 500) {
-                Ok(p) => p,
-                Err(answer) => return Some(answer),
-            };
-            page_answer(
-                &format!("/users/{id}/teams"),
-                pairs,
-                &window(&teams, page, size),
-                teams.len(),
-                page,
-                size,
-                false,
-            )
+            list_answer(&format!("/users/{id}/teams"), pairs, &teams, 500, false)
         }
         (_, [parent, id, "klasses", klass]) => {
             let collection = kobjects(klass, store).ok()?;
@@ -698,10 +680,6 @@ fn list(
     store: &Store,
     under: Option<(&str, &str, &str)>,
 ) -> Answer {
-    let (page, size) = match paging(pairs, 100, collection.spec.list_max) {
-        Ok(p) => p,
-        Err(answer) => return answer,
-    };
     let from = param(pairs, "fromDate");
     let deleted = param(pairs, "deleted").map(|d| d == "true");
     let name = param(pairs, "name").filter(|_| collection.spec.path == "events");
@@ -739,13 +717,11 @@ fn list(
         Some((parent, _, id)) => format!("/{parent}/{id}/{}", collection.key()),
         None => format!("/{}", collection.key()),
     };
-    page_answer(
+    list_answer(
         &path,
         pairs,
-        &window(&items, page, size),
-        items.len(),
-        page,
-        size,
+        &items,
+        collection.spec.list_max,
         under.is_none(),
     )
 }

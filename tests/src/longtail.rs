@@ -6,7 +6,7 @@ use http::Method;
 use serde_json::{Map, Value, json};
 
 use crate::families::{Collection, FAMILIES};
-use crate::routes::{Answer, bad, not_found, one, page_answer, paging, param, window};
+use crate::routes::{Answer, bad, list_answer, not_found, one, param};
 use crate::store::{Store, error_body};
 
 fn collection(path: &str) -> Option<Collection> {
@@ -163,17 +163,11 @@ pub(crate) fn route(
                 })
                 .cloned()
                 .collect();
-            let (page, size) = match paging(pairs, 100, 100) {
-                Ok(p) => p,
-                Err(answer) => return Some(answer),
-            };
-            page_answer(
+            list_answer(
                 &format!("/customers/{customer}/sessions/{session}/events"),
                 pairs,
-                &window(&events, page, size),
-                events.len(),
-                page,
-                size,
+                &events,
+                100,
                 false,
             )
         }
@@ -196,19 +190,7 @@ pub(crate) fn route(
         }
         (&Method::GET, ["spam", "senders"]) => {
             let senders = store.records("spam/senders").to_vec();
-            let (page, size) = match paging(pairs, 100, 100) {
-                Ok(p) => p,
-                Err(answer) => return Some(answer),
-            };
-            page_answer(
-                "/spam/senders",
-                pairs,
-                &window(&senders, page, size),
-                senders.len(),
-                page,
-                size,
-                false,
-            )
+            list_answer("/spam/senders", pairs, &senders, 100, false)
         }
         (&Method::PUT, ["spam", "senders"]) => match parse_object(body, "") {
             Ok(map) => store.upsert_spam_sender(map),

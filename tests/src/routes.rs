@@ -87,6 +87,29 @@ pub(crate) fn window<T: Clone>(items: &[T], page: usize, size: usize) -> Vec<T> 
         .collect()
 }
 
+/// The page the request asks for (`page`, `pageSize` up to `max_size`, 100 by default) of
+/// `items`, as a list answer; a 400 for a bad page or size.
+pub(crate) fn list_answer(
+    path: &str,
+    pairs: &[(String, String)],
+    items: &[Value],
+    max_size: usize,
+    top_level: bool,
+) -> Answer {
+    match paging(pairs, 100, max_size) {
+        Ok((page, size)) => page_answer(
+            path,
+            pairs,
+            &window(items, page, size),
+            items.len(),
+            page,
+            size,
+            top_level,
+        ),
+        Err(answer) => answer,
+    }
+}
+
 /// `{meta, data, links}` for page `page` of a list of `total` items, whose items are `data`;
 /// `top_level` lists also have totals and `last`.
 pub(crate) fn page_answer(
@@ -703,10 +726,6 @@ fn related(
     }
     match *method {
         Method::GET => {
-            let (page, size) = match paging(pairs, 100, 100) {
-                Ok(p) => p,
-                Err(answer) => return answer,
-            };
             let from = param(pairs, "fromDate");
             let items: Vec<Value> = store
                 .related(id, kind)
@@ -721,15 +740,7 @@ fn related(
                 })
                 .cloned()
                 .collect();
-            page_answer(
-                path,
-                pairs,
-                &window(&items, page, size),
-                items.len(),
-                page,
-                size,
-                false,
-            )
+            list_answer(path, pairs, &items, 100, false)
         }
         Method::POST if !matches!(kind, "notes" | "merges") => {
             let Ok(Value::Object(mut attributes)) = serde_json::from_slice::<Value>(body) else {
