@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use http::{Request, StatusCode};
 
-use crate::clock::{Clock, Jitter, RandomJitter, SystemClock};
+use crate::clock::{Clock, Interrupt, Jitter, RandomJitter, SystemClock};
 use crate::config::Config;
 use crate::customers::Customers;
 use crate::error::{Error, TransportError};
@@ -120,12 +120,22 @@ impl<T: Transport> Client<T> {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn execute_reply<O: Operation>(&self, operation: &O) -> Result<Reply<O::Output>, Error> {
+        self.execute_until(operation, None)
+    }
+
+    /// [`execute_reply`](Self::execute_reply), given up as soon as `interrupt` is raised: no
+    /// attempt starts after it, and its waits wake at once ([`Error::Cancelled`]).
+    pub(crate) fn execute_until<O: Operation>(
+        &self,
+        operation: &O,
+        interrupt: Option<&Interrupt>,
+    ) -> Result<Reply<O::Output>, Error> {
         let request = operation.build(&self.inner.config)?;
         let call = crate::trace::Call::start(operation, request.method());
         let _entered = call.span().enter();
         // Every wait of the call counts against the policy's total: pacing, backoff, resets.
         let mut waited = Duration::ZERO;
-        let result = self.run(operation, request, &call, &mut waited);
+        let result = self.run(operation, request, &call, &mut waited, interrupt);
         match &result {
             Ok(reply) => call.finish(Some(reply.status), None, waited),
             Err(error) => call.finish(None, Some(error), waited),
@@ -140,12 +150,18 @@ impl<T: Transport> Client<T> {
         request: Request<Vec<u8>>,
         call: &crate::trace::Call,
         waited: &mut Duration,
+        interrupt: Option<&Interrupt>,
     ) -> Result<Reply<O::Output>, Error> {
         let inner = &*self.inner;
-        if inner.retry.get_max_attempts() <= 1 {
+        let stopped = || interrupt.is_some_and(Interrupt::is_raised);
+        let once = Idempotency::mark_of(&request).is_some_and(Idempotency::is_once);
+        if once || inner.retry.get_max_attempts() <= 1 {
             // No retry can follow: the request is sent as built, without a copy.
-            self.pace(waited, call)
+            self.pace(waited, call, interrupt)
                 .map_err(|wait| Error::Throttled { wait })?;
+            if stopped() {
+                return Err(Error::Cancelled);
+            }
             call.attempt(1);
             return self
                 .attempt(operation, request, 1, call)
@@ -158,11 +174,14 @@ impl<T: Transport> Client<T> {
         loop {
             // The policy stops at its maximum number of attempts, long before this saturates.
             number = number.saturating_add(1);
-            if let Err(wait) = self.pace(waited, call) {
+            if let Err(wait) = self.pace(waited, call, interrupt) {
                 return Err(match last_error {
                     Some(error) => wrap(error, number - 1),
                     None => Error::Throttled { wait },
                 });
+            }
+            if stopped() {
+                return Err(Error::Cancelled);
             }
             call.attempt(number);
             let (error, rate_limit) =
@@ -192,7 +211,7 @@ impl<T: Transport> Client<T> {
                 }
                 Decision::RetryAfter(wait) => {
                     call.decided(number, &outcome, Some(wait));
-                    inner.clock.sleep(wait);
+                    self.wait(wait, interrupt);
                     *waited = waited.saturating_add(wait);
                     last_error = Some(error);
                 }
@@ -334,7 +353,18 @@ impl<T: Transport> Client<T> {
     /// Removes the API key from every text of `error` that came from a server: the one place
     /// every error a helper builds from server data passes through before it reaches the caller.
     pub(crate) fn scrub(&self, error: Error) -> Error {
-        error.redact(self.inner.config.api_key().expose_secret())
+        let error = error.redact(self.inner.config.api_key().expose_secret());
+        if !error.is_unauthorized() {
+            return error;
+        }
+        // A 401's advice names the host: a key works only in its own region.
+        match self.inner.config.base_url().as_str().parse::<http::Uri>() {
+            Ok(uri) => match uri.host() {
+                Some(host) => error.sent_to(host),
+                None => error,
+            },
+            Err(_) => error,
+        }
     }
 
     /// The time on the client's clock (for polling helpers).
@@ -349,7 +379,20 @@ impl<T: Transport> Client<T> {
 
     /// Waits until the pacer lets a request go, adding the wait to `waited`. `Err(wait)` when
     /// the pacer asks for a wait that would take the call past the policy's total.
-    fn pace(&self, waited: &mut Duration, call: &crate::trace::Call) -> Result<(), Duration> {
+    /// Sleeps through the clock, cut short by `interrupt` if there is one.
+    fn wait(&self, duration: Duration, interrupt: Option<&Interrupt>) {
+        match interrupt {
+            Some(interrupt) => self.inner.clock.sleep_interruptible(duration, interrupt),
+            None => self.inner.clock.sleep(duration),
+        }
+    }
+
+    fn pace(
+        &self,
+        waited: &mut Duration,
+        call: &crate::trace::Call,
+        interrupt: Option<&Interrupt>,
+    ) -> Result<(), Duration> {
         let inner = &*self.inner;
         let Some(pacer) = &inner.pacer else {
             return Ok(());
@@ -362,8 +405,11 @@ impl<T: Transport> Client<T> {
             if waited.saturating_add(wait) > inner.retry.get_max_total_wait() {
                 return Err(wait);
             }
+            if interrupt.is_some_and(Interrupt::is_raised) {
+                return Ok(());
+            }
             call.paced(wait);
-            inner.clock.sleep(wait);
+            self.wait(wait, interrupt);
             *waited = waited.saturating_add(wait);
         }
     }

@@ -32,6 +32,15 @@ pub trait Clock: Send + Sync {
     fn now(&self) -> SystemTime;
     /// Blocks the calling thread for `duration`.
     fn sleep(&self, duration: Duration);
+
+    /// Blocks the calling thread for `duration`, or until `interrupt` is raised, whichever comes
+    /// first: the waits of an export, which a dropped iterator cuts short. By default a plain
+    /// [`sleep`](Self::sleep) (a test clock's sleeps take no time anyway); [`SystemClock`] wakes
+    /// at once.
+    fn sleep_interruptible(&self, duration: Duration, interrupt: &Interrupt) {
+        let _ = interrupt;
+        self.sleep(duration);
+    }
 }
 
 /// The real clock: [`SystemTime::now`] and [`std::thread::sleep`].
@@ -45,6 +54,58 @@ impl Clock for SystemClock {
 
     fn sleep(&self, duration: Duration) {
         std::thread::sleep(duration);
+    }
+
+    fn sleep_interruptible(&self, duration: Duration, interrupt: &Interrupt) {
+        interrupt.wait(duration);
+    }
+}
+
+/// A stop signal that wakes whoever waits on it: raised once, it stays raised.
+///
+/// ```
+/// use std::time::{Duration, Instant};
+/// use kustomer::Interrupt;
+///
+/// let interrupt = std::sync::Arc::new(Interrupt::new());
+/// let raiser = std::sync::Arc::clone(&interrupt);
+/// let started = Instant::now();
+/// std::thread::spawn(move || raiser.raise());
+/// assert!(interrupt.wait(Duration::from_secs(60))); // woken, long before a minute
+/// assert!(started.elapsed() < Duration::from_secs(30));
+/// assert!(interrupt.is_raised());
+/// ```
+#[derive(Debug, Default)]
+pub struct Interrupt {
+    raised: Mutex<bool>,
+    wake: std::sync::Condvar,
+}
+
+impl Interrupt {
+    /// A signal not raised yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Raises it, waking every waiter.
+    pub fn raise(&self) {
+        *self.raised.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        self.wake.notify_all();
+    }
+
+    /// Whether it was raised.
+    pub fn is_raised(&self) -> bool {
+        *self.raised.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits up to `duration` for it; `true` if it was raised.
+    pub fn wait(&self, duration: Duration) -> bool {
+        let raised = self.raised.lock().unwrap_or_else(PoisonError::into_inner);
+        let (raised, _) = self
+            .wake
+            .wait_timeout_while(raised, duration, |raised| !*raised)
+            .unwrap_or_else(PoisonError::into_inner);
+        *raised
     }
 }
 

@@ -34,7 +34,8 @@ pub enum Error {
     #[error("not found: {0}")]
     NotFound(ApiError),
     /// 401 or 403: the key is wrong, from another region, or lacks the role the operation needs.
-    #[error("not authorized: {0}")]
+    /// Its message says so, and names the host the request went to (never the key).
+    #[error("not authorized: {0}; {hint}", hint = unauthorized_hint(.0))]
     Unauthorized(ApiError),
     /// 409: the update was based on a stale `rev` (optimistic locking); read the record again.
     #[error("conflict: {0}")]
@@ -94,6 +95,10 @@ pub enum Error {
         /// How long the pacer asked to wait.
         wait: std::time::Duration,
     },
+    /// The call was given up because its caller stopped it (an export whose iterator was
+    /// dropped): no attempt started after that.
+    #[error("given up: the caller stopped the call")]
+    Cancelled,
     /// The request was tried more than once and the last attempt failed with `last`. The helper
     /// methods ([`Error::is_timeout`], [`Error::status`], ...) look through to `last`.
     #[error("gave up after {attempts} attempts: {last}")]
@@ -230,7 +235,36 @@ impl Error {
                 redact(&mut record.reason.excerpt, secret);
                 redact(&mut record.reason.message, secret);
             }
-            Error::Transport(_) | Error::Throttled { .. } => {}
+            Error::Transport(_) | Error::Throttled { .. } | Error::Cancelled => {}
+        }
+    }
+
+    /// Names the host the request went to in a 401's or 403's advice.
+    pub(crate) fn sent_to(mut self, host: &str) -> Self {
+        if let Error::Unauthorized(e) = self.last_mut() {
+            e.host = Some(host.to_owned());
+        }
+        self
+    }
+
+    /// Adds what the operation knows to an API error's message: the klass of a 404.
+    pub(crate) fn in_context(
+        mut self,
+        status: StatusCode,
+        context: impl FnOnce() -> String,
+    ) -> Self {
+        if let Error::NotFound(e) | Error::Api(e) | Error::Unauthorized(e) = self.last_mut()
+            && e.status == status
+        {
+            e.context = Some(context());
+        }
+        self
+    }
+
+    fn last_mut(&mut self) -> &mut Error {
+        match self {
+            Error::RetriesExhausted { last, .. } => last.last_mut(),
+            other => other,
         }
     }
 
@@ -311,6 +345,16 @@ impl InvalidInput {
     }
 }
 
+/// What a 401 or 403 most likely means, and where the request went.
+fn unauthorized_hint(error: &ApiError) -> String {
+    let check = "check the API key and that it has the roles this operation needs; a key works \
+                 only on the hosts of its own org's region";
+    match &error.host {
+        Some(host) => format!("{check} (this request went to {host})"),
+        None => check.to_owned(),
+    }
+}
+
 /// A non-success response: its status, every entry of its `errors` array, and an excerpt of the
 /// body when that was not the API's JSON (an HTML page from a proxy, say).
 #[derive(Debug, Clone, PartialEq)]
@@ -322,6 +366,10 @@ pub struct ApiError {
     pub errors: Vec<ApiErrorEntry>,
     /// The start of the body, with control characters escaped, when it held no error entries.
     pub body_excerpt: Option<String>,
+    /// The host the request went to, when the client knows it (for a 401's advice).
+    pub host: Option<String>,
+    /// What the operation adds to a bare status (the klass a custom object lives in, say).
+    pub context: Option<String>,
 }
 
 impl ApiError {
@@ -337,11 +385,21 @@ impl ApiError {
             .map(|b| b.errors)
             .unwrap_or_default();
         let body_excerpt = (errors.is_empty() && !body.is_empty()).then(|| excerpt(body));
-        Self {
+        let mut error = Self {
             status,
             errors,
             body_excerpt,
+            host: None,
+            context: None,
+        };
+        // A webhook's token or header value the server sent back is in no message.
+        for secret in echoed_secrets(body) {
+            error.redact(&secret);
         }
+        if let Some(excerpt) = &mut error.body_excerpt {
+            crate::scrub::scrub_text(excerpt);
+        }
+        error
     }
 }
 
@@ -367,7 +425,29 @@ impl ApiError {
     }
 }
 
-const REDACTED: &str = "[redacted]";
+use crate::scrub::REDACTED;
+
+/// Secrets in a body the server sent (see [`crate::scrub`]) long enough to be told apart from
+/// ordinary text wherever a message quotes them; shorter ones are removed where they stand.
+fn echoed_secrets(body: &[u8]) -> Vec<String> {
+    let mut secrets = crate::scrub::secret_values(body);
+    secrets.retain(|s| s.chars().count() >= 4);
+    secrets
+}
+
+impl DecodeError {
+    /// Removes the secrets of `body` (the text this error is about) from the message and the
+    /// excerpt.
+    fn without_secrets_of(mut self, body: &[u8]) -> Self {
+        for secret in echoed_secrets(body) {
+            redact(&mut self.message, &secret);
+            redact(&mut self.excerpt, &secret);
+        }
+        crate::scrub::scrub_text(&mut self.message);
+        crate::scrub::scrub_text(&mut self.excerpt);
+        self
+    }
+}
 
 /// [`redact`] on every string of a JSON value, keys included. Server JSON is at most 128 levels
 /// deep (serde_json's limit), so the recursion is bounded.
@@ -420,6 +500,9 @@ impl fmt::Display for ApiError {
         }
         if let Some(body) = &self.body_excerpt {
             write!(f, ": {body}")?;
+        }
+        if let Some(context) = &self.context {
+            write!(f, " ({context})")?;
         }
         Ok(())
     }
@@ -513,6 +596,7 @@ impl DecodeError {
             column: err.column(),
             excerpt: excerpt(body),
         }
+        .without_secrets_of(body)
     }
 
     pub(crate) fn not_utf8(status: StatusCode, body: &[u8], err: std::str::Utf8Error) -> Self {
@@ -526,6 +610,7 @@ impl DecodeError {
             column: 0,
             excerpt: excerpt(body),
         }
+        .without_secrets_of(body)
     }
 }
 

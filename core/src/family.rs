@@ -152,6 +152,20 @@ pub trait Input: Serialize {
     }
 }
 
+/// `error` with the collection it happened in, for a scoped family: a 404 on a klass's custom
+/// object names the klass, which may be what does not exist.
+pub(crate) fn in_scope<S: Scope>(scope: &S, error: crate::Error) -> crate::Error {
+    match scope.name() {
+        None => error,
+        Some(name) => error.in_context(http::StatusCode::NOT_FOUND, || {
+            format!(
+                "in klass {:?}: no such record, or no such klass (client.klasses().list() lists them)",
+                crate::excerpt::excerpt_str(name)
+            )
+        }),
+    }
+}
+
 /// `error` without any of `input`'s secrets.
 pub(crate) fn without_secrets<I: Input + ?Sized>(input: &I, error: crate::Error) -> crate::Error {
     input
@@ -200,6 +214,9 @@ pub trait Updatable: Family {
     type Update: Input + Clone + std::fmt::Debug + PartialEq;
     /// The content type the spec gives the PATCH.
     const PATCH_CONTENT_TYPE: &'static str = "application/json";
+    /// The `Accept` of a PATCH sent in [`PATCH_CONTENT_TYPE`](Self::PATCH_CONTENT_TYPE) when
+    /// that is not `application/json`: the types the spec answers it in.
+    const PATCH_ACCEPT: &'static str = "application/json";
     /// Which update methods the API offers: `PUT ?replace=` and `PATCH` unless the family says
     /// otherwise.
     const METHODS: UpdateMethods = UpdateMethods::PUT_REPLACE_AND_PATCH;

@@ -205,8 +205,9 @@ impl<T: Transport, R: Listable> Handle<'_, T, R> {
 }
 
 impl<T: Transport, R: Searchable> Handle<'_, T, R> {
-    /// Every result of a search, up to the API's 100-page cap; for more, use
-    /// [`search_all`](Self::search_all).
+    /// Every result of a search, up to the API's 100-page cap: it ends after page 100 without
+    /// asking for more, and [`Paginated::capped`] then says whether results were left; for
+    /// every result, use [`search_all`](Self::search_all).
     ///
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
@@ -464,6 +465,9 @@ impl<T: Transport, R: BulkDeletable> Handle<'_, T, R> {
 pub struct Paginated<'c, T, O: PagedOperation> {
     client: &'c Client<T>,
     next: Option<O>,
+    /// Pages the API still serves, for a capped list (a search).
+    pages_left: Option<u32>,
+    capped: bool,
     cursor: Cursor,
     buffer: std::vec::IntoIter<O::Item>,
     rejected: std::vec::IntoIter<BadRecord>,
@@ -487,6 +491,8 @@ impl<'c, T, O: PagedOperation> Paginated<'c, T, O> {
             .unwrap_or_default();
         Self {
             client,
+            pages_left: first.pages_served(),
+            capped: false,
             next: Some(first),
             cursor,
             buffer: Vec::new().into_iter(),
@@ -518,19 +524,22 @@ where
                 Ok(page) => page,
                 Err(e) => return Some(Err(e)),
             };
-            // A page of unreadable items still brought something.
-            let has_next = page.links.next.as_deref().is_some_and(|n| !n.is_empty())
-                && page.rejected.is_empty();
-            self.rejected = page.rejected.into_iter();
-            let items = match self.cursor.fresh(page.items, has_next) {
-                Ok(items) => items,
-                // Pages that bring nothing new: the list does not end by itself.
-                Err(e) => return Some(Err(self.client.scrub(e))),
-            };
+            let has_next = page.links.next.as_deref().is_some_and(|n| !n.is_empty());
+            // An unreadable item is new once: one a page repeats is not reported again.
+            let (items, rejected) =
+                match self.cursor.fresh_page(page.items, page.rejected, has_next) {
+                    Ok(fresh) => fresh,
+                    // Pages that bring nothing new: the list does not end by itself.
+                    Err(e) => return Some(Err(self.client.scrub(e))),
+                };
+            self.rejected = rejected.into_iter();
+            self.pages_left = self.pages_left.map(|left| left.saturating_sub(1));
             match self
                 .cursor
                 .advance(self.client.config().base_url(), &page.links)
             {
+                // The API's cap: its next page would be refused, so the list ends here.
+                Ok(Some(_)) if self.pages_left == Some(0) => self.capped = true,
                 Ok(next) => self.next = next.map(|path| op.at(path)),
                 // This page's items first, then the error.
                 Err(e) => self.pending_error = Some(self.client.scrub(e)),
@@ -540,10 +549,36 @@ where
     }
 }
 
+impl<T, O: PagedOperation> Paginated<'_, T, O> {
+    /// Whether the list stopped at the API's cap with results left: a search serves 100 pages
+    /// and no more. [`Handle::search_all`] walks past the cap to every result.
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |r: http::Request<Vec<u8>>| {
+    /// #     let page: u32 = r.uri().query().unwrap().split('&').find_map(|p| p.strip_prefix("page=")).unwrap().parse().unwrap();
+    /// #     let body = format!(r#"{{"data":[{{"id":"c{page}"}}],"links":{{"next":"/v1/customers/search?page={}&pageSize=1"}}}}"#, page + 1);
+    /// #     Ok::<_, std::io::Error>(http::Response::new(body.into_bytes()))
+    /// # };
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::customers::{SearchCustomers, SearchQuery};
+    ///
+    /// let mut results = client.customers().search(SearchCustomers::new(SearchQuery::customers()).page_size(1));
+    /// let ids = results.by_ref().collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(ids.len(), 100); // pages 1 to 100, and no request for page 101
+    /// assert!(results.capped()); // more were there: search_all reads them all
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn capped(&self) -> bool {
+        self.capped
+    }
+}
+
 impl<T, O: PagedOperation> fmt::Debug for Paginated<'_, T, O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Paginated")
             .field("done", &self.next.is_none())
+            .field("capped", &self.capped)
             .finish_non_exhaustive()
     }
 }
@@ -597,9 +632,10 @@ impl<T: Transport, R: Searchable> Iterator for Walking<'_, T, R> {
                     return Some(Err(e));
                 }
             };
-            // The walk counts them on its page too (usually there are none to copy).
-            self.rejected = page.rejected.clone().into_iter();
-            match self.walk.take_page(page) {
+            let taken = self.walk.take_page(page);
+            // Unreadable results come after the page's good ones, each once.
+            self.rejected = self.walk.take_rejected().into_iter();
+            match taken {
                 Ok(fresh) => self.buffer = fresh.into_iter(),
                 Err(e) => return Some(Err(self.client.scrub(e))),
             }

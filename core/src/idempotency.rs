@@ -31,11 +31,16 @@ use http::{Method, Request};
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Idempotency {
     /// Sending it again is harmless.
     Idempotent,
     /// Sending it again may repeat its effect: it is sent at most once unless the caller opts in.
     NotIdempotent,
+    /// Sent once, whatever the answer and whatever the policy: its body is given up to the
+    /// send (an upload's file), so no copy is kept to send again, not even after a 429 or with
+    /// [`RetryPolicy::retry_non_idempotent`](crate::RetryPolicy::retry_non_idempotent).
+    Once,
 }
 
 impl Idempotency {
@@ -61,6 +66,11 @@ impl Idempotency {
     /// Marks `request`, overriding what its method says.
     pub fn mark<B>(self, request: &mut Request<B>) {
         request.extensions_mut().insert(self);
+    }
+
+    /// Whether no policy may send it again ([`Idempotency::Once`]).
+    pub fn is_once(self) -> bool {
+        self == Self::Once
     }
 
     /// Whether this is [`Idempotency::Idempotent`].

@@ -83,6 +83,7 @@ mod response;
 pub mod retry;
 pub mod satisfaction;
 pub mod schedules;
+mod scrub;
 pub mod search;
 mod secret;
 pub mod shortcuts;
@@ -100,7 +101,7 @@ pub mod webhooks;
 
 pub use base_url::{BaseUrl, Region};
 pub use client::{Client, ClientBuilder, Reply};
-pub use clock::{Clock, Jitter, ManualClock, RandomJitter, SystemClock};
+pub use clock::{Clock, Interrupt, Jitter, ManualClock, RandomJitter, SystemClock};
 pub use config::{Config, USER_AGENT_VALUE};
 pub use error::{
     ApiError, ApiErrorEntry, DecodeError, Error, InvalidInput, TransportError, TransportErrorKind,

@@ -289,6 +289,12 @@ pub trait PagedOperation: crate::Operation<Output = Page<Self::Item>> + Sized {
     /// The same operation for the page at `path` (after `/v1`, query included), as given by
     /// [`Cursor::advance`].
     fn at(&self, path: String) -> Self;
+
+    /// How many pages the API serves from this one on, if it caps them (a search: up to page
+    /// 100); `None` for a list without a cap.
+    fn pages_served(&self) -> Option<u32> {
+        None
+    }
 }
 
 /// Turns a page's `next` link into the path (after `/v1`) and query of the next request.
@@ -524,15 +530,42 @@ impl Cursor {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn fresh<T: Record>(&mut self, items: Vec<T>, has_next: bool) -> Result<Vec<T>, Error> {
-        let mut hashes = Vec::with_capacity(items.len());
+        self.fresh_page(items, Vec::new(), has_next)
+            .map(|(fresh, _)| fresh)
+    }
+
+    /// [`fresh`](Self::fresh) for a page with unreadable items too: those not reported within
+    /// the last [`RECENT_PAGES`] pages (told apart by their JSON) are new, as readable items
+    /// are; one already reported is neither yielded again nor counted as new, so a page that
+    /// repeats only it still counts towards [`MAX_PAGES_WITHOUT_NEW_ITEMS`].
+    ///
+    /// # Errors
+    /// As [`fresh`](Self::fresh).
+    pub fn fresh_page<T: Record>(
+        &mut self,
+        items: Vec<T>,
+        rejected: Vec<BadRecord>,
+        has_next: bool,
+    ) -> Result<(Vec<T>, Vec<BadRecord>), Error> {
+        let mut hashes = Vec::with_capacity(items.len() + rejected.len());
         let mut fresh = Vec::with_capacity(items.len());
+        let mut fresh_rejected = Vec::new();
+        for record in rejected {
+            // Keyed apart from IDs: an unreadable item is known by its JSON.
+            let hash = fingerprint(&("\0bad", &record.raw));
+            if self.recent_ids.contains_key(&hash) || hashes.contains(&hash) {
+                continue;
+            }
+            hashes.push(hash);
+            fresh_rejected.push(record);
+        }
         for item in items {
             let Some(id) = item.record_id() else {
                 // Without an ID an item cannot be recognised: it is new.
                 fresh.push(item);
                 continue;
             };
-            let hash = fingerprint(id);
+            let hash = fingerprint(&id);
             if self.recent_ids.contains_key(&hash) || hashes.contains(&hash) {
                 continue;
             }
@@ -555,9 +588,9 @@ impl Cursor {
                 }
             }
         }
-        if !fresh.is_empty() || !has_next {
+        if !fresh.is_empty() || !fresh_rejected.is_empty() || !has_next {
             self.stale_pages = 0;
-            return Ok(fresh);
+            return Ok((fresh, fresh_rejected));
         }
         self.stale_pages = self.stale_pages.saturating_add(1);
         if self.stale_pages >= MAX_PAGES_WITHOUT_NEW_ITEMS {
@@ -568,7 +601,7 @@ impl Cursor {
                 ),
             });
         }
-        Ok(fresh)
+        Ok((fresh, fresh_rejected))
     }
 
     /// Whether the last page has been seen.
@@ -577,9 +610,10 @@ impl Cursor {
     }
 }
 
-/// A 64-bit fingerprint of an ID: the recent-items window holds these, not the IDs.
-fn fingerprint(id: &str) -> u64 {
-    use std::hash::{DefaultHasher, Hash, Hasher};
+/// A 64-bit fingerprint of an ID (or of an unreadable item's JSON): the recent-items window
+/// holds these, not the IDs.
+pub(crate) fn fingerprint(id: &impl std::hash::Hash) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
     let mut hasher = DefaultHasher::new();
     id.hash(&mut hasher);
     hasher.finish()

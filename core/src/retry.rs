@@ -187,7 +187,10 @@ impl RetryPolicy {
     /// assert_eq!(policy.decide(&attempt(&Method::GET, StatusCode::NOT_FOUND)), Decision::Stop);
     /// ```
     pub fn decide(&self, attempt: &Attempt<'_>) -> Decision {
-        if attempt.number >= self.max_attempts {
+        // A request whose body was given up to the send is never sent again.
+        if attempt.number >= self.max_attempts
+            || attempt.idempotency.is_some_and(Idempotency::is_once)
+        {
             return Decision::Stop;
         }
         let repeatable = self.retry_non_idempotent

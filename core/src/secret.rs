@@ -36,8 +36,16 @@ impl ApiKey {
     /// than visible ASCII. The error names the position, never the key.
     pub fn new(key: impl Into<String>) -> Result<Self, InvalidInput> {
         let key: String = key.into();
-        if key.is_empty() {
-            return Err(InvalidInput::new("api key", "is empty"));
+        if key.trim().is_empty() {
+            // An unset or blank variable, most likely: say so rather than name a position.
+            return Err(InvalidInput::new(
+                "api key",
+                if key.is_empty() {
+                    "is empty"
+                } else {
+                    "is blank (only white space)"
+                },
+            ));
         }
         if let Some(pos) = key.bytes().position(|b| !b.is_ascii_graphic()) {
             return Err(InvalidInput::new(

@@ -161,6 +161,7 @@ fn label(error: &Error) -> &'static str {
         Error::JobUnfinished { .. } => "job_unfinished",
         Error::BadRecord(_) => "bad_record",
         Error::Throttled { .. } => "throttled",
+        Error::Cancelled => "cancelled",
         Error::RetriesExhausted { .. } => "retries_exhausted",
     }
 }

@@ -161,10 +161,7 @@ fn the_upload_goes_only_to_https_or_loopback_without_the_key_once() {
             .iter()
             .any(|(k, _)| k.as_str().starts_with("x-kustomer"))
     );
-    assert_eq!(
-        Idempotency::mark_of(&request),
-        Some(Idempotency::NotIdempotent)
-    );
+    assert_eq!(Idempotency::mark_of(&request), Some(Idempotency::Once));
     let body = String::from_utf8(request.body().clone()).unwrap();
     let boundary = request.headers()["content-type"]
         .to_str()

@@ -37,7 +37,7 @@ fn run() -> Result<String, Box<dyn std::error::Error>> {
         .take(10 * 1024 * 1024)
         .read_to_end(&mut body)
         .map_err(|e| format!("cannot read the body from stdin: {e}"))?;
-    WebhookVerifier::new(&secret).verify(&body, signature.as_deref())?;
+    WebhookVerifier::new(&secret)?.verify(&body, signature.as_deref())?;
     let event = WebhookEvent::parse(&body)?;
     let line = Line {
         event: &event.name,

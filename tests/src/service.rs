@@ -160,6 +160,12 @@ fn route(parts: &http::request::Parts, body: &[u8], shared: &Shared) -> Response
     if !authorized {
         return json(401, error_body(401, "unauthorized", "Unauthorized"));
     }
+    // The spec answers a conversation's PATCH in `application/json-patch+json` only.
+    let patch_type =
+        parts.method == http::Method::PATCH && parts.uri.path().starts_with("/v1/conversations/");
+    if patch_type && !accepts(&parts.headers, PATCH_ANSWER_TYPE) {
+        return json(406, error_body(406, "notacceptable", "Not Acceptable"));
+    }
     let query = parts.uri.query().unwrap_or_default();
     let (status, text, outbox) = {
         let mut store = lock(&shared.store);
@@ -174,7 +180,31 @@ fn route(parts: &http::request::Parts, body: &[u8], shared: &Shared) -> Response
         (status, text, std::mem::take(&mut store.outbox))
     };
     crate::webhooks::post_to_loopback(outbox);
+    if patch_type && status == 200 {
+        return answer(200, PATCH_ANSWER_TYPE, FakeBody::whole(text));
+    }
     json(status, text)
+}
+
+/// The type the spec gives a conversation PATCH's answer.
+const PATCH_ANSWER_TYPE: &str = "application/json-patch+json";
+
+/// Whether a request's `Accept` admits `media_type` (no header admits anything).
+fn accepts(headers: &http::HeaderMap, media_type: &str) -> bool {
+    let mut values = headers.get_all(http::header::ACCEPT).iter().peekable();
+    if values.peek().is_none() {
+        return true;
+    }
+    let (kind, _) = media_type.split_once('/').unwrap_or((media_type, ""));
+    values
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|range| range.split(';').next().unwrap_or_default().trim())
+        .any(|range| {
+            range == "*/*"
+                || range.eq_ignore_ascii_case(media_type)
+                || range.strip_suffix("/*") == Some(kind)
+        })
 }
 
 fn fault_response(fault: Fault) -> Response<FakeBody> {

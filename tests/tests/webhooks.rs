@@ -137,7 +137,8 @@ fn writes_through_the_fake_arrive_signed_at_a_receiver_and_read_typed() {
                     .header("X-Shared-Secret", "shared-s3cr3t"),
             )
             .unwrap();
-        let verifier = WebhookVerifier::from_secret(hook.attributes.token.as_ref().unwrap());
+        let verifier =
+            WebhookVerifier::from_secret(hook.attributes.token.as_ref().unwrap()).unwrap();
         let customer = client
             .customers()
             .create(&CustomerInput::new().name("Ada"))
@@ -173,6 +174,7 @@ fn writes_through_the_fake_arrive_signed_at_a_receiver_and_read_typed() {
                     .body(body.clone())
                     .unwrap();
                 SharedSecret::new("x-shared-secret", "shared-s3cr3t")
+                    .unwrap()
                     .verify_request(&request)
                     .unwrap();
                 verifier.verify_and_parse(&request).unwrap()
@@ -193,7 +195,7 @@ fn writes_through_the_fake_arrive_signed_at_a_receiver_and_read_typed() {
         };
         assert_eq!(typed.customer_id(), Some(customer.id.as_str()), "{name}");
         // The other webhook's token does not verify these.
-        let stranger = WebhookVerifier::new("not-the-token");
+        let stranger = WebhookVerifier::new("not-the-token").unwrap();
         assert!(got.iter().all(|(h, b)| {
             stranger
                 .verify(b, header(h, "x-kustomer-webhook-signature"))

@@ -48,11 +48,15 @@ impl Input for AttachmentInput {
     fn validate(&self) -> Result<(), InvalidInput> {
         not_empty("name", &self.name)?;
         not_empty("contentType", &self.content_type)?;
-        // Both go into a multipart header of the upload: no line breaks or quotes there.
-        if self.name.contains(['\r', '\n']) || self.content_type.contains(['\r', '\n', '"']) {
+        // Both go into a multipart header of the upload: refused here, before the attachment
+        // record is created, rather than by the upload after it.
+        crate::attachments::upload::check_file_name(&self.name)?;
+        if self.content_type.contains(['\r', '\n', '"'])
+            || self.content_type.chars().any(char::is_control)
+        {
             return Err(InvalidInput::new(
-                "name",
-                "holds a line break or quote an upload cannot carry",
+                "contentType",
+                "holds a line break, a control character or a quote an upload cannot carry",
             ));
         }
         max_chars("name", Some(&self.name), 1024)

@@ -38,11 +38,33 @@ use crate::response::error_for_status;
 /// assert!(UploadFile::from_reader(&policy, "1.txt", "text/plain", &b"hello!"[..], 5).is_err()); // 6 bytes, not 5
 /// # Ok::<(), kustomer::Error>(())
 /// ```
-#[derive(Debug)]
+///
+/// Its `Debug` shows the storage host, the policy's field names and the sizes, never the signed
+/// URL, a field's value (the policy's signature) or the file.
 pub struct UploadFile {
     url: Uri,
     content_type: HeaderValue,
     body: Mutex<Option<Vec<u8>>>,
+    /// The policy's field names, for `Debug`.
+    fields: Vec<String>,
+    /// The file's size in bytes.
+    file_bytes: u64,
+}
+
+impl std::fmt::Debug for UploadFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let pending = self
+            .body
+            .lock()
+            .map(|body| body.as_ref().map(Vec::len))
+            .unwrap_or_default();
+        f.debug_struct("UploadFile")
+            .field("host", &self.url.host().unwrap_or_default())
+            .field("fields", &self.fields)
+            .field("file_bytes", &self.file_bytes)
+            .field("body_bytes", &pending)
+            .finish()
+    }
 }
 
 impl UploadFile {
@@ -61,6 +83,7 @@ impl UploadFile {
         declared: u64,
     ) -> Result<Self, Error> {
         let url = storage_url(&policy.url)?;
+        check_file_name(file_name)?;
         let boundary = boundary(file_name);
         let mut body = Vec::new();
         for (name, value) in &policy.fields {
@@ -115,6 +138,8 @@ impl UploadFile {
             url,
             content_type,
             body: Mutex::new(Some(body)),
+            fields: policy.fields.keys().cloned().collect(),
+            file_bytes: declared,
         })
     }
 
@@ -158,7 +183,8 @@ impl Operation for UploadFile {
             .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE))
             .body(body)
             .map_err(|_| InvalidInput::new("upload", "could not be built"))?;
-        Idempotency::NotIdempotent.mark(&mut request);
+        // Never sent again, whatever the policy: no copy of the file is kept to resend.
+        Idempotency::Once.mark(&mut request);
         Ok(request)
     }
 
@@ -189,6 +215,55 @@ fn boundary(file_name: &str) -> String {
     format!("kustomer-rs-{:016x}", hasher.finish())
 }
 
+/// Checks a file's name for an upload's multipart header, before anything is created: not
+/// empty, no quote, no control character (CR and LF included), no trailing backslash (which a
+/// parser would read as escaping the closing quote).
+pub(crate) fn check_file_name(name: &str) -> Result<(), InvalidInput> {
+    if name.is_empty() {
+        return Err(InvalidInput::new("file name", "is empty"));
+    }
+    if name.contains('"') || name.chars().any(char::is_control) || name.ends_with('\\') {
+        return Err(InvalidInput::new(
+            "file name",
+            "holds a quote, a control character (CR, LF...) or a trailing backslash, which no \
+             upload header can carry unambiguously",
+        ));
+    }
+    Ok(())
+}
+
+/// What RFC 8187 lets stand unencoded in an extended parameter (`attr-char`).
+const NOT_ATTR_CHAR: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'!')
+    .remove(b'#')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'+')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'^')
+    .remove(b'_')
+    .remove(b'`')
+    .remove(b'|')
+    .remove(b'~');
+
+/// The `filename` parameter(s) of a checked name: the name itself when it is plain ASCII
+/// without `\` or `%`, which every parser reads alike; otherwise a plain stand-in (`_` for each
+/// other character) and the exact name as RFC 8187's `filename*=UTF-8''…`, which parsers that
+/// know it prefer.
+fn file_name_params(name: &str) -> String {
+    let plain = |c: char| c.is_ascii_graphic() && c != '\\' && c != '%' || c == ' ';
+    if name.chars().all(plain) {
+        return format!("; filename=\"{name}\"");
+    }
+    let stand_in: String = name
+        .chars()
+        .map(|c| if plain(c) { c } else { '_' })
+        .collect();
+    let exact = percent_encoding::utf8_percent_encode(name, NOT_ATTR_CHAR);
+    format!("; filename=\"{stand_in}\"; filename*=UTF-8''{exact}")
+}
+
 /// One part's header, refusing what would break out of it.
 fn part_header(
     body: &mut Vec<u8>,
@@ -197,21 +272,19 @@ fn part_header(
     file_name: Option<&str>,
     content_type: Option<&str>,
 ) -> Result<(), InvalidInput> {
-    let unsafe_text = |t: &str| t.contains(['\r', '\n', '"']);
-    if unsafe_text(name)
-        || file_name.is_some_and(unsafe_text)
-        || content_type.is_some_and(unsafe_text)
-    {
+    let unsafe_text = |t: &str| t.contains(['\r', '\n', '"']) || t.chars().any(char::is_control);
+    if unsafe_text(name) || content_type.is_some_and(unsafe_text) {
         return Err(InvalidInput::new(
             "upload",
-            "a field name, file name or type holds a line break or quote",
+            "a field name or type holds a line break, a control character or a quote",
         ));
     }
     body.extend_from_slice(
         format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"").as_bytes(),
     );
     if let Some(file_name) = file_name {
-        body.extend_from_slice(format!("; filename=\"{file_name}\"").as_bytes());
+        check_file_name(file_name)?;
+        body.extend_from_slice(file_name_params(file_name).as_bytes());
     }
     body.extend_from_slice(b"\r\n");
     if let Some(content_type) = content_type {

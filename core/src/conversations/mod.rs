@@ -61,6 +61,8 @@ impl Updatable for Conversation {
     type Update = ConversationUpdate;
     // The spec gives the PATCH this type, with the same body as the PUT.
     const PATCH_CONTENT_TYPE: &'static str = "application/json-patch+json";
+    // ...and answers it in that type (its 200's only content type).
+    const PATCH_ACCEPT: &'static str = "application/json, application/json-patch+json";
 }
 impl Deletable for Conversation {}
 impl Searchable for Conversation {
@@ -155,7 +157,8 @@ pub type CreateConversation<'a> = crate::ops::Create<'a, Conversation>;
 
 /// Update a conversation (`PUT /v1/conversations/{id}?replace=…`, Kustomer's
 /// `UpdateConversation`, or `PATCH`, `UpdateConversationAttributes`, sent as the spec's
-/// `application/json-patch+json`). A stale `rev` is [`Error::Conflict`](crate::Error::Conflict).
+/// `application/json-patch+json` and accepting the answer in that type too). A stale `rev` is
+/// [`Error::Conflict`](crate::Error::Conflict).
 ///
 /// Roles: `org.user.conversation.write` or `org.permission.conversation.update`.
 ///
@@ -168,6 +171,7 @@ pub type CreateConversation<'a> = crate::ops::Create<'a, Conversation>;
 /// let request = UpdateConversation::new("58228e05d4e96711004eccb7", &close).mode(UpdateMode::Patch).build(&config)?;
 /// assert_eq!(request.method(), http::Method::PATCH);
 /// assert_eq!(request.headers()["content-type"], "application/json-patch+json");
+/// assert_eq!(request.headers()["accept"], "application/json, application/json-patch+json");
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 pub type UpdateConversation<'a> = crate::ops::Update<'a, Conversation>;

@@ -95,7 +95,10 @@ resource_model!(
 
 /// Where and how to upload a file: a multipart form POST of [`fields`](Self::fields) then the
 /// file, to [`url`](Self::url) (a storage host, not Kustomer). Temporary: upload soon.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The URL may be signed and the fields hold the policy's signature: `Debug` shows the host and
+/// the field names only.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UploadPolicy {
     /// The storage host's URL.
@@ -103,6 +106,20 @@ pub struct UploadPolicy {
     /// The form fields to send before the file, in this order (the policy's signature among
     /// them).
     pub fields: BTreeMap<String, String>,
+}
+
+impl std::fmt::Debug for UploadPolicy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let host = self
+            .url
+            .parse::<http::Uri>()
+            .ok()
+            .and_then(|uri| uri.host().map(str::to_owned));
+        f.debug_struct("UploadPolicy")
+            .field("host", &host)
+            .field("fields", &self.fields.keys().collect::<Vec<_>>())
+            .finish()
+    }
 }
 
 impl UploadPolicy {

@@ -16,6 +16,20 @@ use crate::lenient;
 /// assert!(job.is_finished());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+///
+/// A real job also says how its batches went (`batches`, `batchErrors`); anything else it says
+/// stays in its raw document:
+///
+/// ```
+/// use kustomer::Operation;
+///
+/// let body = br#"{"data":{"type":"bulk","id":"5b3bddb67f8469003df370a4","attributes":{"status":"done","batches":{"complete":2,"total":2},"batchErrors":[{"index":1,"title":"bad"}],"v2":true}}}"#;
+/// let job = kustomer::bulk::GetBulkJob::new("5b3bddb67f8469003df370a4").parse(http::Response::new(&body[..]))?;
+/// assert_eq!(job.attributes.batches.as_ref().and_then(|b| b.complete), Some(2));
+/// assert_eq!(job.attributes.batch_errors.as_ref().map(|e| e.is_array()), Some(true));
+/// assert_eq!(job.attribute("v2"), Some(serde_json::json!(true)));
+/// # Ok::<(), kustomer::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BulkJob {
@@ -27,6 +41,8 @@ pub struct BulkJob {
     /// What the job says of itself.
     #[serde(default, deserialize_with = "lenient::object_or_default")]
     pub attributes: BulkJobAttributes,
+    #[serde(skip)]
+    raw: Option<crate::models::raw::RawSource>,
 }
 
 /// The attributes of a [`BulkJob`].
@@ -52,9 +68,38 @@ pub struct BulkJobAttributes {
     /// When the job last changed.
     #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<String>,
+    /// How many of its batches are done.
+    #[serde(deserialize_with = "lenient::object")]
+    pub batches: Option<BulkJobBatches>,
+    /// What went wrong in its batches, as sent (Kustomer does not document its shape: a list of
+    /// entries, or a count).
+    pub batch_errors: Option<serde_json::Value>,
+}
+
+/// `batches` of a [`BulkJob`]: how far its batches came.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct BulkJobBatches {
+    /// Batches done.
+    #[serde(deserialize_with = "lenient::scalar")]
+    pub complete: Option<u64>,
+    /// Batches in all, when the API says.
+    #[serde(deserialize_with = "lenient::scalar")]
+    pub total: Option<u64>,
 }
 
 impl BulkJob {
+    /// The JSON the job was read from (its document, or its own item of a list), if kept.
+    pub fn raw_document(&self) -> Option<&str> {
+        self.raw.as_ref().map(|r| r.json())
+    }
+
+    /// An attribute by its API name, from the raw document: those the model does not name.
+    pub fn attribute(&self, name: &str) -> Option<serde_json::Value> {
+        self.raw.as_ref()?.attribute(name)
+    }
+
     /// Whether the job has ended, in success or failure.
     pub fn is_finished(&self) -> bool {
         self.attributes.completed == Some(true)
@@ -65,7 +110,11 @@ impl BulkJob {
     }
 }
 
-impl FromDocument for BulkJob {}
+impl FromDocument for BulkJob {
+    fn attach(&mut self, raw: crate::models::raw::RawSource) {
+        self.raw = Some(raw);
+    }
+}
 
 /// One batch of a bulk job (`GET /v1/bulk/{id}/batches`), with the result of each record where
 /// the API reports it. The spec does not pin this shape down: `results` is read leniently and

@@ -34,7 +34,9 @@ pub use activity::{
 pub use attachment::{
     Attachment, AttachmentAttributes, AttachmentRelationships, Media, UploadPolicy,
 };
-pub use bulk::{BulkBatch, BulkBatchAttributes, BulkJob, BulkJobAttributes, BulkRecordResult};
+pub use bulk::{
+    BulkBatch, BulkBatchAttributes, BulkJob, BulkJobAttributes, BulkJobBatches, BulkRecordResult,
+};
 pub use catalog::{
     Brand, BrandAttributes, Org, OrgAttributes, Shortcut, ShortcutAttributes, ShortcutCategory,
     ShortcutCategoryAttributes, Tag, TagAttributes,
@@ -43,7 +45,7 @@ pub use company::{Company, CompanyAttributes, Domain};
 pub use conversation::{
     Conversation, ConversationAttributes, ConversationRelationships, MessageSummary, Snooze,
 };
-pub use custom::CustomFields;
+pub use custom::{CustomFields, CustomKind, CustomTypeError};
 pub use customer::{
     ConversationCounts, Customer, CustomerAttributes, CustomerRelationships, Email, ExternalId,
     LastConversation, LastMessageIn, Location, Phone, Preview, RecentLocation, Sentiment, Social,

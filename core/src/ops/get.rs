@@ -7,7 +7,7 @@ use http::{Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::family::{ExternalIdLookup, Gettable, OperationKind, Unscoped, collection};
+use crate::family::{ExternalIdLookup, Gettable, OperationKind, Unscoped, collection, in_scope};
 use crate::operation::Operation;
 use crate::ops::operation_traits;
 use crate::page::parse_one;
@@ -92,7 +92,7 @@ impl<R: Gettable> Operation for Get<'_, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
-        parse_one(response)
+        parse_one(response).map_err(|e| in_scope(&self.scope, e))
     }
 }
 
@@ -140,6 +140,6 @@ impl<R: ExternalIdLookup> Operation for GetByExternalId<'_, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
-        parse_one(response)
+        parse_one(response).map_err(|e| in_scope(&self.scope, e))
     }
 }

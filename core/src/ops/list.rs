@@ -8,7 +8,7 @@ use http::{Method, Request, Response};
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
 use crate::family::{
-    ChildOf, Family, Listable, OperationKind, Unscoped, child_collection, collection,
+    ChildOf, Family, Listable, OperationKind, Unscoped, child_collection, collection, in_scope,
 };
 use crate::operation::Operation;
 use crate::ops::{check_page_size, operation_traits};
@@ -170,7 +170,7 @@ impl<R: Listable> Operation for List<R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
-        parse_page(response, self.keep_raw)
+        parse_page(response, self.keep_raw).map_err(|e| in_scope(&self.scope, e))
     }
 }
 

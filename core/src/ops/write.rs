@@ -3,14 +3,14 @@
 use std::borrow::Cow;
 use std::marker::PhantomData;
 
-use http::header::CONTENT_TYPE;
+use http::header::{ACCEPT, CONTENT_TYPE};
 use http::{HeaderValue, Method, Request, Response};
 
 use crate::config::Config;
 use crate::error::{Error, InvalidInput};
 use crate::family::{
     Creatable, CreatedUnder, Deletable, Family, Input, OperationKind, Unscoped, Updatable,
-    child_collection, collection, without_secrets,
+    child_collection, collection, in_scope, without_secrets,
 };
 use crate::operation::Operation;
 use crate::ops::{json_body, operation_traits, parse_empty};
@@ -67,7 +67,7 @@ impl<R: Creatable> Operation for Create<'_, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
-        parse_one(response).map_err(|e| without_secrets(&*self.input, e))
+        parse_one(response).map_err(|e| in_scope(&self.scope, without_secrets(&*self.input, e)))
     }
 }
 
@@ -181,16 +181,20 @@ impl<R: Updatable> Operation for Update<'_, R> {
         let mut request =
             config.request(method.clone(), format_args!("{path}/{id}{replace}"), body)?;
         if method == Method::PATCH && R::PATCH_CONTENT_TYPE != "application/json" {
-            request.headers_mut().insert(
+            let headers = request.headers_mut();
+            headers.insert(
                 CONTENT_TYPE,
                 HeaderValue::from_static(R::PATCH_CONTENT_TYPE),
             );
+            // The spec answers such a PATCH in its own type: a server that follows it refuses
+            // (406) a request that accepts only `application/json`.
+            headers.insert(ACCEPT, HeaderValue::from_static(R::PATCH_ACCEPT));
         }
         Ok(request)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
-        parse_one(response).map_err(|e| without_secrets(&*self.input, e))
+        parse_one(response).map_err(|e| in_scope(&self.scope, without_secrets(&*self.input, e)))
     }
 }
 
@@ -240,7 +244,7 @@ impl<R: Deletable> Operation for Delete<'_, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<(), Error> {
-        parse_empty(response)
+        parse_empty(response).map_err(|e| in_scope(&self.scope, e))
     }
 }
 
@@ -309,6 +313,6 @@ impl<P: Family, R: CreatedUnder<P>> Operation for CreateUnder<'_, P, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
-        parse_one(response).map_err(|e| without_secrets(&*self.input, e))
+        parse_one(response).map_err(|e| in_scope(&self.scope, without_secrets(&*self.input, e)))
     }
 }

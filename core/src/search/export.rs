@@ -2,15 +2,18 @@
 //! split into windows, each walked past the 100-page cap, through one client and its pacer.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime};
 
 use crate::client::Client;
+use crate::clock::Interrupt;
 use crate::error::{Error, InvalidInput};
 use crate::family::Searchable;
-use crate::search::{Criterion, Search, SearchQuery, SortOrder, Walk};
+use crate::operation::Operation;
+use crate::search::{Search, SearchQuery, SortOrder, Walk};
 use crate::transport::Transport;
 
 /// How far an export has come, for a progress display.
@@ -95,7 +98,10 @@ struct Shared {
     open: Mutex<Option<ExportWindow>>,
     bounded_left: AtomicUsize,
     requests: AtomicU64,
-    stop: AtomicBool,
+    /// Splits still allowed: idle threads cannot split windows without end.
+    splits_left: AtomicUsize,
+    /// Raised when the iterator is dropped: waits wake, and no request starts after it.
+    stop: Interrupt,
 }
 
 /// A window being walked: its bounds, which a helper may lower, and how far it came.
@@ -107,6 +113,11 @@ struct Active {
     /// Records still to come, from the window's `meta.total` less those sent.
     left: Option<u64>,
 }
+
+/// How many times an export may split a window, per thread: enough to keep every thread busy
+/// through a long tail, and a bound on the windows (and so the requests) whatever the server
+/// says of its totals.
+pub const MAX_SPLITS_PER_THREAD: usize = 8;
 
 /// The shortest stretch worth splitting.
 const MIN_SPLIT: Duration = Duration::from_secs(2);
@@ -136,12 +147,23 @@ fn split_point(from: &str, to: &str) -> Option<(String, Duration)> {
 /// ([`Walk`]), with the same guarantees as [`search_all`](crate::Handle::search_all): no result
 /// skipped, none twice within a window (equal timestamps included), every walk ending. Windows
 /// do not overlap, so a record not updated during the export comes exactly once. All threads
-/// share the client, so its pacer holds their sum under the org's budget, and the pacer's
-/// sustained rate is the most an export can use: 90 % of the budget for the default
-/// [`RatePacer`](crate::RatePacer), which keeps a tenth for bursts
-/// ([`RatePacer::with_burst`](crate::RatePacer::with_burst) keeps less). Records reach the
+/// share the client, so its pacer holds their sum under the org's budget. Records reach the
 /// iterator through a bounded channel: a slow consumer holds the threads back, and memory stays
-/// bounded. Dropping the iterator stops the threads before their next request.
+/// bounded.
+///
+/// **Whatever the server does, it ends and yields each record once.** Each window is walked
+/// within its bounds ([`Walk::updated_from`], [`Walk::updated_before`]): a result below a
+/// window is an [`Error::Pagination`] for that window (a server ignoring the bound), a result at
+/// or past its end closes it, so no record comes from two windows. There are at most
+/// `4 × threads + 1` windows to start with and [`MAX_SPLITS_PER_THREAD`]` × threads` splits, so
+/// at most `W = 12 × threads + 1` windows. Every request but the range probe either brings a new
+/// record or is one of at most 3 in a row in its window that do not (more only right after a
+/// window passes the 100-page cap, by the pages its records at that timestamp fill again): an
+/// export sends at most `1 + 4 × (records + W)` requests, plus those pages.
+///
+/// **Dropping the iterator stops it.** Every wait of its threads (a 429's reset, a backoff, the
+/// pacer) wakes at once, no request starts after the drop, and the drop returns once each
+/// thread has finished the request it was sending, if any.
 pub struct ExportBuilder<'c, T, R: Searchable> {
     client: &'c Client<T>,
     scope: R::Scope,
@@ -216,11 +238,20 @@ where
         self
     }
 
-    /// Finds the range (one request: the oldest result, and the total), then starts the threads.
+    /// Checks the query and the page size, finds the range (one request: the oldest result, and
+    /// the total), then starts the threads.
     ///
     /// # Errors
-    /// Any error of that first request; [`Error::InvalidInput`] for a query a walk cannot take.
+    /// [`Error::InvalidInput`] for a query a walk cannot take or a page size out of 1 to 500,
+    /// before any request or thread; any error of the range request.
     pub fn start(self) -> Result<Exporting<'c, R>, Error> {
+        // Every window's walk would build this same request: refused once, here.
+        if let Some(first) =
+            Walk::<R>::within(self.scope.clone(), self.query.clone(), self.page_size)
+                .next_operation()
+        {
+            first.build(self.client.config())?;
+        }
         let started = self.client.now();
         let mut first = self.query.clone();
         first.sort = vec![(R::UPDATED_AT.to_owned(), SortOrder::Asc)];
@@ -257,9 +288,11 @@ where
             windows: Mutex::new(bounded),
             open: Mutex::new(open),
             requests: AtomicU64::new(1),
-            stop: AtomicBool::new(false),
+            splits_left: AtomicUsize::new(self.threads.saturating_mul(MAX_SPLITS_PER_THREAD)),
+            stop: Interrupt::new(),
         });
         let (sender, receiver) = sync_channel(self.capacity);
+        let mut threads = Vec::new();
         if any {
             for _ in 0..self.threads {
                 let worker = Worker {
@@ -271,20 +304,28 @@ where
                     shared: Arc::clone(&shared),
                     sender: sender.clone(),
                 };
-                std::thread::Builder::new()
+                let spawned = std::thread::Builder::new()
                     .name("kustomer-export".into())
-                    .spawn(move || worker.run())
-                    .map_err(|e| {
-                        Error::Transport(crate::TransportError::new(
+                    .spawn(move || worker.run());
+                match spawned {
+                    Ok(thread) => threads.push(thread),
+                    Err(e) => {
+                        // Those already started stop before their first request.
+                        shared.stop.raise();
+                        drop(receiver);
+                        threads.into_iter().for_each(|t| drop(t.join()));
+                        return Err(Error::Transport(crate::TransportError::new(
                             crate::TransportErrorKind::Other,
                             e,
-                        ))
-                    })?;
+                        )));
+                    }
+                }
             }
         }
         drop(sender);
         Ok(Exporting {
-            receiver,
+            receiver: Some(receiver),
+            threads,
             shared,
             progress: self.progress,
             records: 0,
@@ -366,11 +407,25 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
                         (a.last_at.as_deref() < Some(mid.as_str())).then_some((at, mid, left))
                     })
                     .max_by_key(|(_, _, left)| *left)?;
+                // A split is allowed only while the export has splits left.
+                self.shared
+                    .splits_left
+                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                    .ok()?;
                 let entry = active.get_mut(at)?;
                 let to = entry.to.replace(mid.clone());
-                entry.left = entry.left.map(|left| left / 2);
+                // The halves share what was left: a new half never counts it again.
+                let half = entry.left.map(|left| left / 2);
+                entry.left = half;
                 self.shared.bounded_left.fetch_add(1, Ordering::SeqCst);
-                ExportWindow { from: mid, to }
+                active.push(Active {
+                    key,
+                    to: to.clone(),
+                    from: mid.clone(),
+                    last_at: None,
+                    left: half,
+                });
+                return Some((key, ExportWindow { from: mid, to }));
             }
         };
         active.push(Active {
@@ -386,49 +441,50 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
     /// Walks one window (registered as `key` when a helper may split it); `false` if the export
     /// is over (stopped, or the iterator gone).
     fn walk(&self, key: Option<usize>, window: &ExportWindow) -> bool {
-        let mut query = self.query.clone();
-        let mine = std::mem::take(&mut query.and);
-        if !mine.is_empty() {
-            query.and.push(Criterion::All(mine));
-        }
-        query
-            .and
-            .push(Criterion::gte(R::UPDATED_AT, window.from.as_str()));
+        let mut walk = Walk::<R>::within(self.scope.clone(), self.query.clone(), self.page_size)
+            .keep_raw(self.keep_raw)
+            .updated_from(window.from.as_str());
         if let Some(to) = &window.to {
-            query.and.push(Criterion::lt(R::UPDATED_AT, to.as_str()));
+            walk = walk.updated_before(to.as_str());
         }
-        let mut walk =
-            Walk::<R>::within(self.scope.clone(), query, self.page_size).keep_raw(self.keep_raw);
         while let Some(op) = walk.next_operation() {
-            if self.shared.stop.load(Ordering::SeqCst) {
+            if self.shared.stop.is_raised() {
                 return false;
             }
             self.shared.requests.fetch_add(1, Ordering::SeqCst);
-            let page = match self.client.execute(&op) {
-                Ok(page) => page,
+            let page = match self.client.execute_until(&op, Some(&self.shared.stop)) {
+                Ok(reply) => reply.value,
+                Err(Error::Cancelled) => return false,
                 Err(e) => return self.send(Message::Failed(e)),
             };
-            let rejected = page.rejected.clone();
             let total = page.meta.total;
-            let mut fresh = match walk.take_page(page) {
-                Ok(fresh) => fresh,
-                Err(e) => return self.send(Message::Failed(self.client.scrub(e))),
-            };
-            if let Some(key) = key {
-                let mut active = self
-                    .shared
+            // Read under the lock a helper splits under: a helper may have taken the stretch
+            // from a lower `to` on (it is its to send), and the next split must start above
+            // everything this page sends.
+            let mut active = key.map(|_| {
+                self.shared
                     .active
                     .lock()
-                    .unwrap_or_else(PoisonError::into_inner);
-                if let Some(entry) = active.iter_mut().find(|a| a.key == key) {
-                    // A helper took the stretch from `to` on: what lies there is its to send.
-                    if let Some(to) = &entry.to {
-                        let before = fresh.len();
-                        fresh.retain(|r| r.updated_at().is_some_and(|at| at < to.as_str()));
-                        if fresh.len() < before {
-                            walk.stop();
-                        }
-                    }
+                    .unwrap_or_else(PoisonError::into_inner)
+            });
+            let mut entry = active
+                .as_mut()
+                .zip(key)
+                .and_then(|(active, key)| active.iter_mut().find(|a| a.key == key));
+            if let Some(to) = entry.as_ref().and_then(|e| e.to.clone()) {
+                walk.end_before(to);
+            }
+            let taken = walk.take_page(page);
+            let rejected = walk.take_rejected();
+            let fresh = match taken {
+                Ok(fresh) => fresh,
+                Err(e) => {
+                    drop(active);
+                    return self.send(Message::Failed(self.client.scrub(e)));
+                }
+            };
+            {
+                if let Some(entry) = entry.as_mut() {
                     if let Some(last) = fresh.iter().filter_map(R::updated_at).max() {
                         entry.last_at = Some(last.to_owned());
                     }
@@ -441,6 +497,7 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
                     };
                 }
             }
+            drop(active);
             for record in fresh {
                 if !self.send(Message::Record(record)) {
                     return false;
@@ -466,7 +523,9 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
 /// The records of an export, as they arrive from its threads (not in `updatedAt` order across
 /// windows). An error of one window comes as an `Err` item; the other windows go on.
 pub struct Exporting<'c, R> {
-    receiver: Receiver<Message<R>>,
+    /// `None` once dropped: a thread waiting to hand over a record wakes.
+    receiver: Option<Receiver<Message<R>>>,
+    threads: Vec<JoinHandle<()>>,
     shared: Arc<Shared>,
     progress: Option<Box<dyn FnMut(Progress) + 'c>>,
     /// Records yielded so far.
@@ -489,7 +548,7 @@ impl<R> Iterator for Exporting<'_, R> {
     type Item = Result<R, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let item = match self.receiver.recv().ok()? {
+        let item = match self.receiver.as_ref()?.recv().ok()? {
             Message::Record(record) => {
                 self.records += 1;
                 Ok(record)
@@ -506,8 +565,14 @@ impl<R> Iterator for Exporting<'_, R> {
 
 impl<R> Drop for Exporting<'_, R> {
     fn drop(&mut self) {
-        // The threads stop before their next request or send.
-        self.shared.stop.store(true, Ordering::SeqCst);
+        // Waits wake, no request starts from now on, and a thread waiting to hand over a record
+        // finds no one: each ends after the request it is sending, if any.
+        self.shared.stop.raise();
+        drop(self.receiver.take());
+        for thread in self.threads.drain(..) {
+            // A thread that panicked has nothing left to stop.
+            drop(thread.join());
+        }
     }
 }
 

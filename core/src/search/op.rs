@@ -207,6 +207,18 @@ impl<R: Searchable> Operation for Search<R> {
 impl<R: Searchable> PagedOperation for Search<R> {
     type Item = R;
 
+    fn pages_served(&self) -> Option<u32> {
+        // Asked of the first page only: a page reached by a link counts from there.
+        if self.at.is_some() {
+            return None;
+        }
+        Some(
+            MAX_SEARCH_PAGES
+                .saturating_sub(self.page.unwrap_or(1))
+                .saturating_add(1),
+        )
+    }
+
     fn at(&self, path: String) -> Self {
         Self {
             at: Some(path),

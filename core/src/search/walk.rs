@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use crate::error::Error;
 use crate::family::{Searchable, Unscoped};
-use crate::page::Page;
+use crate::page::{BadRecord, Page, fingerprint};
 use crate::search::{Criterion, MAX_SEARCH_PAGES, Search, SearchQuery, SortOrder};
 
 /// The walk through every result of a search, past the 100-page cap, as a pure state machine:
@@ -26,6 +26,13 @@ use crate::search::{Criterion, MAX_SEARCH_PAGES, Search, SearchQuery, SortOrder}
 /// says so. The lower bound never moves backwards, so every walk ends. `SearchWalk` is this walk
 /// over customers.
 ///
+/// A walk may be kept to a stretch of `updatedAt` ([`updated_from`](Self::updated_from),
+/// [`updated_before`](Self::updated_before)): both bounds go into every request, a result below
+/// the lower one is refused as above, and a result at or past the upper one ends the walk (results
+/// come oldest first, so none of the stretch can follow it), so that walks of adjacent stretches
+/// never yield one record twice, whatever the server does with the bounds. An unreadable result
+/// is reported once ([`take_rejected`](Self::take_rejected)); one a page repeats is not new.
+///
 /// ```
 /// use kustomer::customers::{Criterion, SearchQuery, SearchWalk};
 ///
@@ -44,6 +51,12 @@ pub struct Walk<R: Searchable> {
     page: u32,
     /// The lower bound of the current window.
     floor: Option<String>,
+    /// The exclusive upper bound of the whole walk, if any.
+    ceiling: Option<String>,
+    /// Unreadable results of the last page not reported before, and the fingerprints of every
+    /// one reported.
+    rejected: Vec<BadRecord>,
+    rejected_seen: HashSet<u64>,
     /// The greatest timestamp returned, and the IDs returned at it. At a new window these are
     /// the records at its lower bound that must not come again.
     last_at: Option<String>,
@@ -66,6 +79,9 @@ impl<R: Searchable> Clone for Walk<R> {
             archive: self.archive,
             page: self.page,
             floor: self.floor.clone(),
+            ceiling: self.ceiling.clone(),
+            rejected: self.rejected.clone(),
+            rejected_seen: self.rejected_seen.clone(),
             last_at: self.last_at.clone(),
             at_last: self.at_last.clone(),
             returned_in_window: self.returned_in_window,
@@ -85,6 +101,7 @@ impl<R: Searchable> std::fmt::Debug for Walk<R> {
             .field("archive", &self.archive)
             .field("page", &self.page)
             .field("floor", &self.floor)
+            .field("ceiling", &self.ceiling)
             .field("done", &self.done)
             .finish_non_exhaustive()
     }
@@ -108,6 +125,9 @@ impl<R: Searchable> Walk<R> {
             archive: false,
             page: 1,
             floor: None,
+            ceiling: None,
+            rejected: Vec::new(),
+            rejected_seen: HashSet::new(),
             last_at: None,
             at_last: HashSet::new(),
             returned_in_window: 0,
@@ -124,6 +144,36 @@ impl<R: Searchable> Walk<R> {
     pub fn archive(mut self, archive: bool) -> Self {
         self.archive = archive;
         self
+    }
+
+    /// Walks only results updated at or after `from` (RFC 3339): the bound is sent, and a result
+    /// below it is refused.
+    #[must_use]
+    pub fn updated_from(mut self, from: impl Into<String>) -> Self {
+        self.floor = Some(from.into());
+        self
+    }
+
+    /// Walks only results updated before `to` (RFC 3339, exclusive): the bound is sent, and a
+    /// result at or past it ends the walk.
+    #[must_use]
+    pub fn updated_before(mut self, to: impl Into<String>) -> Self {
+        self.end_before(to);
+        self
+    }
+
+    /// Lowers the upper bound to `to` (a bound above the current one changes nothing): what an
+    /// export does when a helper takes over the rest of a window.
+    pub fn end_before(&mut self, to: impl Into<String>) {
+        let to = to.into();
+        if self.ceiling.as_ref().is_none_or(|now| to < *now) {
+            self.ceiling = Some(to);
+        }
+    }
+
+    /// The exclusive upper bound, if any.
+    pub fn ceiling(&self) -> Option<&str> {
+        self.ceiling.as_deref()
     }
 
     /// Whether each result keeps its own JSON (on by default); see [`Search::keep_raw`].
@@ -144,15 +194,22 @@ impl<R: Searchable> Walk<R> {
         }
         let mut query = self.query.clone();
         query.sort = vec![(R::UPDATED_AT.to_owned(), SortOrder::Asc)];
-        if let Some(floor) = &self.floor {
-            // Grouped, so that the bound never pushes the caller's criteria over 20.
+        if self.floor.is_some() || self.ceiling.is_some() {
+            // Grouped, so that the bounds never push the caller's criteria over 20.
             let mine = std::mem::take(&mut query.and);
             if !mine.is_empty() {
                 query.and.push(Criterion::All(mine));
             }
+        }
+        if let Some(floor) = &self.floor {
             query
                 .and
                 .push(Criterion::gte(R::UPDATED_AT, floor.as_str()));
+        }
+        if let Some(ceiling) = &self.ceiling {
+            query
+                .and
+                .push(Criterion::lt(R::UPDATED_AT, ceiling.as_str()));
         }
         Some(
             Search::within(self.scope.clone(), query)
@@ -181,10 +238,15 @@ impl<R: Searchable> Walk<R> {
 
     fn take(&mut self, page: Page<R>) -> Result<Vec<R>, Error> {
         let bad = |why: String| Error::Pagination { reason: why };
-        // Unreadable items take their place on the page too.
-        let unreadable = page.rejected.len();
-        let served = page.items.len() + unreadable;
+        // Unreadable items take their place on the page too; each is reported once.
+        let served = page.items.len() + page.rejected.len();
         let full = served >= self.page_size as usize && page.links.next.is_some();
+        self.rejected = page
+            .rejected
+            .into_iter()
+            .filter(|record| self.rejected_seen.insert(fingerprint(&record.raw)))
+            .collect();
+        let unreadable = self.rejected.len();
         let mut fresh = Vec::with_capacity(page.items.len());
         for record in page.items {
             let Some(id) = record.record_id().map(str::to_owned) else {
@@ -199,6 +261,15 @@ impl<R: Searchable> Walk<R> {
                     shown()
                 )));
             };
+            if self
+                .ceiling
+                .as_deref()
+                .is_some_and(|ceiling| at.as_str() >= ceiling)
+            {
+                // Oldest first: nothing of the walk's stretch can follow this one.
+                self.done = true;
+                return Ok(fresh);
+            }
             if self
                 .floor
                 .as_deref()
@@ -277,6 +348,12 @@ impl<R: Searchable> Walk<R> {
             .unwrap_or(u32::MAX)
             .saturating_add(crate::page::MAX_PAGES_WITHOUT_NEW_ITEMS);
         Ok(())
+    }
+
+    /// The unreadable results of the last page read that were not reported before (each
+    /// becomes an [`Error::BadRecord`] in the client's iterators), taken out of the walk.
+    pub fn take_rejected(&mut self) -> Vec<BadRecord> {
+        std::mem::take(&mut self.rejected)
     }
 
     /// Ends the walk early (after an error the caller will not retry).

@@ -26,6 +26,15 @@ pub enum WebhookError {
         /// The header read.
         header: String,
     },
+    /// The token or shared secret given to a verifier cannot verify anything: empty or blank
+    /// (an unset environment variable, say). Refused when the verifier is built.
+    #[error("the {what} {reason}: nothing could be verified with it")]
+    InvalidSecret {
+        /// Which secret: `webhook token`, `shared secret`.
+        what: &'static str,
+        /// What is wrong with it (never the secret).
+        reason: &'static str,
+    },
     /// The body is not a Kustomer event.
     #[error("the delivery is not a readable Kustomer event: {reason}")]
     Unreadable {
@@ -35,6 +44,11 @@ pub enum WebhookError {
 }
 
 impl WebhookError {
+    #[cfg(feature = "webhooks")]
+    pub(crate) fn invalid_secret(what: &'static str, reason: &'static str) -> Self {
+        Self::InvalidSecret { what, reason }
+    }
+
     pub(crate) fn unreadable(error: &dyn std::fmt::Display) -> Self {
         Self::Unreadable {
             reason: crate::excerpt::excerpt_str(&error.to_string()),

@@ -22,7 +22,7 @@
 //! # #[cfg(feature = "webhooks")] {
 //! use kustomer::webhooks::{Deduplicator, EventData, WebhookVerifier};
 //!
-//! let verifier = WebhookVerifier::new("the-webhook-token");
+//! let verifier = WebhookVerifier::new("the-webhook-token")?;
 //! let mut seen = Deduplicator::new(100_000);
 //! # let body = br#"{"id":"e1","name":"kustomer.customer.update","data":{"type":"customer","id":"c1","attributes":{"name":"Ada"}}}"#.to_vec();
 //! # let request = http::Request::builder().header("x-kustomer-webhook-signature", verifier.sign(&body)).body(body).unwrap();
@@ -39,6 +39,7 @@
 //! };
 //! assert_eq!(status, 200);
 //! # }
+//! # Ok::<(), kustomer::webhooks::WebhookError>(())
 //! ```
 
 mod dedup;

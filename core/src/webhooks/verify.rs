@@ -18,18 +18,17 @@ pub const EVENT_HEADER: &str = "x-kustomer-webhook-event";
 /// ```
 /// use kustomer::webhooks::{WebhookError, WebhookVerifier};
 ///
-/// let verifier = WebhookVerifier::new("my-webhook-token");
+/// let verifier = WebhookVerifier::new("my-webhook-token")?;
 /// let body = br#"{"id":"evt-1","name":"kustomer.customer.create","data":{}}"#;
 /// let signature = verifier.sign(body); // what Kustomer sends, here computed for the example
 /// assert!(verifier.verify(body, Some(&signature)).is_ok());
 /// assert!(matches!(verifier.verify(b"{}", Some(&signature)), Err(WebhookError::Mismatch { .. })));
 /// assert!(matches!(verifier.verify(body, None), Err(WebhookError::MissingSignature { .. })));
+/// # Ok::<(), WebhookError>(())
 /// ```
 #[derive(Clone)]
 pub struct WebhookVerifier {
-    /// `None` only if HMAC refused the key, which it never does (any length is a key): then
-    /// nothing verifies.
-    mac: Option<Hmac<Sha256>>,
+    mac: Hmac<Sha256>,
 }
 
 impl std::fmt::Debug for WebhookVerifier {
@@ -41,23 +40,38 @@ impl std::fmt::Debug for WebhookVerifier {
 impl WebhookVerifier {
     /// A verifier for the webhook whose token is `token`
     /// ([`WebhookAttributes::token`](crate::models::WebhookAttributes::token)).
-    pub fn new(token: impl AsRef<[u8]>) -> Self {
-        Self {
-            mac: <Hmac<Sha256> as KeyInit>::new_from_slice(token.as_ref()).ok(),
-        }
+    ///
+    /// # Errors
+    /// [`WebhookError::InvalidSecret`] for an empty or blank token: an HMAC keyed with nothing
+    /// accepts anything an attacker signs with nothing, so an unset environment variable must
+    /// not turn verification off.
+    ///
+    /// ```
+    /// use kustomer::webhooks::{WebhookError, WebhookVerifier};
+    ///
+    /// let token = std::env::var("NO_SUCH_VARIABLE").unwrap_or_default();
+    /// assert!(matches!(WebhookVerifier::new(token), Err(WebhookError::InvalidSecret { .. })));
+    /// ```
+    pub fn new(token: impl AsRef<[u8]>) -> Result<Self, WebhookError> {
+        let token = non_blank(token.as_ref(), "webhook token")?;
+        let mac = <Hmac<Sha256> as KeyInit>::new_from_slice(token).map_err(|_| {
+            WebhookError::invalid_secret("webhook token", "is not a usable HMAC key")
+        })?;
+        Ok(Self { mac })
     }
 
     /// A verifier for a token read from the API.
-    pub fn from_secret(token: &WebhookSecret) -> Self {
+    ///
+    /// # Errors
+    /// As [`new`](Self::new).
+    pub fn from_secret(token: &WebhookSecret) -> Result<Self, WebhookError> {
         Self::new(token.expose_secret())
     }
 
     /// The lowercase hex signature of `body`, as Kustomer computes it: for tests of your own
     /// receiver, and for the fake server's deliveries.
     pub fn sign(&self, body: &[u8]) -> String {
-        let Some(mut mac) = self.mac.clone() else {
-            return String::new();
-        };
+        let mut mac = self.mac.clone();
         mac.update(body);
         hex::encode(mac.finalize().into_bytes())
     }
@@ -76,7 +90,7 @@ impl WebhookVerifier {
         hex::decode_to_slice(signature.trim(), &mut expected)
             .map_err(|_| WebhookError::MalformedSignature { header: header() })?;
         let mismatch = || WebhookError::Mismatch { header: header() };
-        let mut mac = self.mac.clone().ok_or_else(mismatch)?;
+        let mut mac = self.mac.clone();
         mac.update(body);
         // `verify_slice` compares in constant time.
         mac.verify_slice(&expected).map_err(|_| mismatch())
@@ -125,12 +139,13 @@ impl WebhookVerifier {
 /// ```
 /// use kustomer::webhooks::SharedSecret;
 ///
-/// let check = SharedSecret::new("x-shared-secret", "s3cr3t");
+/// let check = SharedSecret::new("x-shared-secret", "s3cr3t")?;
 /// let request = http::Request::builder().header("X-Shared-Secret", "s3cr3t").body(Vec::<u8>::new())?;
 /// assert!(check.verify_request(&request).is_ok());
 /// let forged = http::Request::builder().header("X-Shared-Secret", "guess").body(Vec::<u8>::new())?;
 /// assert!(check.verify_request(&forged).is_err());
-/// # Ok::<(), http::Error>(())
+/// assert!(SharedSecret::new("x-shared-secret", " ").is_err()); // blank: refused
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
 pub struct SharedSecret {
@@ -148,11 +163,23 @@ impl std::fmt::Debug for SharedSecret {
 
 impl SharedSecret {
     /// Deliveries must carry header `header` with value `secret`.
-    pub fn new(header: impl Into<String>, secret: impl AsRef<[u8]>) -> Self {
-        Self {
-            header: header.into().to_ascii_lowercase(),
-            digest: Sha256::digest(secret.as_ref()).into(),
+    ///
+    /// # Errors
+    /// [`WebhookError::InvalidSecret`] for an empty or blank secret (a delivery without the
+    /// value would otherwise pass) or header name.
+    pub fn new(header: impl Into<String>, secret: impl AsRef<[u8]>) -> Result<Self, WebhookError> {
+        let header = header.into();
+        if header.trim().is_empty() {
+            return Err(WebhookError::invalid_secret(
+                "shared-secret header",
+                "has no name",
+            ));
         }
+        let secret = non_blank(secret.as_ref(), "shared secret")?;
+        Ok(Self {
+            header: header.trim().to_ascii_lowercase(),
+            digest: Sha256::digest(secret).into(),
+        })
     }
 
     /// Checks a received request's header.
@@ -172,4 +199,12 @@ impl SharedSecret {
             Err(WebhookError::Mismatch { header: header() })
         }
     }
+}
+
+/// `secret`, unless it is empty or only white space.
+fn non_blank<'s>(secret: &'s [u8], what: &'static str) -> Result<&'s [u8], WebhookError> {
+    if secret.iter().all(u8::is_ascii_whitespace) {
+        return Err(WebhookError::invalid_secret(what, "is empty or blank"));
+    }
+    Ok(secret)
 }
