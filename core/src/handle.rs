@@ -181,7 +181,7 @@ impl<T: Transport, R: Deletable> Handle<'_, T, R> {
     }
 }
 
-impl<T: Transport, R: Listable> Handle<'_, T, R> {
+impl<'c, T: Transport, R: Listable> Handle<'c, T, R> {
     /// Every record the listing yields, page after page; see [`Paginated`].
     ///
     /// ```
@@ -199,12 +199,12 @@ impl<T: Transport, R: Listable> Handle<'_, T, R> {
     /// assert_eq!(count, 2);
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn list(&self, first: List<R>) -> Paginated<'_, T, List<R>> {
+    pub fn list(&self, first: List<R>) -> Paginated<'c, T, List<R>> {
         Paginated::new(self.client, first)
     }
 }
 
-impl<T: Transport, R: Searchable> Handle<'_, T, R> {
+impl<'c, T: Transport, R: Searchable> Handle<'c, T, R> {
     /// Every result of a search, up to the API's 100-page cap: it ends after page 100 without
     /// asking for more, and [`Paginated::capped`] then says whether results were left; for
     /// every result, use [`search_all`](Self::search_all).
@@ -220,7 +220,7 @@ impl<T: Transport, R: Searchable> Handle<'_, T, R> {
     /// }
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn search(&self, first: Search<R>) -> Paginated<'_, T, Search<R>> {
+    pub fn search(&self, first: Search<R>) -> Paginated<'c, T, Search<R>> {
         Paginated::new(self.client, first)
     }
 
@@ -242,7 +242,7 @@ impl<T: Transport, R: Searchable> Handle<'_, T, R> {
     /// assert_eq!(ids, ["a"]);
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn search_all(&self, query: SearchQuery, page_size: u32) -> Walking<'_, T, R> {
+    pub fn search_all(&self, query: SearchQuery, page_size: u32) -> Walking<'c, T, R> {
         Walking {
             client: self.client,
             walk: Walk::within(self.scope.clone(), query, page_size),
