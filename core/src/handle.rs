@@ -556,7 +556,7 @@ impl<T, O: PagedOperation> Paginated<'_, T, O> {
     /// ```
     /// # use kustomer::{ApiKey, Client, Config};
     /// # let transport = |r: http::Request<Vec<u8>>| {
-    /// #     let page: u32 = r.uri().query().unwrap().split('&').find_map(|p| p.strip_prefix("page=")).unwrap().parse().unwrap();
+    /// #     let page: u32 = r.uri().query().and_then(|q| q.split('&').find_map(|p| p.strip_prefix("page="))).map_or(1, |p| p.parse().unwrap());
     /// #     let body = format!(r#"{{"data":[{{"id":"c{page}"}}],"links":{{"next":"/v1/customers/search?page={}&pageSize=1"}}}}"#, page + 1);
     /// #     Ok::<_, std::io::Error>(http::Response::new(body.into_bytes()))
     /// # };

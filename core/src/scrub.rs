@@ -92,7 +92,7 @@ fn secret_spans(text: &str) -> Vec<(usize, usize)> {
                 let end = (at..bytes.len())
                     .find(|&i| matches!(bytes.get(i), Some(b',' | b'}' | b']' | b' ' | b'\n')))
                     .unwrap_or(bytes.len());
-                if !text.get(at..end).is_some_and(|v| v == "null") {
+                if text.get(at..end).is_none_or(|v| v != "null") {
                     spans.push((at, end));
                 }
                 from = end;

@@ -419,7 +419,7 @@ fn a_webhook_token_the_server_sends_is_in_no_error() {
         let at = text.find("\"token\"").unwrap();
         let end = text[at..].find(",").map_or(text.len(), |e| at + e);
         sink.lock().unwrap().push(text.clone());
-        Response::new(text[..end].as_bytes().to_vec())
+        Response::new(text.as_bytes()[..end].to_vec())
     });
     for (name, client) in clients(
         &fake,
