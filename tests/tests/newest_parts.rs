@@ -24,6 +24,9 @@ use kustomer::{ApiKey, Client, Config, Error, RetryPolicy, TransportError, Trans
 use kustomer_fake::{DynTransport, FakeKustomer, both_transports};
 use serde_json::{Value, json};
 
+mod support;
+use support::exported::seeded;
+
 type Edit = Arc<dyn Fn(&Request<Vec<u8>>, Response<Vec<u8>>) -> Response<Vec<u8>> + Send + Sync>;
 
 /// `transport`, with what the fake received changed by `before` and what it answered by `after`.
@@ -63,32 +66,6 @@ fn clients(
             (name, client)
         })
         .collect()
-}
-
-/// 260 customers a second apart, 30 sharing one timestamp, 40 spread over 2023.
-fn seeded() -> FakeKustomer {
-    let fake = FakeKustomer::start().unwrap();
-    let mut documents = Vec::new();
-    let mut push = |n: usize, at: String| {
-        documents.push(
-            json!({"data": {"type": "customer", "id": format!("66{n:022x}"),
-            "attributes": {"name": format!("Exported {n}"), "updatedAt": at, "createdAt": at}}}),
-        );
-    };
-    for n in 0..260 {
-        push(n, format!("2024-03-01T10:{:02}:{:02}.000Z", n / 60, n % 60));
-    }
-    for n in 260..290 {
-        push(n, "2024-05-05T05:05:05.005Z".into());
-    }
-    for n in 290..330 {
-        push(
-            n,
-            format!("2023-{:02}-{:02}T00:00:00.000Z", n % 12 + 1, n % 28 + 1),
-        );
-    }
-    assert_eq!(fake.insert_customers(&documents), 330);
-    fake
 }
 
 fn exported() -> SearchQuery {

@@ -7,7 +7,9 @@ mod op;
 mod query;
 mod walk;
 
-pub use export::{ExportBuilder, ExportWindow, Exporting, Progress, plan_windows};
+pub use export::{
+    ExportBuilder, ExportWindow, Exporting, MAX_SPLITS_PER_THREAD, Progress, plan_windows,
+};
 pub use op::Search;
 pub use query::{
     Criterion, MAX_CRITERIA_DEPTH, MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery, SortOrder,

@@ -2,4 +2,5 @@
 #![allow(dead_code)]
 
 pub mod conformance;
+pub mod exported;
 pub mod spec_check;
