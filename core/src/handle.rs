@@ -255,9 +255,9 @@ impl<'c, T: Transport, R: Searchable> Handle<'c, T, R> {
 impl<'c, T: Transport + Send + Sync + 'static, R: Searchable + Send> Handle<'c, T, R> {
     /// Every result of a search, exported on several threads at once through this client and
     /// its pacer, each once; see [`ExportBuilder`](crate::search::ExportBuilder). To use the
-    /// org's whole budget: a pacer at the budget that keeps little for bursts (the default keeps
-    /// a tenth; `RatePacer::with_burst(1000, Duration::from_secs(60), 1)` keeps one request), and
-    /// enough threads to cover the latency (budget per second × latency in seconds, plus one).
+    /// org's whole budget: a [`RatePacer::new`](crate::RatePacer::new) at the budget (it counts
+    /// requests, so a saturated load uses all of it), and enough threads to cover the latency
+    /// (budget per second × latency in seconds, plus one; more when the server is slow).
     ///
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),

@@ -1,5 +1,6 @@
 //! Client-side pacing: stay under the org's request budget instead of collecting 429s.
 
+use std::collections::VecDeque;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
@@ -16,14 +17,23 @@ pub trait Pacer: Send + Sync {
     fn observe(&self, rate_limit: &RateLimit, now: SystemTime);
 }
 
-/// The in-process pacer: at most `budget` requests in any `window`, evenly spaced with room for
-/// a short burst, and a pause until the reset whenever a response says
-/// `x-ratelimit-remaining: 0`.
+/// The in-process pacer: at most `budget` requests in any `window`, and what the server says of
+/// the budget (`x-ratelimit-remaining`) counted as spent.
 ///
-/// It is a GCRA (the "virtual scheduling" form of a leaky bucket): requests go one emission
-/// interval apart, `window / (budget - burst)`, and up to `burst` may go early. Any span of one
-/// `window` then holds at most `budget` requests, wherever the server's own windows start. The
-/// default burst is a tenth of the budget, which spaces a saturated load at 90% of the budget.
+/// [`RatePacer::new`] (and [`per_minute`](Self::per_minute)) counts: a request goes when fewer
+/// than `budget` went in the last `window` (and a sixty-fourth of it more, for the time a request
+/// takes to reach the server). A saturated load then uses the whole budget, not a share of it,
+/// and a burst after idle takes what the last window left, never more than `budget` in any
+/// window, wherever the server's own windows start. When a response says fewer requests remain
+/// than the pacer's own count leaves, another client is spending the budget: the difference is
+/// counted as spent until the response's reset (or a window). A response saying none remain
+/// when the pacer's own count already says so changes nothing, so a reset given in whole seconds
+/// (or Kustomer's "now + 60 s") costs no pause.
+///
+/// [`RatePacer::with_burst`] spaces requests instead: a GCRA (the "virtual scheduling" form of a
+/// leaky bucket), one request every `window / (budget - burst)`, up to `burst` of them early,
+/// and a pause until the reset whenever a response says `x-ratelimit-remaining: 0`. Its
+/// sustained rate is `budget - burst` a window.
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
@@ -32,32 +42,54 @@ pub trait Pacer: Send + Sync {
 /// let pacer = RatePacer::per_minute(2);
 /// let t0 = SystemTime::UNIX_EPOCH;
 /// assert_eq!(pacer.reserve(t0), Duration::ZERO);
-/// // The next one is half a minute later.
-/// assert_eq!(pacer.reserve(t0 + Duration::from_secs(1)), Duration::from_secs(29));
-/// assert_eq!(pacer.reserve(t0 + Duration::from_secs(30)), Duration::ZERO);
+/// assert_eq!(pacer.reserve(t0 + Duration::from_secs(1)), Duration::ZERO);
+/// // The third waits until the first is a minute (and a sixty-fourth of it) old.
+/// let wait = pacer.reserve(t0 + Duration::from_secs(1));
+/// assert_eq!(wait, Duration::from_secs(60) + Duration::from_secs(60) / 64 - Duration::from_secs(1));
 /// ```
 #[derive(Debug)]
 pub struct RatePacer {
-    interval: Duration,
-    tolerance: Duration,
     window: Duration,
-    state: Mutex<State>,
+    schedule: Mutex<Schedule>,
 }
 
-#[derive(Debug, Default)]
-struct State {
-    /// When the next request would be due if requests went exactly one interval apart.
-    due: Option<SystemTime>,
-    /// No request before this moment: the server said the budget is spent.
-    paused_until: Option<SystemTime>,
+/// How a [`RatePacer`] decides.
+#[derive(Debug)]
+enum Schedule {
+    /// A count of the requests of the last window, and of the budget spent elsewhere.
+    Counted {
+        budget: u32,
+        /// How long a request counts: the window and a margin.
+        counts_for: Duration,
+        /// When each request of the last `counts_for` went, oldest first.
+        sent: VecDeque<SystemTime>,
+        /// Requests the server counted that this pacer did not send, until when.
+        elsewhere: Option<(u32, SystemTime)>,
+    },
+    /// Requests spaced one interval apart, `tolerance` of them early.
+    Spaced {
+        interval: Duration,
+        tolerance: Duration,
+        /// When the next request would be due if requests went exactly one interval apart.
+        due: Option<SystemTime>,
+        /// No request before this moment: the server said the budget is spent.
+        paused_until: Option<SystemTime>,
+    },
 }
 
 impl RatePacer {
-    /// At most `budget` requests per `window` (a budget of 0 is taken as 1), with the default
-    /// burst of a tenth of the budget.
+    /// At most `budget` requests in any `window` (a budget of 0 is taken as 1), counted, with
+    /// the server's `x-ratelimit-remaining` learnt from.
     pub fn new(budget: u32, window: Duration) -> Self {
-        let budget = budget.max(1);
-        Self::with_burst(budget, window, budget / 10)
+        Self {
+            window,
+            schedule: Mutex::new(Schedule::Counted {
+                budget: budget.max(1),
+                counts_for: window.saturating_add(window / 64),
+                sent: VecDeque::new(),
+                elsewhere: None,
+            }),
+        }
     }
 
     /// At most `budget` requests per minute, the unit of Kustomer's limits.
@@ -65,65 +97,182 @@ impl RatePacer {
         Self::new(budget, Duration::from_secs(60))
     }
 
-    /// At most `budget` requests per `window`, of which up to `burst` may go at once. A larger
-    /// burst answers short runs of calls faster but spaces a saturated load further apart
-    /// (`budget - burst` per window). `burst` is capped at `budget - 1`.
+    /// At most `budget` requests per `window`, spaced evenly, of which up to `burst` may go at
+    /// once. A larger burst answers short runs of calls faster but spaces a saturated load
+    /// further apart (`budget - burst` per window). `burst` is capped at `budget - 1`.
     pub fn with_burst(budget: u32, window: Duration, burst: u32) -> Self {
         let budget = budget.max(1);
         let burst = burst.min(budget - 1);
         let interval = window / (budget - burst);
         Self {
-            interval,
-            tolerance: interval.saturating_mul(burst),
             window,
-            state: Mutex::new(State::default()),
+            schedule: Mutex::new(Schedule::Spaced {
+                interval,
+                tolerance: interval.saturating_mul(burst),
+                due: None,
+                paused_until: None,
+            }),
         }
     }
 }
 
 impl Pacer for RatePacer {
     fn reserve(&self, now: SystemTime) -> Duration {
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(until) = state.paused_until {
-            match until.duration_since(now) {
-                Ok(wait) if !wait.is_zero() => return wait.min(self.window),
-                _ => state.paused_until = None,
-            }
+        let mut schedule = self.schedule.lock().unwrap_or_else(PoisonError::into_inner);
+        match &mut *schedule {
+            Schedule::Counted {
+                budget,
+                counts_for,
+                sent,
+                elsewhere,
+            } => reserve_counted(now, *budget, *counts_for, sent, elsewhere, self.window),
+            Schedule::Spaced {
+                interval,
+                tolerance,
+                due,
+                paused_until,
+            } => reserve_spaced(now, *interval, *tolerance, due, paused_until, self.window),
         }
-        // A due time in the past carries no credit beyond the burst.
-        let due = state.due.filter(|&due| due > now).unwrap_or(now);
-        // A clock that went far back would otherwise stall the pacer.
-        let due = if due.duration_since(now).unwrap_or_default()
-            > self.window.saturating_add(self.tolerance)
-        {
-            now
-        } else {
-            due
-        };
-        let allowed_at = due.checked_sub(self.tolerance).unwrap_or(due);
-        if let Ok(wait) = allowed_at.duration_since(now)
-            && !wait.is_zero()
-        {
-            return wait;
-        }
-        // Past the end of time, the schedule stays where it is: the next request waits anyway.
-        state.due = due.checked_add(self.interval).or(Some(due));
-        Duration::ZERO
     }
 
     fn observe(&self, rate_limit: &RateLimit, now: SystemTime) {
-        if !rate_limit.is_exhausted() {
+        let mut schedule = self.schedule.lock().unwrap_or_else(PoisonError::into_inner);
+        // Until the window the server gave resets, or a window from now.
+        let until = rate_limit
+            .reset_after(now)
+            .map_or(self.window, |wait| wait.min(self.window));
+        let Some(until) = now.checked_add(until) else {
             return;
+        };
+        match &mut *schedule {
+            Schedule::Counted {
+                budget,
+                counts_for,
+                sent,
+                elsewhere,
+            } => {
+                let Some(remaining) = rate_limit.remaining else {
+                    return;
+                };
+                forget_before(sent, now, *counts_for);
+                let mine = u32::try_from(sent.len()).unwrap_or(u32::MAX);
+                let remaining = u32::try_from(remaining).unwrap_or(u32::MAX);
+                // What the server says is gone beyond what this pacer sent.
+                let spent = budget.saturating_sub(mine).saturating_sub(remaining);
+                if spent == 0 {
+                    return;
+                }
+                let before = elsewhere.filter(|(_, until)| *until > now);
+                *elsewhere = Some(match before {
+                    Some((count, at)) => (count.max(spent), at.max(until)),
+                    None => (spent, until),
+                });
+            }
+            Schedule::Spaced { paused_until, .. } => {
+                if rate_limit.is_exhausted() && rate_limit.reset_after(now).is_some() {
+                    *paused_until = Some(paused_until.map_or(until, |u| u.max(until)));
+                }
+            }
         }
-        let Some(wait) = rate_limit.reset_after(now) else {
-            return;
-        };
-        let Some(until) = now.checked_add(wait.min(self.window)) else {
-            return;
-        };
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        state.paused_until = Some(state.paused_until.map_or(until, |u| u.max(until)));
     }
+}
+
+/// Drops the requests that no longer count at `now` (and, after the clock went back more than
+/// they count for, every one: a stale record would stall the pacer).
+fn forget_before(sent: &mut VecDeque<SystemTime>, now: SystemTime, counts_for: Duration) {
+    if sent
+        .back()
+        .and_then(|last| last.duration_since(now).ok())
+        .is_some_and(|ahead| ahead > counts_for)
+    {
+        sent.clear();
+    }
+    while sent
+        .front()
+        .is_some_and(|first| first.checked_add(counts_for).is_some_and(|end| end <= now))
+    {
+        sent.pop_front();
+    }
+}
+
+fn reserve_counted(
+    now: SystemTime,
+    budget: u32,
+    counts_for: Duration,
+    sent: &mut VecDeque<SystemTime>,
+    elsewhere: &mut Option<(u32, SystemTime)>,
+    window: Duration,
+) -> Duration {
+    forget_before(sent, now, counts_for);
+    let spent_elsewhere = match *elsewhere {
+        Some((count, until)) if until > now => count,
+        _ => {
+            *elsewhere = None;
+            0
+        }
+    };
+    let mine = sent.len();
+    let budget = budget as usize;
+    if mine.saturating_add(spent_elsewhere as usize) < budget {
+        sent.push_back(now);
+        return Duration::ZERO;
+    }
+    // When enough of this pacer's requests stop counting, or the budget spent elsewhere frees.
+    let end_of = |at: &SystemTime| at.checked_add(counts_for);
+    let own_only = sent
+        .get(
+            mine.saturating_add(spent_elsewhere as usize)
+                .saturating_sub(budget),
+        )
+        .and_then(end_of);
+    let after_elsewhere = elsewhere.and_then(|(_, until)| {
+        let need = (mine + 1).saturating_sub(budget);
+        match need.checked_sub(1) {
+            None => Some(until),
+            Some(index) => sent.get(index).and_then(end_of).map(|end| end.max(until)),
+        }
+    });
+    let free_at = match (own_only, after_elsewhere) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    // A moment past the end of time never comes: the caller's limit on waiting ends the call.
+    free_at
+        .and_then(|at| at.duration_since(now).ok())
+        .map_or(window, |wait| wait.max(Duration::from_nanos(1)))
+}
+
+fn reserve_spaced(
+    now: SystemTime,
+    interval: Duration,
+    tolerance: Duration,
+    due: &mut Option<SystemTime>,
+    paused_until: &mut Option<SystemTime>,
+    window: Duration,
+) -> Duration {
+    if let Some(until) = *paused_until {
+        match until.duration_since(now) {
+            Ok(wait) if !wait.is_zero() => return wait.min(window),
+            _ => *paused_until = None,
+        }
+    }
+    // A due time in the past carries no credit beyond the burst.
+    let next = due.filter(|&due| due > now).unwrap_or(now);
+    // A clock that went far back would otherwise stall the pacer.
+    let next = if next.duration_since(now).unwrap_or_default() > window.saturating_add(tolerance) {
+        now
+    } else {
+        next
+    };
+    let allowed_at = next.checked_sub(tolerance).unwrap_or(next);
+    if let Ok(wait) = allowed_at.duration_since(now)
+        && !wait.is_zero()
+    {
+        return wait;
+    }
+    // Past the end of time, the schedule stays where it is: the next request waits anyway.
+    *due = next.checked_add(interval).or(Some(next));
+    Duration::ZERO
 }
 
 #[cfg(test)]
@@ -184,6 +333,57 @@ mod tests {
     }
 
     #[test]
+    fn a_counted_pacer_uses_the_whole_budget_and_never_more_in_any_window() {
+        let pacer = RatePacer::new(60, Duration::from_secs(6));
+        // Idle first: a burst of the whole budget may go, then the load saturates.
+        let sent = saturate(&pacer, 120);
+        assert_eq!(busiest_window(&sent, 6000), 60);
+        // Each request counts for a window and a sixty-fourth: 98.4 % sustained.
+        let steady = sent.iter().filter(|&&t| t >= 60_000).count();
+        assert!(steady >= 580, "{steady} of 600 in the second minute");
+    }
+
+    #[test]
+    fn no_remaining_beyond_its_own_count_costs_no_pause() {
+        let pacer = RatePacer::new(10, Duration::from_secs(1));
+        for _ in 0..10 {
+            assert!(pacer.reserve(at(0)).is_zero());
+        }
+        // The tenth answer says none remain, and resets "in 60 s", as Kustomer's do.
+        let spent = RateLimit {
+            remaining: Some(0),
+            reset: Some(60),
+            ..RateLimit::default()
+        };
+        pacer.observe(&spent, at(5));
+        // The pacer's own count already said so: the next goes when the first stops counting.
+        assert_eq!(
+            pacer.reserve(at(5)),
+            Duration::from_millis(1000) + Duration::from_millis(1000) / 64
+                - Duration::from_millis(5)
+        );
+        assert!(pacer.reserve(at(1016)).is_zero());
+    }
+
+    #[test]
+    fn a_budget_spent_elsewhere_is_counted_until_the_reset() {
+        let pacer = RatePacer::per_minute(100);
+        assert!(pacer.reserve(at(0)).is_zero());
+        // Another process spent most of the minute: 4 remain, though this pacer sent one.
+        let elsewhere = RateLimit {
+            remaining: Some(4),
+            reset: Some(30),
+            ..RateLimit::default()
+        };
+        pacer.observe(&elsewhere, at(100));
+        let went = (0..10).filter(|_| pacer.reserve(at(200)).is_zero()).count();
+        assert_eq!(went, 4);
+        // Until the server's reset; then this pacer's own count rules again.
+        assert_eq!(pacer.reserve(at(200)), Duration::from_millis(30_100 - 200));
+        assert!(pacer.reserve(at(30_100)).is_zero());
+    }
+
+    #[test]
     fn a_burst_goes_at_once_then_requests_are_spaced() {
         let pacer = RatePacer::with_burst(10, Duration::from_secs(10), 4);
         // Interval 10 s / 6; five go at once (the burst plus one).
@@ -197,7 +397,15 @@ mod tests {
 
     #[test]
     fn an_exhausted_budget_pauses_until_the_reset() {
-        let pacer = RatePacer::per_minute(1000);
+        for pacer in [
+            RatePacer::per_minute(1000),
+            RatePacer::with_burst(1000, Duration::from_secs(60), 100),
+        ] {
+            exhausted_budget_pauses_until_the_reset(&pacer);
+        }
+    }
+
+    fn exhausted_budget_pauses_until_the_reset(pacer: &RatePacer) {
         let spent = RateLimit {
             remaining: Some(0),
             reset: Some(20),
