@@ -44,6 +44,8 @@
 //! pacing pause; never the key, a body, a path or a lookup's email. Nothing is recorded when no
 //! subscriber listens.
 #![deny(missing_docs)]
+// On docs.rs: each item gated by a feature says which.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod attachments;
 pub mod audit_logs;
@@ -119,3 +121,8 @@ pub use secret::ApiKey;
 pub use transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, Transport, TransportOptions,
 };
+
+/// The crate README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -29,6 +29,9 @@
 
 // serde_json's `json!` recurses per token: a whole customer document needs more than 128.
 #![recursion_limit = "256"]
+#![deny(missing_docs)]
+// On docs.rs: each item gated by a feature says which.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod body;
 mod clock;

@@ -23,6 +23,8 @@
 //! `isahc::wire` at `TRACE` level. An application that records `TRACE` events must filter that
 //! target out, or the `Authorization` header will be in its logs.
 #![deny(missing_docs)]
+// On docs.rs: each item gated by a feature says which.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 use std::fmt;
 use std::io::{self, Cursor, Read};
@@ -283,3 +285,8 @@ mod tests {
         assert!(client("bad\nkey", Region::Us).is_err());
     }
 }
+
+/// The crate README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -13,6 +13,8 @@
 //! # Ok::<(), kustomer::Error>(())
 //! ```
 #![deny(missing_docs)]
+// On docs.rs: each item gated by a feature says which.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 use std::fmt;
 use std::io;
@@ -210,3 +212,8 @@ mod tests {
         assert!(client("bad\nkey", Region::Us).is_err());
     }
 }
+
+/// The crate README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
