@@ -280,6 +280,15 @@ mod tests {
     use super::*;
     use std::time::UNIX_EPOCH;
 
+    /// What a response says: `remaining` requests left, the window resets in `reset` seconds.
+    fn said(remaining: u64, reset: u64) -> RateLimit {
+        RateLimit {
+            remaining: Some(remaining),
+            reset: Some(reset),
+            ..RateLimit::default()
+        }
+    }
+
     fn at(ms: u64) -> SystemTime {
         UNIX_EPOCH + Duration::from_millis(1_700_000_000_000 + ms)
     }
@@ -350,11 +359,7 @@ mod tests {
             assert!(pacer.reserve(at(0)).is_zero());
         }
         // The tenth answer says none remain, and resets "in 60 s", as Kustomer's do.
-        let spent = RateLimit {
-            remaining: Some(0),
-            reset: Some(60),
-            ..RateLimit::default()
-        };
+        let spent = said(0, 60);
         pacer.observe(&spent, at(5));
         // The pacer's own count already said so: the next goes when the first stops counting.
         assert_eq!(
@@ -370,11 +375,7 @@ mod tests {
         let pacer = RatePacer::per_minute(100);
         assert!(pacer.reserve(at(0)).is_zero());
         // Another process spent most of the minute: 4 remain, though this pacer sent one.
-        let elsewhere = RateLimit {
-            remaining: Some(4),
-            reset: Some(30),
-            ..RateLimit::default()
-        };
+        let elsewhere = said(4, 30);
         pacer.observe(&elsewhere, at(100));
         let went = (0..10).filter(|_| pacer.reserve(at(200)).is_zero()).count();
         assert_eq!(went, 4);
@@ -406,20 +407,12 @@ mod tests {
     }
 
     fn exhausted_budget_pauses_until_the_reset(pacer: &RatePacer) {
-        let spent = RateLimit {
-            remaining: Some(0),
-            reset: Some(20),
-            ..RateLimit::default()
-        };
+        let spent = said(0, 20);
         pacer.observe(&spent, at(0));
         assert_eq!(pacer.reserve(at(5000)), Duration::from_secs(15));
         assert!(pacer.reserve(at(20_000)).is_zero());
         // Remaining above zero changes nothing.
-        let fine = RateLimit {
-            remaining: Some(3),
-            reset: Some(20),
-            ..RateLimit::default()
-        };
+        let fine = said(3, 20);
         pacer.observe(&fine, at(21_000));
         assert!(pacer.reserve(at(21_000)).is_zero());
     }
@@ -434,11 +427,7 @@ mod tests {
             (0, Duration::from_nanos(1)),
         ] {
             let pacer = RatePacer::new(budget, window);
-            let spent = RateLimit {
-                remaining: Some(0),
-                reset: Some(u64::MAX),
-                ..RateLimit::default()
-            };
+            let spent = said(0, u64::MAX);
             for ms in [0, 1, 1_000_000] {
                 let _ = pacer.reserve(at(ms));
                 pacer.observe(&spent, at(ms));
