@@ -197,7 +197,7 @@ impl<T> crate::Client<T> {
     }
 }
 
-impl<T: crate::Transport> crate::Handle<'_, T, AuditLog> {
+impl<'c, T: crate::Transport> crate::Handle<'c, T, AuditLog> {
     /// Every entry from the first request on, following the cursor; see [`ListAuditLogs`].
     ///
     /// ```no_run
@@ -208,7 +208,7 @@ impl<T: crate::Transport> crate::Handle<'_, T, AuditLog> {
     /// let today = client.audit_logs().entries(ListAuditLogs::new().start("2024-05-01T00:00:00.000Z")).count();
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn entries(&self, first: ListAuditLogs) -> crate::Paginated<'_, T, ListAuditLogs> {
+    pub fn entries(&self, first: ListAuditLogs) -> crate::Paginated<'c, T, ListAuditLogs> {
         crate::Paginated::new(self.client(), first)
     }
 }

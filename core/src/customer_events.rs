@@ -219,7 +219,7 @@ impl<T> crate::Client<T> {
     }
 }
 
-impl<T: crate::Transport> crate::Handle<'_, T, CustomerEvent> {
+impl<'c, T: crate::Transport> crate::Handle<'c, T, CustomerEvent> {
     /// Every event of a session of a customer; see [`ListSessionEvents`].
     ///
     /// ```no_run
@@ -232,7 +232,7 @@ impl<T: crate::Transport> crate::Handle<'_, T, CustomerEvent> {
         &self,
         customer_id: &'a str,
         session_id: &'a str,
-    ) -> crate::Paginated<'_, T, ListSessionEvents<'a>> {
+    ) -> crate::Paginated<'c, T, ListSessionEvents<'a>> {
         crate::Paginated::new(
             self.client(),
             ListSessionEvents::new(customer_id, session_id),

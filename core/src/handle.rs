@@ -284,7 +284,7 @@ impl<'c, T: Transport + Send + Sync + 'static, R: Searchable + Send> Handle<'c, 
     }
 }
 
-impl<T: Transport, R: Family> Handle<'_, T, R> {
+impl<'c, T: Transport, R: Family> Handle<'c, T, R> {
     /// Every record of this family under record `parent` of family `P`, page after page (a
     /// conversation's messages, a customer's notes...); each family module names these (see
     /// [`ListUnder`]).
@@ -303,7 +303,7 @@ impl<T: Transport, R: Family> Handle<'_, T, R> {
     pub fn under<'a, P: Family>(
         &self,
         first: ListUnder<'a, P, R>,
-    ) -> Paginated<'_, T, ListUnder<'a, P, R>>
+    ) -> Paginated<'c, T, ListUnder<'a, P, R>>
     where
         R: ChildOf<P>,
     {

@@ -27,6 +27,8 @@
 //! # Ok::<(), kustomer::Error>(())
 //! ```
 //!
+//! [`prelude`] holds what a typical program needs: `use kustomer::prelude::*;`.
+//!
 //! Without the [`Client`], drive an [`Operation`] yourself: [`Operation::build`] gives the request,
 //! [`Operation::parse`] reads the response.
 //!
@@ -79,6 +81,7 @@ mod pacing;
 pub mod page;
 mod page_items;
 mod path;
+pub mod prelude;
 mod query;
 mod rate_limit;
 mod response;

@@ -69,7 +69,7 @@ impl<T> crate::Client<T> {
     }
 }
 
-impl<T: crate::Transport> crate::Handle<'_, T, Shortcut> {
+impl<'c, T: crate::Transport> crate::Handle<'c, T, Shortcut> {
     /// Every shortcut category; see [`ListShortcutCategories`].
     ///
     /// ```no_run
@@ -78,7 +78,7 @@ impl<T: crate::Transport> crate::Handle<'_, T, Shortcut> {
     /// let names: Vec<_> = client.shortcuts().categories().filter_map(|c| c.ok()?.attributes.name).collect();
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn categories(&self) -> crate::Paginated<'_, T, ListShortcutCategories> {
+    pub fn categories(&self) -> crate::Paginated<'c, T, ListShortcutCategories> {
         crate::Paginated::new(self.client(), ListShortcutCategories::new())
     }
 }

@@ -96,7 +96,7 @@ impl<T> crate::Client<T> {
     }
 }
 
-impl<T: crate::Transport> crate::Handle<'_, T, User> {
+impl<'c, T: crate::Transport> crate::Handle<'c, T, User> {
     /// The API key's own user; see [`GetUser::current`].
     ///
     /// ```no_run
@@ -119,7 +119,7 @@ impl<T: crate::Transport> crate::Handle<'_, T, User> {
     /// }
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn teams_of<'a>(&self, user_id: &'a str) -> crate::Paginated<'_, T, ListUserTeams<'a>> {
+    pub fn teams_of<'a>(&self, user_id: &'a str) -> crate::Paginated<'c, T, ListUserTeams<'a>> {
         crate::Paginated::new(self.client(), crate::ops::ListUnder::new(user_id))
     }
 }

@@ -263,3 +263,21 @@ fn a_next_link_outside_a_proxys_prefix_is_followed_under_it_or_refused() {
         );
     }
 }
+
+#[test]
+fn a_list_from_a_handle_outlives_the_handle() {
+    use kustomer::prelude::*;
+    let transport = |_request: http::Request<Vec<u8>>| {
+        Ok::<_, std::io::Error>(http::Response::new(
+            br#"{"data":[{"type":"note","id":"n1"}],"links":{"next":null}}"#.to_vec(),
+        ))
+    };
+    let client = Client::new(config(), transport);
+    // Each handle is a temporary: the iterators borrow the client, not it.
+    let mut notes = client.notes().of_conversation("c1");
+    let mut events = client.conversations().events("c1");
+    let mut teams = client.users().teams_of("u1");
+    assert_eq!(notes.next().unwrap().unwrap().id, "n1");
+    assert!(events.next().is_some());
+    assert!(teams.next().is_some());
+}

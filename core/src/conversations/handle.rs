@@ -9,7 +9,7 @@ use crate::models::{Conversation, Customer};
 use crate::ops::ListUnder;
 use crate::transport::Transport;
 
-impl<T: Transport> Handle<'_, T, Conversation> {
+impl<'c, T: Transport> Handle<'c, T, Conversation> {
     /// Adds tags (by name or ID; 1 to 20) to a conversation; see [`TagConversation`].
     ///
     /// ```no_run
@@ -45,7 +45,7 @@ impl<T: Transport> Handle<'_, T, Conversation> {
     /// }
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn events<'a>(&self, id: &'a str) -> Paginated<'_, T, ListConversationEvents<'a>> {
+    pub fn events<'a>(&self, id: &'a str) -> Paginated<'c, T, ListConversationEvents<'a>> {
         Paginated::new(self.client(), ListConversationEvents::new(id))
     }
 
@@ -60,7 +60,7 @@ impl<T: Transport> Handle<'_, T, Conversation> {
     pub fn attachments<'a>(
         &self,
         id: &'a str,
-    ) -> Paginated<'_, T, ListConversationAttachments<'a>> {
+    ) -> Paginated<'c, T, ListConversationAttachments<'a>> {
         Paginated::new(self.client(), ListConversationAttachments::new(id))
     }
 
@@ -78,7 +78,7 @@ impl<T: Transport> Handle<'_, T, Conversation> {
     pub fn of_customer<'a>(
         &self,
         customer_id: &'a str,
-    ) -> Paginated<'_, T, ListUnder<'a, Customer, Conversation>> {
+    ) -> Paginated<'c, T, ListUnder<'a, Customer, Conversation>> {
         self.under(ListUnder::new(customer_id))
     }
 

@@ -41,7 +41,7 @@ impl<T> Client<T> {
     }
 }
 
-impl<T: Transport> Handle<'_, T, KObject> {
+impl<'c, T: Transport> Handle<'c, T, KObject> {
     /// Every object of this klass a customer has, typed; see [`ListCustomerKObjects`].
     ///
     /// ```no_run
@@ -55,7 +55,7 @@ impl<T: Transport> Handle<'_, T, KObject> {
     pub fn of_customer<'a>(
         &self,
         customer_id: &'a str,
-    ) -> Paginated<'_, T, ListCustomerKObjects<'a>> {
+    ) -> Paginated<'c, T, ListCustomerKObjects<'a>> {
         self.under(ListUnder::within(self.scope().clone(), customer_id))
     }
 
@@ -67,7 +67,7 @@ impl<T: Transport> Handle<'_, T, KObject> {
     /// let count = client.custom_objects("contract").of_company("58224b3eaa5f92110005d61e").count();
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn of_company<'a>(&self, company_id: &'a str) -> Paginated<'_, T, ListCompanyKObjects<'a>> {
+    pub fn of_company<'a>(&self, company_id: &'a str) -> Paginated<'c, T, ListCompanyKObjects<'a>> {
         self.under(ListUnder::within(self.scope().clone(), company_id))
     }
 

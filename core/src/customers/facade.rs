@@ -31,7 +31,7 @@ impl Upserted {
     }
 }
 
-impl<T: Transport> Handle<'_, T, Customer> {
+impl<'c, T: Transport> Handle<'c, T, Customer> {
     /// Finds a customer by email; see [`LookupCustomer`]. A miss is [`Error::NotFound`].
     ///
     /// ```no_run
@@ -122,7 +122,7 @@ impl<T: Transport> Handle<'_, T, Customer> {
     /// }
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn related(&self, first: ListRelated<'static>) -> Paginated<'_, T, ListRelated<'static>> {
+    pub fn related(&self, first: ListRelated<'static>) -> Paginated<'c, T, ListRelated<'static>> {
         Paginated::new(self.client(), first)
     }
 

@@ -351,7 +351,7 @@ impl Operation for RedactMessage<'_> {
     }
 }
 
-impl<T: crate::Transport> crate::Handle<'_, T, Message> {
+impl<'c, T: crate::Transport> crate::Handle<'c, T, Message> {
     /// Every message of a conversation, typed; see [`ListConversationMessages`].
     ///
     /// ```no_run
@@ -365,7 +365,7 @@ impl<T: crate::Transport> crate::Handle<'_, T, Message> {
     pub fn of_conversation<'a>(
         &self,
         conversation_id: &'a str,
-    ) -> crate::Paginated<'_, T, ListConversationMessages<'a>> {
+    ) -> crate::Paginated<'c, T, ListConversationMessages<'a>> {
         self.under(crate::ops::ListUnder::new(conversation_id))
     }
 
@@ -380,7 +380,7 @@ impl<T: crate::Transport> crate::Handle<'_, T, Message> {
     pub fn of_customer<'a>(
         &self,
         customer_id: &'a str,
-    ) -> crate::Paginated<'_, T, ListCustomerMessages<'a>> {
+    ) -> crate::Paginated<'c, T, ListCustomerMessages<'a>> {
         self.under(crate::ops::ListUnder::new(customer_id))
     }
 

@@ -273,7 +273,7 @@ pub type CreateConversationNote<'a> = crate::ops::CreateUnder<'a, Conversation, 
 /// ```
 pub type ListCustomerNotes<'a> = crate::ops::ListUnder<'a, Customer, Note>;
 
-impl<T: crate::Transport> crate::Handle<'_, T, Note> {
+impl<'c, T: crate::Transport> crate::Handle<'c, T, Note> {
     /// Every note of a conversation, typed; see [`ListConversationNotes`].
     ///
     /// ```no_run
@@ -287,7 +287,7 @@ impl<T: crate::Transport> crate::Handle<'_, T, Note> {
     pub fn of_conversation<'a>(
         &self,
         conversation_id: &'a str,
-    ) -> crate::Paginated<'_, T, ListConversationNotes<'a>> {
+    ) -> crate::Paginated<'c, T, ListConversationNotes<'a>> {
         self.under(crate::ops::ListUnder::new(conversation_id))
     }
 
@@ -302,7 +302,7 @@ impl<T: crate::Transport> crate::Handle<'_, T, Note> {
     pub fn of_customer<'a>(
         &self,
         customer_id: &'a str,
-    ) -> crate::Paginated<'_, T, ListCustomerNotes<'a>> {
+    ) -> crate::Paginated<'c, T, ListCustomerNotes<'a>> {
         self.under(crate::ops::ListUnder::new(customer_id))
     }
 
