@@ -56,25 +56,31 @@ pub struct RatePacer {
 /// How a [`RatePacer`] decides.
 #[derive(Debug)]
 enum Schedule {
-    /// A count of the requests of the last window, and of the budget spent elsewhere.
-    Counted {
-        budget: u32,
-        /// How long a request counts: the window and a margin.
-        counts_for: Duration,
-        /// When each request of the last `counts_for` went, oldest first.
-        sent: VecDeque<SystemTime>,
-        /// Requests the server counted that this pacer did not send, until when.
-        elsewhere: Option<(u32, SystemTime)>,
-    },
-    /// Requests spaced one interval apart, `tolerance` of them early.
-    Spaced {
-        interval: Duration,
-        tolerance: Duration,
-        /// When the next request would be due if requests went exactly one interval apart.
-        due: Option<SystemTime>,
-        /// No request before this moment: the server said the budget is spent.
-        paused_until: Option<SystemTime>,
-    },
+    Counted(Counted),
+    Spaced(Spaced),
+}
+
+/// A count of the requests of the last window, and of the budget spent elsewhere.
+#[derive(Debug)]
+struct Counted {
+    budget: u32,
+    /// How long a request counts: the window and a margin.
+    counts_for: Duration,
+    /// When each request of the last `counts_for` went, oldest first.
+    sent: VecDeque<SystemTime>,
+    /// Requests the server counted that this pacer did not send, until when.
+    elsewhere: Option<(u32, SystemTime)>,
+}
+
+/// Requests spaced one interval apart, `tolerance` of them early.
+#[derive(Debug)]
+struct Spaced {
+    interval: Duration,
+    tolerance: Duration,
+    /// When the next request would be due if requests went exactly one interval apart.
+    due: Option<SystemTime>,
+    /// No request before this moment: the server said the budget is spent.
+    paused_until: Option<SystemTime>,
 }
 
 impl RatePacer {
@@ -83,12 +89,12 @@ impl RatePacer {
     pub fn new(budget: u32, window: Duration) -> Self {
         Self {
             window,
-            schedule: Mutex::new(Schedule::Counted {
+            schedule: Mutex::new(Schedule::Counted(Counted {
                 budget: budget.max(1),
                 counts_for: window.saturating_add(window / 64),
                 sent: VecDeque::new(),
                 elsewhere: None,
-            }),
+            })),
         }
     }
 
@@ -106,12 +112,12 @@ impl RatePacer {
         let interval = window / (budget - burst);
         Self {
             window,
-            schedule: Mutex::new(Schedule::Spaced {
+            schedule: Mutex::new(Schedule::Spaced(Spaced {
                 interval,
                 tolerance: interval.saturating_mul(burst),
                 due: None,
                 paused_until: None,
-            }),
+            })),
         }
     }
 }
@@ -120,23 +126,12 @@ impl Pacer for RatePacer {
     fn reserve(&self, now: SystemTime) -> Duration {
         let mut schedule = self.schedule.lock().unwrap_or_else(PoisonError::into_inner);
         match &mut *schedule {
-            Schedule::Counted {
-                budget,
-                counts_for,
-                sent,
-                elsewhere,
-            } => reserve_counted(now, *budget, *counts_for, sent, elsewhere, self.window),
-            Schedule::Spaced {
-                interval,
-                tolerance,
-                due,
-                paused_until,
-            } => reserve_spaced(now, *interval, *tolerance, due, paused_until, self.window),
+            Schedule::Counted(counted) => counted.reserve(now, self.window),
+            Schedule::Spaced(spaced) => spaced.reserve(now, self.window),
         }
     }
 
     fn observe(&self, rate_limit: &RateLimit, now: SystemTime) {
-        let mut schedule = self.schedule.lock().unwrap_or_else(PoisonError::into_inner);
         // Until the window the server gave resets, or a window from now.
         let until = rate_limit
             .reset_after(now)
@@ -144,135 +139,128 @@ impl Pacer for RatePacer {
         let Some(until) = now.checked_add(until) else {
             return;
         };
+        let mut schedule = self.schedule.lock().unwrap_or_else(PoisonError::into_inner);
         match &mut *schedule {
-            Schedule::Counted {
-                budget,
-                counts_for,
-                sent,
-                elsewhere,
-            } => {
-                let Some(remaining) = rate_limit.remaining else {
-                    return;
-                };
-                forget_before(sent, now, *counts_for);
-                let mine = u32::try_from(sent.len()).unwrap_or(u32::MAX);
-                let remaining = u32::try_from(remaining).unwrap_or(u32::MAX);
-                // What the server says is gone beyond what this pacer sent.
-                let spent = budget.saturating_sub(mine).saturating_sub(remaining);
-                if spent == 0 {
-                    return;
-                }
-                let before = elsewhere.filter(|(_, until)| *until > now);
-                *elsewhere = Some(match before {
-                    Some((count, at)) => (count.max(spent), at.max(until)),
-                    None => (spent, until),
-                });
-            }
-            Schedule::Spaced { paused_until, .. } => {
+            Schedule::Counted(counted) => counted.observe(rate_limit, now, until),
+            Schedule::Spaced(spaced) => {
                 if rate_limit.is_exhausted() && rate_limit.reset_after(now).is_some() {
-                    *paused_until = Some(paused_until.map_or(until, |u| u.max(until)));
+                    spaced.paused_until = Some(spaced.paused_until.map_or(until, |u| u.max(until)));
                 }
             }
         }
     }
 }
 
-/// Drops the requests that no longer count at `now` (and, after the clock went back more than
-/// they count for, every one: a stale record would stall the pacer).
-fn forget_before(sent: &mut VecDeque<SystemTime>, now: SystemTime, counts_for: Duration) {
-    if sent
-        .back()
-        .and_then(|last| last.duration_since(now).ok())
-        .is_some_and(|ahead| ahead > counts_for)
-    {
-        sent.clear();
+impl Counted {
+    /// Drops the requests that no longer count at `now` (and, after the clock went back more
+    /// than they count for, every one: a stale record would stall the pacer).
+    fn forget_before(&mut self, now: SystemTime) {
+        let counts_for = self.counts_for;
+        if self
+            .sent
+            .back()
+            .and_then(|last| last.duration_since(now).ok())
+            .is_some_and(|ahead| ahead > counts_for)
+        {
+            self.sent.clear();
+        }
+        while self
+            .sent
+            .front()
+            .is_some_and(|first| first.checked_add(counts_for).is_some_and(|end| end <= now))
+        {
+            self.sent.pop_front();
+        }
     }
-    while sent
-        .front()
-        .is_some_and(|first| first.checked_add(counts_for).is_some_and(|end| end <= now))
-    {
-        sent.pop_front();
+
+    fn reserve(&mut self, now: SystemTime, window: Duration) -> Duration {
+        self.forget_before(now);
+        let spent_elsewhere = match self.elsewhere {
+            Some((count, until)) if until > now => count as usize,
+            _ => {
+                self.elsewhere = None;
+                0
+            }
+        };
+        let mine = self.sent.len();
+        let budget = self.budget as usize;
+        if mine.saturating_add(spent_elsewhere) < budget {
+            self.sent.push_back(now);
+            return Duration::ZERO;
+        }
+        // When enough of this pacer's requests stop counting, or the budget spent elsewhere frees.
+        let end_of = |at: &SystemTime| at.checked_add(self.counts_for);
+        let own_only = self
+            .sent
+            .get(mine.saturating_add(spent_elsewhere).saturating_sub(budget))
+            .and_then(end_of);
+        let after_elsewhere = self.elsewhere.and_then(|(_, until)| {
+            match (mine + 1).saturating_sub(budget).checked_sub(1) {
+                None => Some(until),
+                Some(index) => self
+                    .sent
+                    .get(index)
+                    .and_then(end_of)
+                    .map(|end| end.max(until)),
+            }
+        });
+        let free_at = match (own_only, after_elsewhere) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        // A moment past the end of time never comes: the caller's limit on waiting ends the call.
+        free_at
+            .and_then(|at| at.duration_since(now).ok())
+            .map_or(window, |wait| wait.max(Duration::from_nanos(1)))
+    }
+
+    /// Counts as spent, until `until`, what the server says is gone beyond what this pacer sent.
+    fn observe(&mut self, rate_limit: &RateLimit, now: SystemTime, until: SystemTime) {
+        let Some(remaining) = rate_limit.remaining else {
+            return;
+        };
+        self.forget_before(now);
+        let mine = u32::try_from(self.sent.len()).unwrap_or(u32::MAX);
+        let remaining = u32::try_from(remaining).unwrap_or(u32::MAX);
+        let spent = self.budget.saturating_sub(mine).saturating_sub(remaining);
+        if spent == 0 {
+            return;
+        }
+        self.elsewhere = Some(match self.elsewhere.filter(|(_, at)| *at > now) {
+            Some((count, at)) => (count.max(spent), at.max(until)),
+            None => (spent, until),
+        });
     }
 }
 
-fn reserve_counted(
-    now: SystemTime,
-    budget: u32,
-    counts_for: Duration,
-    sent: &mut VecDeque<SystemTime>,
-    elsewhere: &mut Option<(u32, SystemTime)>,
-    window: Duration,
-) -> Duration {
-    forget_before(sent, now, counts_for);
-    let spent_elsewhere = match *elsewhere {
-        Some((count, until)) if until > now => count,
-        _ => {
-            *elsewhere = None;
-            0
+impl Spaced {
+    fn reserve(&mut self, now: SystemTime, window: Duration) -> Duration {
+        if let Some(until) = self.paused_until {
+            match until.duration_since(now) {
+                Ok(wait) if !wait.is_zero() => return wait.min(window),
+                _ => self.paused_until = None,
+            }
         }
-    };
-    let mine = sent.len();
-    let budget = budget as usize;
-    if mine.saturating_add(spent_elsewhere as usize) < budget {
-        sent.push_back(now);
-        return Duration::ZERO;
-    }
-    // When enough of this pacer's requests stop counting, or the budget spent elsewhere frees.
-    let end_of = |at: &SystemTime| at.checked_add(counts_for);
-    let own_only = sent
-        .get(
-            mine.saturating_add(spent_elsewhere as usize)
-                .saturating_sub(budget),
-        )
-        .and_then(end_of);
-    let after_elsewhere = elsewhere.and_then(|(_, until)| {
-        let need = (mine + 1).saturating_sub(budget);
-        match need.checked_sub(1) {
-            None => Some(until),
-            Some(index) => sent.get(index).and_then(end_of).map(|end| end.max(until)),
+        // A due time in the past carries no credit beyond the burst.
+        let next = self.due.filter(|&due| due > now).unwrap_or(now);
+        // A clock that went far back would otherwise stall the pacer.
+        let next = if next.duration_since(now).unwrap_or_default()
+            > window.saturating_add(self.tolerance)
+        {
+            now
+        } else {
+            next
+        };
+        let allowed_at = next.checked_sub(self.tolerance).unwrap_or(next);
+        if let Ok(wait) = allowed_at.duration_since(now)
+            && !wait.is_zero()
+        {
+            return wait;
         }
-    });
-    let free_at = match (own_only, after_elsewhere) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
-    // A moment past the end of time never comes: the caller's limit on waiting ends the call.
-    free_at
-        .and_then(|at| at.duration_since(now).ok())
-        .map_or(window, |wait| wait.max(Duration::from_nanos(1)))
-}
-
-fn reserve_spaced(
-    now: SystemTime,
-    interval: Duration,
-    tolerance: Duration,
-    due: &mut Option<SystemTime>,
-    paused_until: &mut Option<SystemTime>,
-    window: Duration,
-) -> Duration {
-    if let Some(until) = *paused_until {
-        match until.duration_since(now) {
-            Ok(wait) if !wait.is_zero() => return wait.min(window),
-            _ => *paused_until = None,
-        }
+        // Past the end of time, the schedule stays where it is: the next request waits anyway.
+        self.due = next.checked_add(self.interval).or(Some(next));
+        Duration::ZERO
     }
-    // A due time in the past carries no credit beyond the burst.
-    let next = due.filter(|&due| due > now).unwrap_or(now);
-    // A clock that went far back would otherwise stall the pacer.
-    let next = if next.duration_since(now).unwrap_or_default() > window.saturating_add(tolerance) {
-        now
-    } else {
-        next
-    };
-    let allowed_at = next.checked_sub(tolerance).unwrap_or(next);
-    if let Ok(wait) = allowed_at.duration_since(now)
-        && !wait.is_zero()
-    {
-        return wait;
-    }
-    // Past the end of time, the schedule stays where it is: the next request waits anyway.
-    *due = next.checked_add(interval).or(Some(next));
-    Duration::ZERO
 }
 
 #[cfg(test)]
