@@ -391,8 +391,8 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
             .active
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        let window = match queued {
-            Some(window) => window,
+        let (window, left) = match queued {
+            Some(window) => (window, None),
             None => {
                 // The window with the most left, if it is worth a split.
                 let pages = u64::from(self.page_size.max(1));
@@ -418,14 +418,7 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
                 let half = entry.left.map(|left| left / 2);
                 entry.left = half;
                 self.shared.bounded_left.fetch_add(1, Ordering::SeqCst);
-                active.push(Active {
-                    key,
-                    to: to.clone(),
-                    from: mid.clone(),
-                    last_at: None,
-                    left: half,
-                });
-                return Some((key, ExportWindow { from: mid, to }));
+                (ExportWindow { from: mid, to }, half)
             }
         };
         active.push(Active {
@@ -433,7 +426,7 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
             to: window.to.clone(),
             from: window.from.clone(),
             last_at: None,
-            left: None,
+            left,
         });
         Some((key, window))
     }
@@ -457,47 +450,10 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
                 Err(Error::Cancelled) => return false,
                 Err(e) => return self.send(Message::Failed(e)),
             };
-            let total = page.meta.total;
-            // Read under the lock a helper splits under: a helper may have taken the stretch
-            // from a lower `to` on (it is its to send), and the next split must start above
-            // everything this page sends.
-            let mut active = key.map(|_| {
-                self.shared
-                    .active
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-            });
-            let mut entry = active
-                .as_mut()
-                .zip(key)
-                .and_then(|(active, key)| active.iter_mut().find(|a| a.key == key));
-            if let Some(to) = entry.as_ref().and_then(|e| e.to.clone()) {
-                walk.end_before(to);
-            }
-            let taken = walk.take_page(page);
-            let rejected = walk.take_rejected();
-            let fresh = match taken {
-                Ok(fresh) => fresh,
-                Err(e) => {
-                    drop(active);
-                    return self.send(Message::Failed(self.client.scrub(e)));
-                }
+            let (fresh, rejected) = match self.take(key, &mut walk, page) {
+                Ok(taken) => taken,
+                Err(e) => return self.send(Message::Failed(self.client.scrub(e))),
             };
-            {
-                if let Some(entry) = entry.as_mut() {
-                    if let Some(last) = fresh.iter().filter_map(R::updated_at).max() {
-                        entry.last_at = Some(last.to_owned());
-                    }
-                    // The first page's total is the window's; a split halves what is left.
-                    let sent = u64::try_from(fresh.len()).unwrap_or(u64::MAX);
-                    entry.left = match (entry.left, total) {
-                        (None, Some(total)) => Some(total.saturating_sub(sent)),
-                        (Some(left), _) => Some(left.saturating_sub(sent)),
-                        (None, None) => None,
-                    };
-                }
-            }
-            drop(active);
             for record in fresh {
                 if !self.send(Message::Record(record)) {
                     return false;
@@ -511,6 +467,47 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
             }
         }
         true
+    }
+
+    /// Reads a page of the window registered as `key` (the open window has none) under the lock
+    /// a helper splits under: a helper may have taken the stretch from a lower `to` on (it is
+    /// its to send), and the next split must start above everything this page sends.
+    fn take(
+        &self,
+        key: Option<usize>,
+        walk: &mut Walk<R>,
+        page: crate::page::Page<R>,
+    ) -> Result<(Vec<R>, Vec<crate::page::BadRecord>), Error> {
+        let total = page.meta.total;
+        let Some(key) = key else {
+            let fresh = walk.take_page(page);
+            return fresh.map(|fresh| (fresh, walk.take_rejected()));
+        };
+        let mut active = self
+            .shared
+            .active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut entry = active.iter_mut().find(|a| a.key == key);
+        if let Some(to) = entry.as_ref().and_then(|e| e.to.clone()) {
+            walk.end_before(to);
+        }
+        let taken = walk.take_page(page);
+        let rejected = walk.take_rejected();
+        let fresh = taken?;
+        if let Some(entry) = entry.as_mut() {
+            if let Some(last) = fresh.iter().filter_map(R::updated_at).max() {
+                entry.last_at = Some(last.to_owned());
+            }
+            // The first page's total is the window's; a split halves what is left.
+            let sent = u64::try_from(fresh.len()).unwrap_or(u64::MAX);
+            entry.left = match (entry.left, total) {
+                (None, Some(total)) => Some(total.saturating_sub(sent)),
+                (Some(left), _) => Some(left.saturating_sub(sent)),
+                (None, None) => None,
+            };
+        }
+        Ok((fresh, rejected))
     }
 
     /// Sends to the iterator, waiting while its buffer is full; `false` once it is gone (a
