@@ -157,29 +157,21 @@ fn json_type(value: &Value) -> &'static str {
     }
 }
 
-fn typed<'a>(map: &'a Map<String, Value>, name: &str, suffixes: &[&str]) -> Option<&'a Value> {
-    suffixes
-        .iter()
-        .any(|s| name.len() > s.len() && name.ends_with(s))
-        .then(|| map.get(name))
-        .flatten()
-}
-
 impl CustomFields for Map<String, Value> {
     fn str(&self, name: &str) -> Option<&str> {
-        typed(self, name, &["Str", "Txt"])?.as_str()
+        self.read(name, CustomKind::Str).ok()??.as_str()
     }
     fn num(&self, name: &str) -> Option<f64> {
-        typed(self, name, &["Num"])?.as_f64()
+        self.read(name, CustomKind::Num).ok()??.as_f64()
     }
     fn bool(&self, name: &str) -> Option<bool> {
-        typed(self, name, &["Bool"])?.as_bool()
+        self.read(name, CustomKind::Bool).ok()??.as_bool()
     }
     fn at(&self, name: &str) -> Option<&str> {
-        typed(self, name, &["At"])?.as_str()
+        self.read(name, CustomKind::At).ok()??.as_str()
     }
     fn url(&self, name: &str) -> Option<&str> {
-        typed(self, name, &["Url"])?.as_str()
+        self.read(name, CustomKind::Url).ok()??.as_str()
     }
 
     fn read(&self, name: &str, kind: CustomKind) -> Result<Option<&Value>, CustomTypeError> {
