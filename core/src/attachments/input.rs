@@ -51,9 +51,7 @@ impl Input for AttachmentInput {
         // Both go into a multipart header of the upload: refused here, before the attachment
         // record is created, rather than by the upload after it.
         crate::attachments::upload::check_file_name(&self.name)?;
-        if self.content_type.contains(['\r', '\n', '"'])
-            || self.content_type.chars().any(char::is_control)
-        {
+        if !crate::attachments::upload::header_safe(&self.content_type) {
             return Err(InvalidInput::new(
                 "contentType",
                 "holds a line break, a control character or a quote an upload cannot carry",

@@ -222,7 +222,7 @@ pub(crate) fn check_file_name(name: &str) -> Result<(), InvalidInput> {
     if name.is_empty() {
         return Err(InvalidInput::new("file name", "is empty"));
     }
-    if name.contains('"') || name.chars().any(char::is_control) || name.ends_with('\\') {
+    if !header_safe(name) || name.ends_with('\\') {
         return Err(InvalidInput::new(
             "file name",
             "holds a quote, a control character (CR, LF...) or a trailing backslash, which no \
@@ -230,6 +230,12 @@ pub(crate) fn check_file_name(name: &str) -> Result<(), InvalidInput> {
         ));
     }
     Ok(())
+}
+
+/// Whether `text` can stand in a multipart header as is: no quote, no control character (CR
+/// and LF included).
+pub(crate) fn header_safe(text: &str) -> bool {
+    !text.contains('"') && !text.chars().any(char::is_control)
 }
 
 /// What RFC 8187 lets stand unencoded in an extended parameter (`attr-char`).
@@ -272,8 +278,7 @@ fn part_header(
     file_name: Option<&str>,
     content_type: Option<&str>,
 ) -> Result<(), InvalidInput> {
-    let unsafe_text = |t: &str| t.contains(['\r', '\n', '"']) || t.chars().any(char::is_control);
-    if unsafe_text(name) || content_type.is_some_and(unsafe_text) {
+    if !header_safe(name) || !content_type.is_none_or(header_safe) {
         return Err(InvalidInput::new(
             "upload",
             "a field name or type holds a line break, a control character or a quote",
