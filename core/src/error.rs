@@ -247,15 +247,9 @@ impl Error {
         self
     }
 
-    /// Adds what the operation knows to an API error's message: the klass of a 404.
-    pub(crate) fn in_context(
-        mut self,
-        status: StatusCode,
-        context: impl FnOnce() -> String,
-    ) -> Self {
-        if let Error::NotFound(e) | Error::Api(e) | Error::Unauthorized(e) = self.last_mut()
-            && e.status == status
-        {
+    /// Adds what the operation knows to a 404's message: the klass it looked in.
+    pub(crate) fn not_found_in(mut self, context: impl FnOnce() -> String) -> Self {
+        if let Error::NotFound(e) = self.last_mut() {
             e.context = Some(context());
         }
         self

@@ -157,7 +157,7 @@ pub trait Input: Serialize {
 pub(crate) fn in_scope<S: Scope>(scope: &S, error: crate::Error) -> crate::Error {
     match scope.name() {
         None => error,
-        Some(name) => error.in_context(http::StatusCode::NOT_FOUND, || {
+        Some(name) => error.not_found_in(|| {
             format!(
                 "in klass {:?}: no such record, or no such klass (client.klasses().list() lists them)",
                 crate::excerpt::excerpt_str(name)
