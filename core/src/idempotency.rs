@@ -3,6 +3,14 @@
 
 use http::{Method, Request};
 
+/// Methods that mean the same when repeated (RFC 9110, 9.2.2).
+pub fn is_idempotent(method: &Method) -> bool {
+    matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS | Method::TRACE
+    )
+}
+
 /// Whether sending a request a second time, after the first may have reached the server, is
 /// harmless.
 ///
@@ -56,7 +64,7 @@ impl Idempotency {
 
     /// What a method says (RFC 9110, 9.2.2).
     pub fn of_method(method: &Method) -> Self {
-        if crate::retry::is_idempotent(method) {
+        if is_idempotent(method) {
             Self::Idempotent
         } else {
             Self::NotIdempotent

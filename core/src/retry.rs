@@ -252,13 +252,7 @@ fn fraction(duration: Duration, jitter: f64) -> Duration {
         .min(duration)
 }
 
-/// Methods that mean the same when repeated (RFC 9110, 9.2.2).
-pub fn is_idempotent(method: &Method) -> bool {
-    matches!(
-        *method,
-        Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS | Method::TRACE
-    )
-}
+pub use crate::idempotency::is_idempotent;
 
 fn is_transient(status: StatusCode) -> bool {
     matches!(status.as_u16(), 500 | 502 | 503 | 504)
