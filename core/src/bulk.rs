@@ -17,7 +17,7 @@ use crate::family::{
 use crate::idempotency::Idempotency;
 use crate::models::{BulkBatch, BulkJob, BulkRecordResult};
 use crate::operation::Operation;
-use crate::ops::json_body;
+use crate::json_body::json_body;
 use crate::page::{Page, PagedOperation, parse_one, parse_page};
 use crate::path::segment;
 use crate::query::Query;

@@ -69,6 +69,7 @@ mod excerpt;
 pub mod family;
 mod handle;
 mod idempotency;
+mod json_body;
 mod lenient;
 pub mod messages;
 pub mod metadata;

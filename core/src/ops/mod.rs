@@ -19,17 +19,12 @@ pub use under::{DeleteUnder, GetUnder};
 pub use upsert::{UpsertAction, UpsertByExternalId, UpsertOutcome};
 pub use write::{Create, CreateUnder, Delete, Update, UpdateMode};
 
+pub(crate) use crate::json_body::json_body;
+
 use http::Response;
-use serde::Serialize;
 
 use crate::error::{Error, InvalidInput};
 use crate::response::error_for_status;
-
-/// A JSON request body.
-pub(crate) fn json_body<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
-    serde_json::to_vec(value)
-        .map_err(|e| InvalidInput::new("request body", format!("cannot be serialized: {e}")).into())
-}
 
 /// A success with nothing to read (204 on delete).
 pub(crate) fn parse_empty<B: AsRef<[u8]>>(response: Response<B>) -> Result<(), Error> {
