@@ -15,9 +15,9 @@ use crate::family::{
     without_secrets,
 };
 use crate::idempotency::Idempotency;
+use crate::json_body::json_body;
 use crate::models::{BulkBatch, BulkJob, BulkRecordResult};
 use crate::operation::Operation;
-use crate::json_body::json_body;
 use crate::page::{Page, PagedOperation, parse_one, parse_page};
 use crate::path::segment;
 use crate::query::Query;

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::customers::upsert::{Upsert, UpsertStep};
+use crate::customers::upsert::{Upsert, UpsertStep, Upserted};
 use crate::customers::{
     CreateMerge, CreateRelated, CustomerInput, GetMerge, ListRelated, LookupCustomer, Related,
 };
@@ -11,25 +11,6 @@ use crate::error::Error;
 use crate::handle::{Handle, Paginated};
 use crate::models::{Customer, Resource};
 use crate::transport::Transport;
-
-/// What [`Customers::upsert`](crate::customers::Customers) did.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Upserted {
-    /// No customer matched; this one was created.
-    Created(Customer),
-    /// This customer matched and was updated.
-    Updated(Customer),
-}
-
-impl Upserted {
-    /// The customer, either way.
-    pub fn customer(&self) -> &Customer {
-        match self {
-            Upserted::Created(c) | Upserted::Updated(c) => c,
-        }
-    }
-}
 
 impl<'c, T: Transport> Handle<'c, T, Customer> {
     /// Finds a customer by email; see [`LookupCustomer`]. A miss is [`Error::NotFound`].

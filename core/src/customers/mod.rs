@@ -26,14 +26,13 @@ pub use crate::ops::UpdateMode;
 pub use crate::search::{
     Criterion, MAX_CRITERIA_DEPTH, MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery, SortOrder,
 };
-pub use facade::Upserted;
 pub use input::{
     CustomerInput, EmailInput, ExternalIdInput, LocationInput, PhoneInput, SentimentInput,
     SocialInput, UrlInput,
 };
 pub use lookup::{LookupCustomer, LookupKey};
 pub use related::{CreateMerge, CreateRelated, GetMerge, ListRelated, Related};
-pub use upsert::{Upsert, UpsertStep};
+pub use upsert::{Upsert, UpsertStep, Upserted};
 
 impl Family for Customer {
     type Scope = ();

@@ -2,10 +2,28 @@
 
 use std::borrow::Cow;
 
-use crate::customers::facade::Upserted;
 use crate::customers::{CreateCustomer, CustomerInput, LookupCustomer, UpdateCustomer, UpdateMode};
 use crate::error::Error;
 use crate::models::Customer;
+
+/// What [`Customers::upsert`](crate::customers::Customers) did.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Upserted {
+    /// No customer matched; this one was created.
+    Created(Customer),
+    /// This customer matched and was updated.
+    Updated(Customer),
+}
+
+impl Upserted {
+    /// The customer, either way.
+    pub fn customer(&self) -> &Customer {
+        match self {
+            Upserted::Created(c) | Upserted::Updated(c) => c,
+        }
+    }
+}
 
 /// Upsert as a state machine: [`Upsert::next`] says which request to send, given the answer to
 /// the last one, until the customer is created or updated. Finds the customer by
