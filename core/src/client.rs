@@ -8,9 +8,7 @@ use http::{Request, StatusCode};
 
 use crate::clock::{Clock, Interrupt, Jitter, RandomJitter, SystemClock};
 use crate::config::Config;
-use crate::customers::Customers;
 use crate::error::{Error, TransportError};
-use crate::handle::Handle;
 use crate::idempotency::Idempotency;
 use crate::operation::Operation;
 use crate::pacing::Pacer;
@@ -253,101 +251,6 @@ impl<T: Transport> Client<T> {
             }),
             Err(e) => Err((self.scrub(e), Box::new(rate_limit))),
         }
-    }
-
-    /// Customer operations.
-    pub fn customers(&self) -> Customers<'_, T> {
-        Handle::new(self)
-    }
-
-    /// Any family's operations, by its model type: `client.family::<Conversation>()` is
-    /// `client.conversations()`. For code written once for every family.
-    ///
-    /// ```
-    /// # use kustomer::{ApiKey, Client, Config};
-    /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
-    /// #     br#"{"data":{"type":"note","id":"57cf1d65079e780006e34f79","attributes":{"body":"Hey"}}}"#.to_vec()));
-    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
-    /// use kustomer::family::Gettable;
-    ///
-    /// fn exists<R: Gettable, T: kustomer::Transport>(client: &Client<T>, id: &str) -> Result<bool, kustomer::Error> {
-    ///     match client.family::<R>().get(id) {
-    ///         Ok(_) => Ok(true),
-    ///         Err(e) if e.is_not_found() => Ok(false),
-    ///         Err(e) => Err(e),
-    ///     }
-    /// }
-    /// assert!(exists::<kustomer::models::Note, _>(&client, "57cf1d65079e780006e34f79")?);
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    ///
-    /// A family with one collection per klass (custom objects) needs the klass:
-    /// [`family_within`](Self::family_within). Without one, its every operation is refused
-    /// before I/O.
-    pub fn family<R: crate::family::Family>(&self) -> Handle<'_, T, R> {
-        Handle::within(self, R::Scope::default())
-    }
-
-    /// Any family's operations in one of its collections: `client.family_within::<KObject>("order")`
-    /// is `client.custom_objects("order")`; `client.family_within::<Note>(())` is
-    /// `client.notes()`.
-    ///
-    /// ```
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::models::KObject;
-    ///
-    /// let orders = client.family_within::<KObject>("order");
-    /// assert_eq!(orders.scope().as_str(), "order");
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn family_within<R: crate::family::Family>(
-        &self,
-        scope: impl Into<R::Scope>,
-    ) -> Handle<'_, T, R> {
-        Handle::within(self, scope.into())
-    }
-
-    /// Conversation operations: get, list, create, update, delete, search, bulk, tags, a
-    /// customer's conversations.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::conversations::ConversationUpdate;
-    /// use kustomer::customers::UpdateMode;
-    ///
-    /// let closed = client.conversations().update("58228e05d4e96711004eccb7", &ConversationUpdate::new().status("done"), UpdateMode::Patch)?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn conversations(&self) -> crate::conversations::Conversations<'_, T> {
-        Handle::new(self)
-    }
-
-    /// Message operations: get, list, create, update, search, bulk, redactions, a
-    /// conversation's or customer's messages.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let message = client.messages().get("57c8d2b01a57ed1400392073")?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn messages(&self) -> crate::messages::Messages<'_, T> {
-        Handle::new(self)
-    }
-
-    /// Note operations: get, list, create, update, delete, search, bulk, a conversation's or
-    /// customer's notes.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let note = client.notes().get("57cf1d65079e780006e34f79")?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn notes(&self) -> crate::notes::Notes<'_, T> {
-        Handle::new(self)
     }
 
     /// Removes the API key from every text of `error` that came from a server: the one place

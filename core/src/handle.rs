@@ -45,6 +45,56 @@ pub struct Handle<'c, T, R: Family> {
     family: PhantomData<fn() -> R>,
 }
 
+impl<T> Client<T> {
+    /// Any family's operations, by its model type: `client.family::<Conversation>()` is
+    /// `client.conversations()`. For code written once for every family.
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
+    /// #     br#"{"data":{"type":"note","id":"57cf1d65079e780006e34f79","attributes":{"body":"Hey"}}}"#.to_vec()));
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::family::Gettable;
+    ///
+    /// fn exists<R: Gettable, T: kustomer::Transport>(client: &Client<T>, id: &str) -> Result<bool, kustomer::Error> {
+    ///     match client.family::<R>().get(id) {
+    ///         Ok(_) => Ok(true),
+    ///         Err(e) if e.is_not_found() => Ok(false),
+    ///         Err(e) => Err(e),
+    ///     }
+    /// }
+    /// assert!(exists::<kustomer::models::Note, _>(&client, "57cf1d65079e780006e34f79")?);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    ///
+    /// A family with one collection per klass (custom objects) needs the klass:
+    /// [`family_within`](Self::family_within). Without one, its every operation is refused
+    /// before I/O.
+    pub fn family<R: crate::family::Family>(&self) -> Handle<'_, T, R> {
+        Handle::within(self, R::Scope::default())
+    }
+
+    /// Any family's operations in one of its collections: `client.family_within::<KObject>("order")`
+    /// is `client.custom_objects("order")`; `client.family_within::<Note>(())` is
+    /// `client.notes()`.
+    ///
+    /// ```
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::models::KObject;
+    ///
+    /// let orders = client.family_within::<KObject>("order");
+    /// assert_eq!(orders.scope().as_str(), "order");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn family_within<R: crate::family::Family>(
+        &self,
+        scope: impl Into<R::Scope>,
+    ) -> Handle<'_, T, R> {
+        Handle::within(self, scope.into())
+    }
+}
+
 impl<'c, T, R: Family> Handle<'c, T, R> {
     pub(crate) fn within(client: &'c Client<T>, scope: R::Scope) -> Self {
         Self {

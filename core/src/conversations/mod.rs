@@ -94,6 +94,24 @@ impl CreatedUnder<Customer> for Conversation {
 /// [`Client::conversations`](crate::Client::conversations).
 pub type Conversations<'c, T> = crate::Handle<'c, T, Conversation>;
 
+impl<T> crate::Client<T> {
+    /// Conversation operations: get, list, create, update, delete, search, bulk, tags, a
+    /// customer's conversations.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::conversations::ConversationUpdate;
+    /// use kustomer::customers::UpdateMode;
+    ///
+    /// let closed = client.conversations().update("58228e05d4e96711004eccb7", &ConversationUpdate::new().status("done"), UpdateMode::Patch)?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn conversations(&self) -> Conversations<'_, T> {
+        crate::Handle::new(self)
+    }
+}
+
 /// Get a conversation by ID (`GET /v1/conversations/{id}`, Kustomer's `GetConversation`).
 ///
 /// Roles: `org.user.conversation.read` or `org.permission.conversation.read`.

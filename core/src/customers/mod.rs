@@ -94,6 +94,13 @@ impl BulkDeletable for Customer {}
 /// ```
 pub type Customers<'c, T> = crate::Handle<'c, T, Customer>;
 
+impl<T> crate::Client<T> {
+    /// Customer operations.
+    pub fn customers(&self) -> Customers<'_, T> {
+        crate::Handle::new(self)
+    }
+}
+
 /// Every result of a customer search, past the 100-page cap; from
 /// [`Customers::search_all`](crate::Handle::search_all).
 pub type SearchAll<'c, T> = crate::handle::Walking<'c, T, Customer>;

@@ -113,6 +113,21 @@ impl CreatedUnder<Customer> for Message {
 /// [`Client::messages`](crate::Client::messages).
 pub type Messages<'c, T> = crate::Handle<'c, T, Message>;
 
+impl<T> crate::Client<T> {
+    /// Message operations: get, list, create, update, search, bulk, redactions, a
+    /// conversation's or customer's messages.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let message = client.messages().get("57c8d2b01a57ed1400392073")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn messages(&self) -> Messages<'_, T> {
+        crate::Handle::new(self)
+    }
+}
+
 /// Get a message by ID (`GET /v1/messages/{id}`, Kustomer's `GetMessage`).
 ///
 /// Roles: `org.user.message.read` or `org.permission.message.read`.

@@ -102,6 +102,21 @@ impl ChildOf<Customer> for Note {
 /// [`Client::notes`](crate::Client::notes).
 pub type Notes<'c, T> = crate::Handle<'c, T, Note>;
 
+impl<T> crate::Client<T> {
+    /// Note operations: get, list, create, update, delete, search, bulk, a conversation's or
+    /// customer's notes.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let note = client.notes().get("57cf1d65079e780006e34f79")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn notes(&self) -> Notes<'_, T> {
+        crate::Handle::new(self)
+    }
+}
+
 /// Get a note by ID (`GET /v1/notes/{id}`, Kustomer's `GetNoteById`).
 ///
 /// Roles: `org.user.note.read` or `org.permission.note.read`.
