@@ -8,7 +8,6 @@ use http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::excerpt::excerpt;
-use crate::page::BadRecord;
 use crate::rate_limit::RateLimit;
 
 /// Everything that can go wrong, sorted by what the caller should do next.
@@ -375,7 +374,7 @@ impl ApiError {
             #[serde(default, deserialize_with = "crate::lenient::objects")]
             errors: Vec<ApiErrorEntry>,
         }
-        let errors = serde_json::from_slice::<Body>(crate::response::strip_bom(body))
+        let errors = serde_json::from_slice::<Body>(crate::excerpt::strip_bom(body))
             .map(|b| b.errors)
             .unwrap_or_default();
         let body_excerpt = (errors.is_empty() && !body.is_empty()).then(|| excerpt(body));
@@ -721,5 +720,40 @@ impl fmt::Display for TransportError {
 impl StdError for TransportError {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         Some(&*self.source)
+    }
+}
+
+/// An item of a list page that could not be read as its model: where it was, why, and its JSON
+/// exactly as received, so that an export can set it aside instead of stopping or losing it.
+/// The client's iterators yield it as an [`Error::BadRecord`] after the good items of its page.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BadRecord {
+    /// Its position in the page's `data`, from 0.
+    pub index: usize,
+    /// Why it could not be read; line and column are within `raw`.
+    pub reason: DecodeError,
+    /// The item's JSON as received (with the API key, should a server echo it, redacted).
+    pub raw: String,
+}
+
+impl std::fmt::Debug for BadRecord {
+    // `raw` may be long: Debug shows its excerpt, as `reason` does.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BadRecord")
+            .field("index", &self.index)
+            .field("reason", &self.reason)
+            .field("raw_len", &self.raw.len())
+            .finish()
+    }
+}
+
+impl std::fmt::Display for BadRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "item {} of a page could not be read: {}",
+            self.index, self.reason
+        )
     }
 }

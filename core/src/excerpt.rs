@@ -1,4 +1,4 @@
-//! Short, printable excerpts of response bodies for error messages.
+//! Short, printable excerpts of response bodies for error messages, and the body text they start from.
 
 /// How many characters of a body an error message shows.
 const EXCERPT_CHARS: usize = 160;
@@ -34,6 +34,11 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
         out.push('…');
     }
     out
+}
+
+/// `body` without a leading UTF-8 byte-order mark.
+pub(crate) fn strip_bom(body: &[u8]) -> &[u8] {
+    body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
 }
 
 /// [`excerpt`] of a string.

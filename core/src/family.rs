@@ -20,16 +20,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::InvalidInput;
-use crate::page::Record;
+use crate::models::raw::Record;
 use crate::path::segment;
 
 pub(crate) mod sealed {
-    /// Models read from a response document; only this crate's, so only this crate declares
-    /// families.
-    pub trait FromDocument {
-        /// Called after parsing with the JSON the item was read from, when it is to be kept.
-        fn attach(&mut self, _raw: crate::models::raw::RawSource) {}
-    }
+    pub use crate::models::raw::FromDocument;
 }
 
 /// A Kustomer resource family: the model its responses read as, and where it lives.

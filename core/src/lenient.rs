@@ -291,6 +291,29 @@ pub(crate) fn scalars<'de, D: Deserializer<'de>, T: Scalar>(d: D) -> Result<Vec<
     d.deserialize_any(ListVisitor::<Scalars<T>>(PhantomData))
 }
 
+/// A value that must be a JSON object: serde would otherwise read an array as a struct's fields
+/// in order, and a top-level array as a resource.
+pub(crate) struct ObjectOnly<T>(pub(crate) T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Only<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Only<T> {
+            type Value = ObjectOnly<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            }
+        }
+        d.deserialize_map(Only(std::marker::PhantomData))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde::Deserialize;

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::base_url::BaseUrl;
 use serde_json::value::RawValue;
 
+pub use crate::error::BadRecord;
 use crate::error::{DecodeError, Error};
-use crate::lenient;
+use crate::lenient::{self, ObjectOnly};
 use crate::response::decode_success;
 
 /// One page of a list: its items, what the server said about the list, and the links to the
@@ -95,7 +96,8 @@ pub struct PageLinks {
     pub last: Option<String>,
 }
 
-pub(crate) use crate::family::sealed::FromDocument;
+pub(crate) use crate::models::raw::FromDocument;
+pub use crate::models::raw::Record;
 
 /// Reads a list page: the typed error for an error status, else `{meta, data: [...], links}`.
 ///
@@ -204,64 +206,6 @@ where
         return Err(whole.into());
     }
     Ok(Page::new(items, rejected, doc.meta, doc.links))
-}
-
-/// An item of a list page that could not be read as its model: where it was, why, and its JSON
-/// exactly as received, so that an export can set it aside instead of stopping or losing it.
-/// The client's iterators yield it as an [`Error::BadRecord`] after the good items of its page.
-#[derive(Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct BadRecord {
-    /// Its position in the page's `data`, from 0.
-    pub index: usize,
-    /// Why it could not be read; line and column are within `raw`.
-    pub reason: DecodeError,
-    /// The item's JSON as received (with the API key, should a server echo it, redacted).
-    pub raw: String,
-}
-
-impl std::fmt::Debug for BadRecord {
-    // `raw` may be long: Debug shows its excerpt, as `reason` does.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BadRecord")
-            .field("index", &self.index)
-            .field("reason", &self.reason)
-            .field("raw_len", &self.raw.len())
-            .finish()
-    }
-}
-
-impl std::fmt::Display for BadRecord {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "item {} of a page could not be read: {}",
-            self.index, self.reason
-        )
-    }
-}
-
-/// A value that must be a JSON object: serde would otherwise read an array as a struct's fields
-/// in order, and a top-level array as a resource.
-pub(crate) struct ObjectOnly<T>(pub(crate) T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Only<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Only<T> {
-            type Value = ObjectOnly<T>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<Self::Value, A::Error> {
-                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
-            }
-        }
-        d.deserialize_map(Only(std::marker::PhantomData))
-    }
 }
 
 /// Reads a single-resource document `{data: {...}}`.
@@ -425,12 +369,6 @@ pub const MAX_PAGES_WITHOUT_NEW_ITEMS: u32 = 3;
 /// How many recent pages a list remembers the items of: an item repeated within them is not
 /// yielded again.
 pub const RECENT_PAGES: usize = 10;
-
-/// A list item with an ID, by which a list tells a repeated item from a new one.
-pub trait Record {
-    /// The item's ID, if it has one.
-    fn record_id(&self) -> Option<&str>;
-}
 
 /// The pagination state machine: which page to ask for next, given the last page's links, and
 /// which of a page's items are new. Pure: no I/O, so every case is a unit test.

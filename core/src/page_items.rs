@@ -111,7 +111,7 @@ impl<'a> Cursor<'a> {
         loop {
             self.skip_whitespace();
             let start = self.pos;
-            let crate::page::ObjectOnly(item) = self.value::<crate::page::ObjectOnly<T>>()?;
+            let crate::lenient::ObjectOnly(item) = self.value::<crate::lenient::ObjectOnly<T>>()?;
             items.push((item, self.text.get(start..self.pos)?));
             if self.eat(b']') {
                 return Some(());

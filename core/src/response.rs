@@ -64,13 +64,8 @@ pub(crate) fn decode<T: DeserializeOwned>(
 
 /// A body as text: UTF-8, without the byte-order mark some servers put first.
 pub(crate) fn body_text(status: StatusCode, body: &[u8]) -> Result<&str, Error> {
-    let body = strip_bom(body);
+    let body = crate::excerpt::strip_bom(body);
     Ok(std::str::from_utf8(body).map_err(|e| DecodeError::not_utf8(status, body, e))?)
-}
-
-/// `body` without a leading UTF-8 byte-order mark.
-pub(crate) fn strip_bom(body: &[u8]) -> &[u8] {
-    body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
 }
 
 #[cfg(test)]

@@ -84,6 +84,19 @@ impl RawSource {
     }
 }
 
+/// Models read from a response document; only this crate's, so only this crate declares
+/// families (the module is the crate's own: the trait is sealed).
+pub trait FromDocument {
+    /// Called after parsing with the JSON the item was read from, when it is to be kept.
+    fn attach(&mut self, _raw: RawSource) {}
+}
+
+/// A list item with an ID, by which a list tells a repeated item from a new one.
+pub trait Record {
+    /// The item's ID, if it has one.
+    fn record_id(&self) -> Option<&str>;
+}
+
 /// The outer shape every resource model shares (`{type, id, attributes, relationships, links}`),
 /// its access to the raw document, and its family plumbing: one definition for every family.
 macro_rules! resource_model {
@@ -140,13 +153,13 @@ macro_rules! resource_model {
             }
         }
 
-        impl crate::family::sealed::FromDocument for $name {
+        impl crate::models::raw::FromDocument for $name {
             fn attach(&mut self, raw: crate::models::raw::RawSource) {
                 self.raw = Some(raw);
             }
         }
 
-        impl crate::page::Record for $name {
+        impl crate::models::raw::Record for $name {
             fn record_id(&self) -> Option<&str> {
                 Some(self.id.as_str()).filter(|id| !id.is_empty())
             }

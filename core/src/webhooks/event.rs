@@ -330,7 +330,7 @@ impl WebhookEvent {
 /// The data as its family's model; a data that does not read as one is kept as JSON.
 fn typed_data(kind: &EventKind, raw: &RawValue, document: &Arc<str>) -> EventData {
     fn read<T: DeserializeOwned + FromDocument>(raw: &RawValue, document: &Arc<str>) -> Option<T> {
-        let mut model: T = serde_json::from_str::<crate::page::ObjectOnly<T>>(raw.get())
+        let mut model: T = serde_json::from_str::<crate::lenient::ObjectOnly<T>>(raw.get())
             .ok()?
             .0;
         // `data` of the envelope: the model's raw attributes are reachable as for a GET.
