@@ -50,7 +50,7 @@ impl Fault {
         Fault::Status {
             status,
             content_type: "application/json",
-            body: crate::store::error_body(status, code, title),
+            body: crate::answers::error_body(status, code, title),
         }
     }
 }

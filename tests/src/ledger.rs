@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::routes::{Answer, bad, not_found, one, param};
+use crate::answers::{Answer, bad, not_found, one, param};
 use crate::store::Store;
 
 /// Sets `attributes.<name>` of a record (a record without attributes is left alone).
@@ -336,7 +336,7 @@ impl Store {
                 }
                 format!("klasses/{klass}")
             }
-            None => crate::families::FAMILIES
+            None => crate::table::FAMILIES
                 .iter()
                 .find(|f| f.kind == kind && !f.scoped)?
                 .path

@@ -33,8 +33,10 @@
 // On docs.rs: each item gated by a feature says which.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod answers;
 mod body;
 mod clock;
+mod delivery;
 mod demo;
 mod families;
 mod fault;
@@ -45,25 +47,28 @@ mod search_eval;
 mod seeds;
 mod server;
 mod service;
+mod shared;
 mod spec;
 mod store;
 mod synthetic;
+mod table;
 #[cfg(feature = "isahc")]
 mod transports;
 mod webhooks;
 
+pub use delivery::WebhookDelivery;
 pub use demo::env_or_fake;
 pub use fault::{Fault, Route};
 pub use seeds::{
     COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID, DEFAULT_SCHEDULE_ID, ORDER_KLASS_ID,
     ORG_ID, SLA_ID,
 };
-pub use server::{FakeKustomer, FakeKustomerBuilder, RecordedRequest};
+pub use server::{FakeKustomer, FakeKustomerBuilder};
+pub use shared::RecordedRequest;
 pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};
 pub use synthetic::{synthetic_customer, synthetic_page};
 #[cfg(feature = "isahc")]
 pub use transports::{DynTransport, both_transports, clients_with};
-pub use webhooks::WebhookDelivery;
 
 /// The API key the fake server accepts.
 pub const FAKE_API_KEY: &str = "fake-kustomer-api-key-0123456789";

@@ -5,9 +5,9 @@
 use http::Method;
 use serde_json::{Map, Value, json};
 
-use crate::families::{Collection, FAMILIES};
-use crate::routes::{Answer, bad, list_answer, not_found, one, param};
-use crate::store::{Store, error_body};
+use crate::answers::{Answer, bad, error_body, list_answer, not_found, one, param};
+use crate::store::Store;
+use crate::table::{Collection, FAMILIES};
 
 fn collection(path: &str) -> Option<Collection> {
     FAMILIES

@@ -1,11 +1,10 @@
 //! The fake server's lifecycle: a hyper server on a tokio runtime in its own thread, behind a
 //! blocking API.
 
-use std::collections::VecDeque;
 use std::io;
 use std::net::{SocketAddr, TcpListener as StdListener};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -19,6 +18,7 @@ use tokio::sync::oneshot;
 use crate::FAKE_API_KEY;
 use crate::fault::Fault;
 use crate::service::handle;
+use crate::shared::{Limiter, RecordedRequest, Shared, lock};
 use crate::store::Store;
 
 /// A running fake Kustomer API on `127.0.0.1`. Stops when dropped.
@@ -34,91 +34,6 @@ pub struct FakeKustomer {
     shared: Arc<Shared>,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
-}
-
-/// What the fake saw of one request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RecordedRequest {
-    /// The method.
-    pub method: String,
-    /// The path and query exactly as sent (still percent-encoded).
-    pub raw_url: String,
-    /// The customer ID after percent-decoding, for customer routes.
-    pub customer_id: Option<String>,
-    /// Every header, names lowercased.
-    pub headers: Vec<(String, String)>,
-    /// The request body.
-    pub body: Vec<u8>,
-}
-
-impl RecordedRequest {
-    /// The first value of a header.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        find_header(&self.headers, name)
-    }
-}
-
-/// The first value of header `name` (any case) among `(lower-cased name, value)` pairs.
-pub(crate) fn find_header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
-    let name = name.to_ascii_lowercase();
-    headers
-        .iter()
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.as_str())
-}
-
-/// State shared by the blocking API and the request handlers.
-#[derive(Debug, Default)]
-pub(crate) struct Shared {
-    pub(crate) store: Mutex<Store>,
-    pub(crate) faults: Mutex<VecDeque<Fault>>,
-    /// Faults for the next request of a route, in the order they were asked for.
-    pub(crate) route_faults: Mutex<Vec<(crate::Route, Fault)>>,
-    pub(crate) requests: Mutex<Vec<RecordedRequest>>,
-    pub(crate) served: AtomicU64,
-    pub(crate) limiter: Option<Mutex<Limiter>>,
-    pub(crate) rate_limited: AtomicU64,
-    /// How long every answer is held.
-    pub(crate) latency: Option<Duration>,
-}
-
-/// A poisoned lock only means another handler panicked; the data is still usable for a fake.
-pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// An org budget like Kustomer's: `limit` requests per fixed window, 429 past it.
-#[derive(Debug)]
-pub(crate) struct Limiter {
-    pub(crate) limit: u64,
-    window: Duration,
-    started: Instant,
-    current: u64,
-    count: u64,
-    busiest: u64,
-}
-
-impl Limiter {
-    /// Counts one request: `Ok(remaining)`, or `Err(seconds to the reset)` when over budget.
-    pub(crate) fn admit(&mut self) -> Result<u64, u64> {
-        let elapsed = self.started.elapsed();
-        let window = (elapsed.as_nanos() / self.window.as_nanos().max(1)) as u64;
-        if window != self.current {
-            self.current = window;
-            self.count = 0;
-        }
-        let ends = self
-            .window
-            .saturating_mul(u32::try_from(window + 1).unwrap_or(u32::MAX));
-        let reset = ends.saturating_sub(elapsed).as_secs_f64().ceil() as u64;
-        if self.count >= self.limit {
-            return Err(reset.max(1));
-        }
-        self.count += 1;
-        self.busiest = self.busiest.max(self.count);
-        Ok(self.limit - self.count)
-    }
 }
 
 /// How to start a [`FakeKustomer`]; from [`FakeKustomer::builder`].

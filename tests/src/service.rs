@@ -11,10 +11,10 @@ use hyper::body::Incoming;
 use percent_encoding::percent_decode_str;
 
 use crate::FAKE_API_KEY;
+use crate::answers::error_body;
 use crate::body::FakeBody;
 use crate::fault::Fault;
-use crate::server::{RecordedRequest, Shared, lock};
-use crate::store::error_body;
+use crate::shared::{RecordedRequest, Shared, lock};
 
 /// The budget the fake's headers report when no limit is enforced.
 const REPORTED_LIMIT: u64 = 1000;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use crate::clock::rfc3339_millis;
-use crate::families::{Collection, FamilySpec};
+use crate::table::{Collection, FamilySpec};
 
 /// The customer of Kustomer's own `getCustomerById` example.
 pub const SPEC_CUSTOMER_ID: &str = "58210c3db0f09110006b7953";
@@ -124,8 +124,8 @@ pub(crate) struct Store {
     /// Each conversation's events.
     events: HashMap<String, Vec<Value>>,
     /// Every webhook delivery made, and those not yet posted.
-    pub(crate) deliveries: Vec<crate::webhooks::WebhookDelivery>,
-    pub(crate) outbox: Vec<crate::webhooks::WebhookDelivery>,
+    pub(crate) deliveries: Vec<crate::delivery::WebhookDelivery>,
+    pub(crate) outbox: Vec<crate::delivery::WebhookDelivery>,
     /// Files the storage host received: the attachment's ID and the bytes.
     pub(crate) uploads: Vec<(String, Vec<u8>)>,
     /// Where the fake listens (`http://127.0.0.1:port`), for the links it hands out.
@@ -747,9 +747,4 @@ fn list_has(list: Option<&Value>, key: &str, value: &str) -> bool {
             .iter()
             .any(|i| i.get(key).and_then(Value::as_str) == Some(value))
     })
-}
-
-/// Kustomer's JSON:API error body.
-pub(crate) fn error_body(status: u16, code: &str, title: &str) -> String {
-    json!({"errors": [{"status": status, "code": code, "title": title}]}).to_string()
 }

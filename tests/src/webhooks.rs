@@ -7,28 +7,8 @@ use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Map, Value, json};
 use sha2::Sha256;
 
+use crate::delivery::WebhookDelivery;
 use crate::store::Store;
-
-/// One delivery the fake made: where it went, its headers and its exact body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WebhookDelivery {
-    /// The webhook's URL.
-    pub url: String,
-    /// The event's name (`kustomer.conversation.update`).
-    pub event: String,
-    /// The headers sent: `x-kustomer-webhook-signature`, `x-kustomer-webhook-event`, the
-    /// webhook's custom headers (names lower-cased).
-    pub headers: Vec<(String, String)>,
-    /// The body, exactly as signed.
-    pub body: Vec<u8>,
-}
-
-impl WebhookDelivery {
-    /// A header's value, by case-insensitive name.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        crate::server::find_header(&self.headers, name)
-    }
-}
 
 /// The lowercase hex HMAC-SHA256 of `body` keyed with `token`, computed here with the RustCrypto
 /// crates directly rather than through the library under test.

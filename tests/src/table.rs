@@ -1,0 +1,339 @@
+//! The fake's table of families other than customers: one row a family (its path, type,
+//! search context, writes and parents), and the collections rows make. Data only: the handlers
+//! in `families` serve it, the store keys its records by it.
+
+/// One family of the fake.
+#[derive(Debug)]
+pub(crate) struct FamilySpec {
+    /// The collection's path segment: `conversations`.
+    pub(crate) path: &'static str,
+    /// The record `type`: `conversation` (`kobject.<klass>` for custom objects).
+    pub(crate) kind: &'static str,
+    /// The search context (`""`: not searchable; custom objects add `_<klass>`).
+    pub(crate) context: &'static str,
+    /// The lookup segment's key (`externalId`), if the family has one.
+    pub(crate) external_id_key: Option<&'static str>,
+    /// operationIds whose request schemas give the keys of each write; `""` where the family
+    /// has no such write.
+    pub(crate) create: &'static str,
+    pub(crate) put: &'static str,
+    pub(crate) patch: &'static str,
+    pub(crate) bulk_create: &'static str,
+    pub(crate) bulk_update: &'static str,
+    /// Whether `PUT` takes `?replace=`.
+    pub(crate) replace: bool,
+    /// Whether `DELETE {path}/{id}` exists, and `DELETE {path}/bulk?ids=`.
+    pub(crate) deletable: bool,
+    pub(crate) bulk_delete: bool,
+    /// The largest page its list serves.
+    pub(crate) list_max: usize,
+    /// One collection per klass: `/klasses/{name}` (custom objects).
+    pub(crate) scoped: bool,
+    /// Parents this family is listed (and perhaps created) under: the parent's path segment,
+    /// the relationship that names it, and the create's operationId.
+    pub(crate) parents: &'static [(&'static str, &'static str, Option<&'static str>)],
+}
+
+/// A row's defaults: nothing but get and list.
+const READ_ONLY: FamilySpec = FamilySpec {
+    path: "",
+    kind: "",
+    context: "",
+    external_id_key: None,
+    create: "",
+    put: "",
+    patch: "",
+    bulk_create: "",
+    bulk_update: "",
+    replace: false,
+    deletable: false,
+    bulk_delete: false,
+    list_max: 100,
+    scoped: false,
+    parents: &[],
+};
+
+/// Every generic family of the fake.
+pub(crate) const FAMILIES: &[FamilySpec] = &[
+    FamilySpec {
+        path: "conversations",
+        kind: "conversation",
+        context: "conversation",
+        external_id_key: Some("externalId"),
+        create: "CreateConversation",
+        put: "UpdateConversation",
+        patch: "UpdateConversationAttributes",
+        bulk_create: "BulkCreateConversations",
+        bulk_update: "BulkBatchUpdateConversations",
+        replace: true,
+        deletable: true,
+        parents: &[(
+            "customers",
+            "customer",
+            Some("CreateConversationForCustomer"),
+        )],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "messages",
+        kind: "message",
+        context: "message",
+        external_id_key: Some("externalid"),
+        create: "CreateMessage",
+        put: "UpdateMessage",
+        patch: "UpdateMessageAttributes",
+        bulk_create: "BulkCreateMessages",
+        bulk_update: "BulkBatchUpdateMessages",
+        replace: true,
+        parents: &[
+            (
+                "conversations",
+                "conversation",
+                Some("CreateMessageFromConversation"),
+            ),
+            ("customers", "customer", Some("CreateMessageByCustomer")),
+        ],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "notes",
+        kind: "note",
+        context: "note",
+        create: "CreateNote",
+        put: "UpdateNoteById",
+        patch: "PatchNoteById",
+        bulk_create: "BulkCreateNotes",
+        bulk_update: "BulkBatchUpdateNotes",
+        replace: true,
+        deletable: true,
+        parents: &[
+            (
+                "conversations",
+                "conversation",
+                Some("CreateNoteWithinConversation"),
+            ),
+            ("customers", "customer", None),
+        ],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "companies",
+        kind: "company",
+        context: "company",
+        create: "CreateCompany",
+        put: "UpdateCompanyAttributes",
+        bulk_create: "BulkCreateCompanies",
+        bulk_update: "BulkBatchUpdateCompanies",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "klasses",
+        kind: "klass",
+        create: "CreateKlass",
+        put: "UpdateKlass",
+        deletable: true,
+        ..READ_ONLY
+    },
+    KOBJECTS,
+    FamilySpec {
+        path: "users",
+        kind: "user",
+        put: "UpdateUser",
+        list_max: 500,
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "teams",
+        kind: "team",
+        create: "CreateTeam",
+        put: "UpdateTeam",
+        patch: "PatchTeam",
+        deletable: true,
+        list_max: 500,
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "tags",
+        kind: "tag",
+        create: "CreateTag",
+        put: "UpdateTag",
+        deletable: true,
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "shortcuts",
+        kind: "shortcut",
+        deletable: true,
+        ..READ_ONLY
+    },
+    SHORTCUT_CATEGORIES,
+    FamilySpec {
+        path: "brands",
+        kind: "brand",
+        create: "CreateBrand",
+        patch: "PatchBrand",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "orgs",
+        kind: "org",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "attachments",
+        kind: "attachment",
+        create: "CreateAttachment",
+        put: "UpsertAttachment",
+        deletable: true,
+        parents: &[
+            ("drafts", "draft", Some("CreateDraftAttachment")),
+            ("forwards", "forward", Some("CreateForwardAttachment")),
+        ],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "media",
+        kind: "attachment",
+        create: "CreateMedia",
+        put: "UpdateMedia",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "drafts",
+        kind: "draft",
+        put: "UpdateDraft",
+        deletable: true,
+        parents: &[("customers", "customer", Some("CreateDraftByCustomer"))],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "forwards",
+        kind: "forward",
+        put: "UpdateDraftForward",
+        parents: &[(
+            "conversations",
+            "conversation",
+            Some("CreateForwardByConversation"),
+        )],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "outboundAccounts",
+        kind: "outbound_account",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "schedules",
+        kind: "schedule",
+        create: "CreateSchedule",
+        put: "UpdateScheduleById",
+        deletable: true,
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "slas",
+        kind: "sla",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "satisfaction",
+        kind: "satisfaction",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "times",
+        kind: "conversation_time",
+        list_max: 1_000,
+        parents: &[("conversations", "conversation", None)],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "events",
+        kind: "customer_event",
+        parents: &[("customers", "customer", None)],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "sessions",
+        kind: "customer_session",
+        parents: &[("customers", "customer", None)],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "outbound-webhooks",
+        kind: "outbound_webhook",
+        create: "CreateWebhook",
+        deletable: true,
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "metadata",
+        kind: "metadata",
+        put: "UpdateCustomAttributeMetadata",
+        ..READ_ONLY
+    },
+];
+
+/// Custom objects: `/klasses/{name}`, one collection per klass.
+pub(crate) const KOBJECTS: FamilySpec = FamilySpec {
+    path: "klasses",
+    kind: "kobject",
+    context: "kobject",
+    external_id_key: Some("externalId"),
+    create: "CreateKObject",
+    put: "UpdateKObject",
+    bulk_create: "BulkCreateKObjects",
+    bulk_update: "BulkBatchUpdateKObjects",
+    deletable: true,
+    bulk_delete: true,
+    scoped: true,
+    parents: &[
+        ("customers", "customer", Some("CreateCustomerKObject")),
+        ("companies", "company", None),
+    ],
+    ..READ_ONLY
+};
+
+/// `/shortcuts/categories`, read only.
+pub(crate) const SHORTCUT_CATEGORIES: FamilySpec = FamilySpec {
+    path: "shortcuts/categories",
+    kind: "shortcut-category",
+    ..READ_ONLY
+};
+
+/// One collection of a family: the family, and the klass for custom objects.
+#[derive(Debug, Clone)]
+pub(crate) struct Collection {
+    pub(crate) spec: &'static FamilySpec,
+    pub(crate) scope: Option<String>,
+}
+
+impl Collection {
+    pub(crate) fn of(spec: &'static FamilySpec) -> Self {
+        Self { spec, scope: None }
+    }
+
+    /// Where the store keeps its records: `companies`, `klasses/order`.
+    pub(crate) fn key(&self) -> String {
+        match &self.scope {
+            Some(name) => format!("{}/{name}", self.spec.path),
+            None => self.spec.path.to_owned(),
+        }
+    }
+
+    /// Its records' `type`.
+    pub(crate) fn kind(&self) -> String {
+        match &self.scope {
+            Some(name) => format!("{}.{name}", self.spec.kind),
+            None => self.spec.kind.to_owned(),
+        }
+    }
+
+    /// A record's `links.self`: custom objects' use the pluralised klass name, as the API's do.
+    pub(crate) fn self_link(&self, id: &str) -> String {
+        match &self.scope {
+            Some(name) => format!("/v1/{}/{name}s/{id}", self.spec.path),
+            None => format!("/v1/{}/{id}", self.spec.path),
+        }
+    }
+}
