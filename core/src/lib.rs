@@ -49,80 +49,47 @@
 // On docs.rs: each item gated by a feature says which.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-pub mod attachments;
-pub mod audit_logs;
-mod base_url;
-pub mod brands;
-pub mod bulk;
-mod client;
-mod clock;
-pub mod companies;
-mod config;
-pub mod conversation_times;
-pub mod conversations;
-pub mod custom_objects;
-pub mod customer_events;
-pub mod customers;
-pub mod drafts;
-mod error;
-mod excerpt;
-pub mod family;
-mod handle;
-mod idempotency;
-mod json_body;
-mod lenient;
-pub mod messages;
-pub mod metadata;
-pub mod models;
-pub mod notes;
-mod operation;
-pub mod ops;
-pub mod orgs;
-mod pacing;
-pub mod page;
-mod page_items;
-mod path;
+mod families;
+mod generic;
 pub mod prelude;
-mod query;
-mod rate_limit;
-mod response;
-pub mod retry;
-pub mod satisfaction;
-pub mod schedules;
-mod scrub;
-pub mod search;
-mod secret;
-pub mod shortcuts;
-pub mod slas;
-pub mod spam;
-pub mod tags;
-pub mod teams;
-mod trace;
-pub mod tracking;
-mod transport;
-pub mod unmasking;
-pub mod users;
-mod validation;
-pub mod webhooks;
+mod protocol;
 
-pub use base_url::{BaseUrl, Region};
-pub use client::{Client, ClientBuilder, Reply};
-pub use clock::{Clock, Interrupt, Jitter, ManualClock, RandomJitter, SystemClock};
-pub use config::{Config, USER_AGENT_VALUE};
-pub use error::{
+// The three layers are folders (protocol < generic < families; see README's "Layout"); their
+// public modules keep the paths users know. The crate's own code names each module by its real
+// path, so imports show their layer; these aliases serve rustdoc's links.
+pub use families::{
+    attachments, audit_logs, brands, companies, conversation_times, conversations, custom_objects,
+    customer_events, customers, drafts, messages, metadata, models, notes, orgs, satisfaction,
+    schedules, shortcuts, slas, spam, tags, teams, tracking, unmasking, users, webhooks,
+};
+pub use generic::{bulk, family, ops, search};
+#[allow(unused_imports)]
+use generic::{client, handle};
+#[allow(unused_imports)]
+use protocol::{
+    base_url, clock, config, error, excerpt, idempotency, lenient, operation, pacing, path,
+    rate_limit, response, secret, transport,
+};
+pub use protocol::{page, retry};
+
+pub use generic::client::{Client, ClientBuilder, Reply};
+pub use generic::handle::{Handle, Paginated, Walking};
+pub use http;
+pub use protocol::base_url::{BaseUrl, Region};
+pub use protocol::clock::{Clock, Interrupt, Jitter, ManualClock, RandomJitter, SystemClock};
+pub use protocol::config::{Config, USER_AGENT_VALUE};
+pub use protocol::error::{
     ApiError, ApiErrorEntry, DecodeError, Error, InvalidInput, TransportError, TransportErrorKind,
 };
-pub use handle::{Handle, Paginated, Walking};
-pub use http;
-pub use idempotency::Idempotency;
-pub use operation::Operation;
-pub use pacing::{Pacer, RatePacer};
-pub use path::segment as encode_path_segment;
-pub use rate_limit::{RateLimit, RetryAfter};
-pub use response::error_for_status;
-pub use retry::RetryPolicy;
-pub use secret::ApiKey;
-pub use transport::{
+pub use protocol::idempotency::Idempotency;
+pub use protocol::operation::Operation;
+pub use protocol::pacing::{Pacer, RatePacer};
+pub use protocol::path::segment as encode_path_segment;
+pub use protocol::rate_limit::{RateLimit, RetryAfter};
+pub use protocol::response::error_for_status;
+pub use protocol::retry::RetryPolicy;
+pub use protocol::secret::ApiKey;
+pub use protocol::transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, Transport, TransportOptions,
 };
 

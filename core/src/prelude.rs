@@ -15,9 +15,9 @@
 //! # Ok::<(), Error>(())
 //! ```
 
-pub use crate::models::CustomFields;
-pub use crate::ops::UpdateMode;
-pub use crate::search::{Criterion, SearchQuery, SortOrder};
+pub use crate::families::models::CustomFields;
+pub use crate::generic::ops::UpdateMode;
+pub use crate::generic::search::{Criterion, SearchQuery, SortOrder};
 pub use crate::{
     ApiKey, BaseUrl, Client, Config, Error, Operation, Pacer, RatePacer, Region, RetryPolicy,
     Transport, TransportOptions,

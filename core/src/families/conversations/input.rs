@@ -1,0 +1,303 @@
+//! Request bodies for creating and updating conversations: only what was set is sent, and the
+//! spec's limits are checked before anything goes out.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::generic::family::Input;
+use crate::protocol::error::InvalidInput;
+use crate::protocol::validation::{
+    check_custom, check_list_of, check_tags, date_time, date_times, finite, max_chars, one_of,
+};
+
+/// A conversation to create (`POST /v1/conversations`, or under a customer). Only the fields
+/// that are set are sent.
+///
+/// ```
+/// use kustomer::conversations::ConversationInput;
+///
+/// let input = ConversationInput::for_customer("58210c3db0f09110006b7953")
+///     .name("Where is my order?")
+///     .tag("orders");
+/// assert_eq!(
+///     serde_json::to_value(&input).unwrap(),
+///     serde_json::json!({"customer": "58210c3db0f09110006b7953", "name": "Where is my order?", "tags": ["orders"]})
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationInput {
+    /// The customer's ID: needed by `POST /conversations`, not allowed under a customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    /// Your ID for it, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// Name (subject), at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `open` or `done`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 1 (lowest) to 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u8>,
+    /// `in` or `out`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// The channel replies go out on, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply_channel: Option<String>,
+    /// Tag names: at most 20, each 1 to 64 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// User IDs to assign, at most 10.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_users: Option<Vec<String>>,
+    /// Team IDs to assign, at most 10.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_teams: Option<Vec<String>>,
+    /// Custom attributes: at most 100, typed by their name's suffix.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub custom: Map<String, Value>,
+    /// Default language, at most 100 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_lang: Option<String>,
+    /// Creation time to record (imports), RFC 3339.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// Import time, RFC 3339.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
+}
+
+impl ConversationInput {
+    /// An empty input (for a create under a customer, which names the customer in the path).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An input for `POST /conversations`, which needs the customer.
+    pub fn for_customer(customer: impl Into<String>) -> Self {
+        Self {
+            customer: Some(customer.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the name.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets the status (`open` or `done`).
+    #[must_use]
+    pub fn status(mut self, status: impl Into<String>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+
+    /// Adds a tag by name.
+    #[must_use]
+    pub fn tag(mut self, tag: impl Into<String>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(tag.into());
+        self
+    }
+
+    /// Sets your ID for it.
+    #[must_use]
+    pub fn external_id(mut self, id: impl Into<String>) -> Self {
+        self.external_id = Some(id.into());
+        self
+    }
+}
+
+impl Input for ConversationInput {
+    fn validate(&self) -> Result<(), InvalidInput> {
+        max_chars("externalId", self.external_id.as_deref(), 256)?;
+        max_chars("name", self.name.as_deref(), 256)?;
+        max_chars("replyChannel", self.reply_channel.as_deref(), 256)?;
+        max_chars("defaultLang", self.default_lang.as_deref(), 100)?;
+        one_of("status", self.status.as_deref(), &["open", "done"])?;
+        one_of("direction", self.direction.as_deref(), &["in", "out"])?;
+        check_priority(self.priority)?;
+        check_tags(self.tags.as_deref())?;
+        check_list_of("assignedUsers", self.assigned_users.as_deref(), 10)?;
+        check_list_of("assignedTeams", self.assigned_teams.as_deref(), 10)?;
+        check_custom(&self.custom)?;
+        date_times(&[
+            ("createdAt", &self.created_at),
+            ("importedAt", &self.imported_at),
+        ])
+    }
+}
+
+/// Changes to a conversation (`PUT`/`PATCH /v1/conversations/{id}`, bulk updates). Only the
+/// fields that are set are sent; lists are `Option<Vec<_>>` so that `Some(vec![])` clears one.
+///
+/// ```
+/// use kustomer::conversations::ConversationUpdate;
+///
+/// let close = ConversationUpdate::new().status("done");
+/// assert_eq!(serde_json::to_string(&close).unwrap(), r#"{"status":"done"}"#);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationUpdate {
+    /// Your ID for it, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// Name, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `in` or `out`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// 1 to 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u8>,
+    /// Satisfaction, -1 to 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub satisfaction: Option<f64>,
+    /// `open`, `snoozed` or `done`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// The channel replies go out on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply_channel: Option<String>,
+    /// Sub-status ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub_status: Option<String>,
+    /// Snooze until a time (`status` `scheduled`), or cancel it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snooze: Option<SnoozeInput>,
+    /// Tag names (replacing the list): at most 20, each 1 to 64 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// User IDs assigned, at most 10.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_users: Option<Vec<String>>,
+    /// Team IDs assigned, at most 10.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_teams: Option<Vec<String>>,
+    /// Custom attributes: at most 100, typed by their name's suffix.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub custom: Map<String, Value>,
+    /// Marks it deleted or not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deleted: Option<bool>,
+    /// Whether it has ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended: Option<bool>,
+    /// Why it ended, at most 128 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended_reason: Option<String>,
+    /// Locks it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locked: Option<bool>,
+    /// The revision this update is based on: a stale one answers 409.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rev: Option<u64>,
+    /// Default language, at most 100 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_lang: Option<String>,
+}
+
+/// A snooze to set: `status` `scheduled` (with `time`), `canceled` or `elapsed`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SnoozeInput {
+    /// Until when (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// `scheduled`, `canceled` or `elapsed`.
+    pub status: String,
+}
+
+impl SnoozeInput {
+    /// Snooze until `time` (RFC 3339).
+    pub fn until(time: impl Into<String>) -> Self {
+        Self {
+            time: Some(time.into()),
+            status: "scheduled".into(),
+        }
+    }
+}
+
+impl ConversationUpdate {
+    /// An empty update: nothing set, nothing sent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the status (`open`, `snoozed` or `done`).
+    #[must_use]
+    pub fn status(mut self, status: impl Into<String>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+
+    /// Sets the name.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets the priority (1 to 5).
+    #[must_use]
+    pub fn priority(mut self, priority: u8) -> Self {
+        self.priority = Some(priority);
+        self
+    }
+}
+
+impl Input for ConversationUpdate {
+    fn validate(&self) -> Result<(), InvalidInput> {
+        max_chars("externalId", self.external_id.as_deref(), 256)?;
+        max_chars("name", self.name.as_deref(), 256)?;
+        max_chars("replyChannel", self.reply_channel.as_deref(), 256)?;
+        max_chars("endedReason", self.ended_reason.as_deref(), 128)?;
+        max_chars("defaultLang", self.default_lang.as_deref(), 100)?;
+        one_of("direction", self.direction.as_deref(), &["in", "out"])?;
+        one_of(
+            "status",
+            self.status.as_deref(),
+            &["open", "snoozed", "done"],
+        )?;
+        check_priority(self.priority)?;
+        if let Some(satisfaction) = self.satisfaction {
+            finite("satisfaction", satisfaction)?;
+            if !(-1.0..=1.0).contains(&satisfaction) {
+                return Err(InvalidInput::new(
+                    "satisfaction",
+                    "must be between -1 and 1",
+                ));
+            }
+        }
+        if let Some(snooze) = &self.snooze {
+            one_of(
+                "snooze",
+                Some(&snooze.status),
+                &["scheduled", "canceled", "elapsed"],
+            )?;
+            if let Some(time) = &snooze.time {
+                date_time("snooze", time)?;
+            }
+        }
+        check_tags(self.tags.as_deref())?;
+        check_list_of("assignedUsers", self.assigned_users.as_deref(), 10)?;
+        check_list_of("assignedTeams", self.assigned_teams.as_deref(), 10)?;
+        check_custom(&self.custom)
+    }
+}
+
+fn check_priority(priority: Option<u8>) -> Result<(), InvalidInput> {
+    match priority {
+        Some(p) if !(1..=5).contains(&p) => Err(InvalidInput::new("priority", "must be 1 to 5")),
+        _ => Ok(()),
+    }
+}
+
+crate::generic::ops::helpers::input_cow!(ConversationInput, ConversationUpdate);

@@ -1,0 +1,253 @@
+//! Request bodies for custom objects and klasses.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::generic::family::Input;
+use crate::protocol::error::InvalidInput;
+use crate::protocol::validation::{
+    chars_between, check_custom, check_list_max, check_tags, date_times, max_chars, not_empty,
+    one_of,
+};
+
+/// A custom object to create (`POST /v1/klasses/{name}`, under a customer, in bulk) or changes
+/// to one (`PUT /v1/klasses/{name}/{id}`, in bulk). Only the fields that are set are sent; each
+/// operation checks that it takes them (a create needs a title, an update names no customer).
+///
+/// ```
+/// use kustomer::custom_objects::KObjectInput;
+///
+/// let order = KObjectInput::new("Order #1059").external_id("order-1059").custom_num("totalNum", 64.5);
+/// assert_eq!(
+///     serde_json::to_string(&order).unwrap(),
+///     r#"{"externalId":"order-1059","title":"Order #1059","custom":{"totalNum":64.5}}"#
+/// );
+/// let paid = KObjectInput::update().custom_str("statusStr", "paid");
+/// assert_eq!(serde_json::to_string(&paid).unwrap(), r#"{"custom":{"statusStr":"paid"}}"#);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KObjectInput {
+    /// The customer it belongs to (creates only; not under a customer, where the path names
+    /// them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    /// The company it belongs to (creates only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// Your ID for it, 1 to 256 characters: the key of lookups and upserts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// The title, 1 to 256 characters (required to create).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The description, at most 10,240 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Image URLs, at most 20, unique.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub images: Option<Vec<String>>,
+    /// The icon's name, at most 64 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+    /// Free-form data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<Map<String, Value>>,
+    /// The klass's attributes, by their API name (type suffixes as for customers); an update
+    /// sets those it names.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub custom: Map<String, Value>,
+    /// Tags, at most 20.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// Creation time to record (imports, RFC 3339; not taken by a bulk update).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// Import time (RFC 3339; not taken by a bulk update).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
+    /// The revision read (updates only): refused (409) if it changed since.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rev: Option<u64>,
+}
+
+impl KObjectInput {
+    /// A custom object with this title.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: Some(title.into()),
+            ..Self::default()
+        }
+    }
+
+    /// An update: nothing set, nothing sent.
+    pub fn update() -> Self {
+        Self::default()
+    }
+
+    /// Sets the title.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the customer it belongs to.
+    #[must_use]
+    pub fn customer(mut self, id: impl Into<String>) -> Self {
+        self.customer = Some(id.into());
+        self
+    }
+
+    /// Sets your ID for it.
+    #[must_use]
+    pub fn external_id(mut self, id: impl Into<String>) -> Self {
+        self.external_id = Some(id.into());
+        self
+    }
+
+    /// Sets a text attribute (name ending in `Str`, `Txt` or `Url`).
+    #[must_use]
+    pub fn custom_str(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.custom.insert(name.into(), Value::String(value.into()));
+        self
+    }
+
+    /// Sets a number attribute (name ending in `Num`); NaN and infinities are refused by
+    /// validation rather than sent as `null`.
+    #[must_use]
+    pub fn custom_num(mut self, name: impl Into<String>, value: f64) -> Self {
+        self.custom.insert(
+            name.into(),
+            crate::protocol::validation::custom_number(value),
+        );
+        self
+    }
+
+    /// Sets a boolean attribute (name ending in `Bool`).
+    #[must_use]
+    pub fn custom_bool(mut self, name: impl Into<String>, value: bool) -> Self {
+        self.custom.insert(name.into(), Value::Bool(value));
+        self
+    }
+}
+
+impl Input for KObjectInput {
+    fn validate(&self) -> Result<(), InvalidInput> {
+        if let Some(id) = &self.external_id {
+            chars_between("externalId", id, 1, 256)?;
+        }
+        if let Some(title) = &self.title {
+            chars_between("title", title, 1, 256)?;
+        }
+        max_chars("description", self.description.as_deref(), 10_240)?;
+        check_list_max("images", self.images.as_deref(), 20, |url| {
+            not_empty("images", url)
+        })?;
+        max_chars("icon", self.icon.as_deref(), 64)?;
+        check_custom(&self.custom)?;
+        check_tags(self.tags.as_deref())?;
+        date_times(&[
+            ("createdAt", &self.created_at),
+            ("importedAt", &self.imported_at),
+        ])
+    }
+}
+
+/// A klass to create (`POST /v1/klasses`), or, without `name`, changes to one
+/// (`PUT /v1/klasses/{id}`: a klass keeps its name). Only the fields that are set are sent.
+///
+/// ```
+/// use kustomer::custom_objects::KlassInput;
+///
+/// let order = KlassInput::new("order").display_name("Order");
+/// assert_eq!(serde_json::to_string(&order).unwrap(), r#"{"name":"order","displayName":"Order"}"#);
+/// assert!(KlassInput::new("an order").validate_name().is_err());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KlassInput {
+    /// The name used in paths and types: letters, digits, `_` and `-`, at most 255 (required
+    /// to create, not taken by an update).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The name shown to users, at most 255 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// The icon's name, at most 64 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+    /// The color, at most 64 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// The JSON schema of its objects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_schema: Option<Value>,
+    /// `task` for a task klass.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub klass_schema: Option<String>,
+    /// Behaviours: `commentable`, `assignable`, `editable`, `creatable`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mixins: Option<Vec<String>>,
+    /// `enabled` or `disabled`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+impl KlassInput {
+    /// A klass named `name`.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: Some(name.into()),
+            ..Self::default()
+        }
+    }
+
+    /// An update: nothing set, nothing sent.
+    pub fn update() -> Self {
+        Self::default()
+    }
+
+    /// Sets the display name.
+    #[must_use]
+    pub fn display_name(mut self, name: impl Into<String>) -> Self {
+        self.display_name = Some(name.into());
+        self
+    }
+
+    /// Checks the name against the API's pattern (`^[0-9a-zA-Z_-]+$`, at most 255).
+    ///
+    /// # Errors
+    /// [`InvalidInput`] for `name`.
+    pub fn validate_name(&self) -> Result<(), InvalidInput> {
+        let Some(name) = &self.name else {
+            return Ok(());
+        };
+        chars_between("name", name, 1, 255)?;
+        if !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return Err(InvalidInput::new(
+                "name",
+                "holds characters other than letters, digits, '_' and '-'",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Input for KlassInput {
+    fn validate(&self) -> Result<(), InvalidInput> {
+        self.validate_name()?;
+        max_chars("displayName", self.display_name.as_deref(), 255)?;
+        max_chars("icon", self.icon.as_deref(), 64)?;
+        max_chars("color", self.color.as_deref(), 64)?;
+        one_of("klassSchema", self.klass_schema.as_deref(), &["task"])?;
+        one_of("status", self.status.as_deref(), &["enabled", "disabled"])?;
+        let mixins = ["commentable", "assignable", "editable", "creatable"];
+        check_list_max("mixins", self.mixins.as_deref(), mixins.len(), |m| {
+            one_of("mixins", Some(m), &mixins)
+        })
+    }
+}

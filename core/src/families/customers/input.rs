@@ -1,0 +1,461 @@
+//! Request bodies for creating and updating customers: only what was set is sent, and the API's
+//! documented limits are checked before anything goes out.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::families::contact::{
+    EmailInput, LocationInput, PhoneInput, SocialInput, UrlInput, check_emails, check_phones,
+    check_socials, check_urls, check_whatsapps,
+};
+use crate::protocol::error::InvalidInput;
+use crate::protocol::validation::{
+    self, chars_between, check_count, check_custom, check_list, check_tag, check_unique, max_chars,
+    one_of,
+};
+
+/// Attributes of a customer to create or update. Only the fields that are set are sent (the API
+/// rejects unknown keys and treats absent ones as "leave alone"); lists are `Option<Vec<_>>` so
+/// that `Some(vec![])` can clear one. [`CustomerInput::validate`] checks the documented limits,
+/// and every operation that sends one calls it first.
+///
+/// ```
+/// use kustomer::customers::{CustomerInput, EmailInput};
+///
+/// let input = CustomerInput::new()
+///     .name("Ada Lovelace")
+///     .external_id("crm-1815")
+///     .email("ada@example.com")
+///     .tag("vip")
+///     .custom_num("ordersNum", 12.0)
+///     .custom_bool("newsletterBool", true);
+/// input.validate()?;
+/// assert_eq!(
+///     serde_json::to_value(&input).unwrap(),
+///     serde_json::json!({
+///         "name": "Ada Lovelace",
+///         "externalId": "crm-1815",
+///         "emails": [{"email": "ada@example.com"}],
+///         "tags": ["vip"],
+///         "custom": {"ordersNum": 12.0, "newsletterBool": true}
+///     })
+/// );
+/// # Ok::<(), kustomer::InvalidInput>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerInput {
+    /// Full name, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The company's ID. Updating without it unlinks the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// Your ID for the customer, 1 to 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// Username, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// When the customer signed up (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_up_at: Option<String>,
+    /// Last activity (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_activity_at: Option<String>,
+    /// Last activity by the customer (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_customer_activity_at: Option<String>,
+    /// Last seen (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_seen_at: Option<String>,
+    /// Avatar image URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avatar_url: Option<String>,
+    /// External IDs (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_ids: Option<Vec<ExternalIdInput>>,
+    /// External IDs shared with other customers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_external_ids: Option<Vec<ExternalIdInput>>,
+    /// Email addresses (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emails: Option<Vec<EmailInput>>,
+    /// Email addresses shared with other customers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_emails: Option<Vec<EmailInput>>,
+    /// Phone numbers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phones: Option<Vec<PhoneInput>>,
+    /// Phone numbers shared with other customers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_phones: Option<Vec<PhoneInput>>,
+    /// WhatsApp numbers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub whatsapps: Option<Vec<PhoneInput>>,
+    /// Social profiles (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub socials: Option<Vec<SocialInput>>,
+    /// Social profiles shared with other customers (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_socials: Option<Vec<SocialInput>>,
+    /// Web addresses (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub urls: Option<Vec<UrlInput>>,
+    /// Postal locations (at most 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locations: Option<Vec<LocationInput>>,
+    /// Locale, e.g. `en_US`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// IANA time zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// Tags: at most 20, each 1 to 64 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// Sentiment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<SentimentInput>,
+    /// Custom attributes: at most 100, each named with a type suffix (`Str`, `Txt`, `Num`,
+    /// `Bool`, `At`, `Url`) and holding a value of that type.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub custom: Map<String, Value>,
+    /// Birthday (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birthday_at: Option<String>,
+    /// `m` or `f`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    /// Creation time to record (imports).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// Import time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
+    /// The revision this update is based on: a stale one answers 409
+    /// ([`Error::Conflict`](crate::Error::Conflict)).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rev: Option<u64>,
+    /// Default language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_lang: Option<String>,
+}
+
+/// An external ID to send.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExternalIdInput {
+    /// The ID, 1 to 255 characters.
+    pub external_id: String,
+    /// Whether it is verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified: Option<bool>,
+}
+
+/// A sentiment to send: polarity -1, 0 or 1, confidence from -1 to 1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct SentimentInput {
+    /// -1, 0 or 1.
+    pub polarity: i8,
+    /// -1 to 1.
+    pub confidence: f64,
+}
+
+impl CustomerInput {
+    /// An empty input: nothing set, nothing sent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the name.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets your ID for the customer.
+    #[must_use]
+    pub fn external_id(mut self, id: impl Into<String>) -> Self {
+        self.external_id = Some(id.into());
+        self
+    }
+
+    /// Adds an email address.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.emails.get_or_insert_with(Vec::new).push(EmailInput {
+            email: email.into(),
+            ..EmailInput::default()
+        });
+        self
+    }
+
+    /// Adds a phone number (E.164).
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phones.get_or_insert_with(Vec::new).push(PhoneInput {
+            phone: phone.into(),
+            ..PhoneInput::default()
+        });
+        self
+    }
+
+    /// Adds a tag.
+    #[must_use]
+    pub fn tag(mut self, tag: impl Into<String>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(tag.into());
+        self
+    }
+
+    /// Sets a text custom attribute (name ending in `Str`, `Txt` or `Url`).
+    #[must_use]
+    pub fn custom_str(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.custom.insert(name.into(), Value::String(value.into()));
+        self
+    }
+
+    /// Sets a number custom attribute (name ending in `Num`). NaN and infinities have no JSON
+    /// form: [`validate`](Self::validate) refuses them rather than send `null`, which would
+    /// clear the attribute.
+    #[must_use]
+    pub fn custom_num(mut self, name: impl Into<String>, value: f64) -> Self {
+        self.custom.insert(
+            name.into(),
+            crate::protocol::validation::custom_number(value),
+        );
+        self
+    }
+
+    /// Sets a boolean custom attribute (name ending in `Bool`).
+    #[must_use]
+    pub fn custom_bool(mut self, name: impl Into<String>, value: bool) -> Self {
+        self.custom.insert(name.into(), Value::Bool(value));
+        self
+    }
+
+    /// Sets a timestamp custom attribute (name ending in `At`), an RFC 3339 string.
+    #[must_use]
+    pub fn custom_at(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.custom.insert(name.into(), Value::String(value.into()));
+        self
+    }
+
+    /// The `email` of the first address, the key an upsert looks a customer up by.
+    pub fn first_email(&self) -> Option<&str> {
+        self.emails.as_ref()?.first().map(|e| e.email.as_str())
+    }
+
+    /// Checks the API's documented limits, so that a request that would be refused is never
+    /// sent.
+    ///
+    /// # Errors
+    /// [`InvalidInput`] naming the first field over its limit.
+    ///
+    /// ```
+    /// use kustomer::customers::CustomerInput;
+    ///
+    /// let too_many_tags = (0..21).fold(CustomerInput::new(), |i, n| i.tag(format!("t{n}")));
+    /// assert_eq!(too_many_tags.validate().unwrap_err().what(), "tags");
+    /// assert!(CustomerInput::new().custom_num("orders", 1.0).validate().is_err()); // no suffix
+    /// assert!(CustomerInput::new().custom_str("ordersNum", "x").validate().is_err()); // wrong type
+    /// ```
+    pub fn validate(&self) -> Result<(), InvalidInput> {
+        max_chars("name", self.name.as_deref(), 256)?;
+        max_chars("username", self.username.as_deref(), 256)?;
+        if let Some(id) = &self.external_id {
+            chars_between("externalId", id, 1, 256)?;
+        }
+        for (what, list) in [
+            ("externalIds", &self.external_ids),
+            ("sharedExternalIds", &self.shared_external_ids),
+        ] {
+            check_list(what, list.as_deref(), |item| {
+                chars_between(what, &item.external_id, 1, 255)
+            })?;
+        }
+        check_emails("emails", &self.emails)?;
+        check_emails("sharedEmails", &self.shared_emails)?;
+        check_phones("phones", &self.phones)?;
+        check_phones("sharedPhones", &self.shared_phones)?;
+        check_whatsapps(&self.whatsapps)?;
+        check_socials("socials", &self.socials)?;
+        check_socials("sharedSocials", &self.shared_socials)?;
+        check_urls(&self.urls)?;
+        check_list(
+            "locations",
+            self.locations.as_deref(),
+            LocationInput::validate,
+        )?;
+        if let Some(tags) = &self.tags {
+            check_count("tags", tags.len(), 20)?;
+            check_unique("tags", tags)?;
+            for tag in tags {
+                check_tag(tag)?;
+            }
+        }
+        one_of("gender", self.gender.as_deref(), &["m", "f"])?;
+        validation::date_times(&[
+            ("signedUpAt", &self.signed_up_at),
+            ("lastActivityAt", &self.last_activity_at),
+            ("lastCustomerActivityAt", &self.last_customer_activity_at),
+            ("lastSeenAt", &self.last_seen_at),
+            ("birthdayAt", &self.birthday_at),
+            ("createdAt", &self.created_at),
+            ("importedAt", &self.imported_at),
+        ])?;
+        if let Some(sentiment) = &self.sentiment {
+            let polarity_ok = [-1, 0, 1].contains(&sentiment.polarity);
+            let confidence_ok = (-1.0..=1.0).contains(&sentiment.confidence);
+            if !polarity_ok || !confidence_ok {
+                return Err(InvalidInput::new(
+                    "sentiment",
+                    "polarity must be -1, 0 or 1 and confidence between -1 and 1",
+                ));
+            }
+        }
+        check_custom(&self.custom)
+    }
+}
+
+impl crate::generic::family::Input for CustomerInput {
+    fn validate(&self) -> Result<(), InvalidInput> {
+        CustomerInput::validate(self)
+    }
+}
+
+crate::generic::ops::helpers::input_cow!(CustomerInput);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn what(input: CustomerInput) -> &'static str {
+        input.validate().unwrap_err().what()
+    }
+
+    #[test]
+    fn unset_fields_are_not_sent() {
+        assert_eq!(serde_json::to_string(&CustomerInput::new()).unwrap(), "{}");
+        let cleared = CustomerInput {
+            emails: Some(vec![]),
+            ..CustomerInput::default()
+        };
+        assert_eq!(serde_json::to_string(&cleared).unwrap(), r#"{"emails":[]}"#);
+    }
+
+    #[test]
+    fn every_documented_limit_is_checked() {
+        assert_eq!(what(CustomerInput::new().name("x".repeat(257))), "name");
+        assert!(
+            CustomerInput::new()
+                .name("é".repeat(256))
+                .validate()
+                .is_ok()
+        );
+        assert_eq!(what(CustomerInput::new().external_id("")), "externalId");
+        assert_eq!(
+            what(CustomerInput::new().external_id("x".repeat(257))),
+            "externalId"
+        );
+        let eleven = (0..11).fold(CustomerInput::new(), |i, n| i.email(format!("{n}@x.com")));
+        assert_eq!(what(eleven), "emails");
+        assert_eq!(
+            what(CustomerInput::new().email("a@x.com").email("a@x.com")),
+            "emails"
+        );
+        assert_eq!(what(CustomerInput::new().email(" ")), "emails");
+        let twenty_one = (0..21).fold(CustomerInput::new(), |i, n| i.tag(format!("t{n}")));
+        assert_eq!(what(twenty_one), "tags");
+        assert_eq!(what(CustomerInput::new().tag("")), "tags");
+        assert_eq!(what(CustomerInput::new().tag("x".repeat(65))), "tags");
+        assert_eq!(what(CustomerInput::new().tag(" lead")), "tags");
+        assert_eq!(what(CustomerInput::new().tag("a,b")), "tags");
+        assert!(
+            CustomerInput::new()
+                .tag("vip 2024/Q1 <gold>")
+                .tag("Zoë-Ö")
+                .validate()
+                .is_ok()
+        );
+        let hundred_one = (0..101).fold(CustomerInput::new(), |i, n| {
+            i.custom_num(format!("n{n}Num"), 1.0)
+        });
+        assert_eq!(what(hundred_one), "custom");
+        assert_eq!(what(CustomerInput::new().custom_num("Num", 1.0)), "custom");
+        assert_eq!(
+            what(CustomerInput::new().custom_bool("vipStr", true)),
+            "custom"
+        );
+        assert_eq!(
+            what(CustomerInput::new().custom_str("noteTxt", "x".repeat(1025))),
+            "custom"
+        );
+        assert_eq!(
+            what(CustomerInput::new().custom_at("renewalAt", "next week")),
+            "custom"
+        );
+        assert!(
+            CustomerInput::new()
+                .custom_at("renewalAt", "2025-01-01T00:00:00.000Z")
+                .validate()
+                .is_ok()
+        );
+        assert_eq!(
+            what(CustomerInput::new().custom_at("renewalAt", "2025-01-01")),
+            "custom"
+        );
+        for not_a_number in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let input = CustomerInput::new().custom_num("ordersNum", not_a_number);
+            let err = input.validate().unwrap_err();
+            assert_eq!(err.what(), "custom");
+            assert!(err.reason().contains("not a finite number"), "{err}");
+            let location = |lat: f64, lon: f64| CustomerInput {
+                locations: Some(vec![LocationInput {
+                    latitude: Some(lat),
+                    longitude: Some(lon),
+                    ..LocationInput::default()
+                }]),
+                ..CustomerInput::default()
+            };
+            assert_eq!(what(location(not_a_number, 0.0)), "locations");
+            assert_eq!(what(location(0.0, not_a_number)), "locations");
+        }
+        let signed_up = CustomerInput {
+            signed_up_at: Some("2024-01-01".into()),
+            ..CustomerInput::default()
+        };
+        assert_eq!(what(signed_up), "signedUpAt");
+        let gender = CustomerInput {
+            gender: Some("x".into()),
+            ..CustomerInput::default()
+        };
+        assert_eq!(what(gender), "gender");
+        let sentiment = CustomerInput {
+            sentiment: Some(SentimentInput {
+                polarity: 2,
+                confidence: 0.5,
+            }),
+            ..CustomerInput::default()
+        };
+        assert_eq!(what(sentiment), "sentiment");
+        let social = CustomerInput {
+            socials: Some(vec![SocialInput {
+                kind: "myspace".into(),
+                username: "a".into(),
+                ..SocialInput::default()
+            }]),
+            ..CustomerInput::default()
+        };
+        assert_eq!(what(social), "socials");
+        let location = CustomerInput {
+            locations: Some(vec![LocationInput {
+                country_code: Some("USA".into()),
+                ..LocationInput::default()
+            }]),
+            ..CustomerInput::default()
+        };
+        assert_eq!(what(location), "locations");
+    }
+}

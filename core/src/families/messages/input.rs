@@ -1,0 +1,307 @@
+//! Request bodies for creating, updating and redacting messages.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::generic::family::Input;
+use crate::protocol::error::InvalidInput;
+use crate::protocol::validation::{
+    check_count, check_custom, date_times, max_chars, one_of, required,
+};
+
+const CHANNELS: [&str; 9] = [
+    "email",
+    "sms",
+    "chat",
+    "facebook",
+    "twitter-dm",
+    "twitter-tweet",
+    "voice",
+    "instagram",
+    "whatsapp",
+];
+
+/// A message to create (`POST /v1/messages`, in a conversation, or for a customer). Only the
+/// fields that are set are sent.
+///
+/// ```
+/// use kustomer::messages::MessageInput;
+///
+/// let input = MessageInput::new("chat", "api", "in").preview("Where is my order?");
+/// assert_eq!(
+///     serde_json::to_value(&input).unwrap(),
+///     serde_json::json!({"channel": "chat", "app": "api", "direction": "in", "preview": "Where is my order?"})
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageInput {
+    /// The customer's ID (not under a customer, whose path names it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    /// The conversation's ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversation: Option<String>,
+    /// `email`, `sms`, `chat`, `facebook`, `twitter-dm`, `twitter-tweet`, `voice`,
+    /// `instagram` or `whatsapp` (required).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// The app it comes through (required), e.g. `api`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app: Option<String>,
+    /// `in` or `out` (required by `POST /messages`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// The text, at most 10,240 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preview: Option<String>,
+    /// Subject, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The channel's ID for it, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// `sent`, `received` or `error`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Made by a workflow or auto-response (left out of reporting).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto: Option<bool>,
+    /// `bulk` or `satisfaction`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Language, at most 100 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Channel details, at most 100 properties.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub meta: Map<String, Value>,
+    /// Custom attributes: at most 100, typed by their name's suffix.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub custom: Map<String, Value>,
+    /// When it was sent (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<String>,
+    /// Creation time to record (imports, RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// Import time (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
+    /// IDs of attachments already uploaded (see
+    /// [`Handle::upload`](crate::Handle::upload)), unique.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<String>>,
+}
+
+impl MessageInput {
+    /// Names an uploaded attachment.
+    ///
+    /// ```
+    /// # let attachment: kustomer::models::Attachment = serde_json::from_str(r#"{"id":"5a4d1a8a6d92880012ad2923"}"#).unwrap();
+    /// use kustomer::messages::MessageInput;
+    ///
+    /// let input = MessageInput::new("email", "api", "out").attachment(&attachment);
+    /// assert_eq!(input.attachments.unwrap(), ["5a4d1a8a6d92880012ad2923"]);
+    /// ```
+    #[must_use]
+    pub fn attachment(mut self, attachment: &crate::families::models::Attachment) -> Self {
+        self.attachments
+            .get_or_insert_with(Vec::new)
+            .push(attachment.id.clone());
+        self
+    }
+
+    /// A message on `channel` through `app`, `in` from the customer or `out` to them.
+    pub fn new(
+        channel: impl Into<String>,
+        app: impl Into<String>,
+        direction: impl Into<String>,
+    ) -> Self {
+        Self {
+            channel: Some(channel.into()),
+            app: Some(app.into()),
+            direction: Some(direction.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the text.
+    #[must_use]
+    pub fn preview(mut self, text: impl Into<String>) -> Self {
+        self.preview = Some(text.into());
+        self
+    }
+
+    /// Sets the subject.
+    #[must_use]
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Sets the conversation.
+    #[must_use]
+    pub fn conversation(mut self, id: impl Into<String>) -> Self {
+        self.conversation = Some(id.into());
+        self
+    }
+
+    /// Sets the customer.
+    #[must_use]
+    pub fn customer(mut self, id: impl Into<String>) -> Self {
+        self.customer = Some(id.into());
+        self
+    }
+
+    /// What every create of a message needs: a channel and an app.
+    pub(crate) fn check_channel_and_app(&self) -> Result<(), InvalidInput> {
+        required("channel", &self.channel)?;
+        required("app", &self.app)
+    }
+}
+
+impl Input for MessageInput {
+    fn validate(&self) -> Result<(), InvalidInput> {
+        one_of("channel", self.channel.as_deref(), &CHANNELS)?;
+        one_of("direction", self.direction.as_deref(), &["in", "out"])?;
+        one_of(
+            "status",
+            self.status.as_deref(),
+            &["sent", "received", "error"],
+        )?;
+        one_of("source", self.source.as_deref(), &["bulk", "satisfaction"])?;
+        max_chars("preview", self.preview.as_deref(), 10_240)?;
+        max_chars("subject", self.subject.as_deref(), 256)?;
+        max_chars("externalId", self.external_id.as_deref(), 256)?;
+        max_chars("lang", self.lang.as_deref(), 100)?;
+        check_count("meta", self.meta.len(), 100)?;
+        check_custom(&self.custom)?;
+        crate::protocol::validation::check_list_of(
+            "attachments",
+            self.attachments.as_deref(),
+            usize::MAX,
+        )?;
+        date_times(&[
+            ("sentAt", &self.sent_at),
+            ("createdAt", &self.created_at),
+            ("importedAt", &self.imported_at),
+        ])
+    }
+}
+
+/// Changes to a message (`PUT`/`PATCH /v1/messages/{id}`, bulk updates).
+///
+/// ```
+/// use kustomer::messages::MessageUpdate;
+///
+/// let delivered = MessageUpdate::new().status("sent");
+/// assert_eq!(serde_json::to_string(&delivered).unwrap(), r#"{"status":"sent"}"#);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageUpdate {
+    /// Moves it to another conversation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversation: Option<String>,
+    /// The channel's ID for it, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// The text, at most 10,240 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preview: Option<String>,
+    /// Subject, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// `sent`, `received` or `error`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// When it was sent (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<String>,
+    /// Language, at most 100 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Channel details, at most 100 properties.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub meta: Map<String, Value>,
+    /// Custom attributes: at most 100, typed by their name's suffix.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub custom: Map<String, Value>,
+}
+
+impl MessageUpdate {
+    /// An empty update.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the status (`sent`, `received` or `error`).
+    #[must_use]
+    pub fn status(mut self, status: impl Into<String>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+}
+
+impl Input for MessageUpdate {
+    fn validate(&self) -> Result<(), InvalidInput> {
+        one_of(
+            "status",
+            self.status.as_deref(),
+            &["sent", "received", "error"],
+        )?;
+        max_chars("preview", self.preview.as_deref(), 10_240)?;
+        max_chars("subject", self.subject.as_deref(), 256)?;
+        max_chars("externalId", self.external_id.as_deref(), 256)?;
+        max_chars("lang", self.lang.as_deref(), 100)?;
+        check_count("meta", self.meta.len(), 100)?;
+        check_custom(&self.custom)?;
+        date_times(&[("sentAt", &self.sent_at)])
+    }
+}
+
+/// What to redact from a message (`POST /v1/messages/{id}/redactions`): its text, some of its
+/// attachments (at most 10 IDs), and/or its channel details.
+///
+/// ```
+/// use kustomer::messages::RedactionInput;
+///
+/// let redaction = RedactionInput::text("[card number removed]");
+/// assert_eq!(serde_json::to_string(&redaction).unwrap(), r#"{"preview":"[card number removed]"}"#);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RedactionInput {
+    /// The text to keep in place of the old one, at most 10,240 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preview: Option<String>,
+    /// Attachment IDs to redact, at most 10.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<String>>,
+    /// Channel details to keep in place of the old ones, at most 100 properties.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Map<String, Value>>,
+}
+
+impl RedactionInput {
+    /// Replaces the text.
+    pub fn text(replacement: impl Into<String>) -> Self {
+        Self {
+            preview: Some(replacement.into()),
+            ..Self::default()
+        }
+    }
+}
+
+impl Input for RedactionInput {
+    fn validate(&self) -> Result<(), InvalidInput> {
+        if self.preview.is_none() && self.attachments.is_none() && self.meta.is_none() {
+            return Err(InvalidInput::new("redaction", "names nothing to redact"));
+        }
+        max_chars("preview", self.preview.as_deref(), 10_240)?;
+        crate::protocol::validation::check_list_of("attachments", self.attachments.as_deref(), 10)?;
+        check_count("meta", self.meta.as_ref().map_or(0, Map::len), 100)
+    }
+}
+
+crate::generic::ops::helpers::input_cow!(MessageInput, MessageUpdate, RedactionInput);

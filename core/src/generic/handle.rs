@@ -1,0 +1,707 @@
+//! The client's per-family handles (`client.conversations()`, ...): one call per operation the
+//! family has, iterators over lists and searches, bulk jobs split and awaited. Written once for
+//! every family; a family's own module adds only what is its own.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use crate::generic::bulk::{
+    BulkReport, BulkStep, BulkUpdate, BulkWait, BulkWrite, ListBulkBatches, MAX_BULK_RECORDS,
+};
+use crate::generic::bulk_job::BulkJob;
+use crate::generic::client::Client;
+use crate::generic::family::{
+    BulkDeletable, BulkWritable, ChildOf, Creatable, CreatedUnder, Deletable, ExternalIdLookup,
+    Family, Gettable, Input, Listable, Searchable, Unscoped, Updatable,
+};
+use crate::generic::ops::{
+    Create, CreateUnder, Delete, Get, GetByExternalId, List, ListUnder, Search, Update, UpdateMode,
+    Walk,
+};
+use crate::generic::search::query::SearchQuery;
+use crate::protocol::error::Error;
+use crate::protocol::page::{BadRecord, Cursor, PagedOperation, Record};
+use crate::protocol::transport::Transport;
+
+/// One family's operations through a [`Client`]: `client.customers()`, `client.conversations()`,
+/// `client.messages()`, `client.notes()`. Which methods exist depends on what Kustomer offers for
+/// the family (a message cannot be deleted, say); each family's module adds its own (lookups by
+/// email, tags, redactions).
+///
+/// ```
+/// # use kustomer::{ApiKey, Client, Config};
+/// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
+/// #     br#"{"data":{"type":"conversation","id":"58228e05d4e96711004eccb7","attributes":{"status":"open"}}}"#.to_vec()));
+/// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+/// let conversation = client.conversations().get("58228e05d4e96711004eccb7")?;
+/// assert_eq!(conversation.attributes.status.as_deref(), Some("open"));
+/// # Ok::<(), kustomer::Error>(())
+/// ```
+pub struct Handle<'c, T, R: Family> {
+    client: &'c Client<T>,
+    scope: R::Scope,
+    family: PhantomData<fn() -> R>,
+}
+
+impl<T> Client<T> {
+    /// Any family's operations, by its model type: `client.family::<Conversation>()` is
+    /// `client.conversations()`. For code written once for every family.
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
+    /// #     br#"{"data":{"type":"note","id":"57cf1d65079e780006e34f79","attributes":{"body":"Hey"}}}"#.to_vec()));
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::family::Gettable;
+    ///
+    /// fn exists<R: Gettable, T: kustomer::Transport>(client: &Client<T>, id: &str) -> Result<bool, kustomer::Error> {
+    ///     match client.family::<R>().get(id) {
+    ///         Ok(_) => Ok(true),
+    ///         Err(e) if e.is_not_found() => Ok(false),
+    ///         Err(e) => Err(e),
+    ///     }
+    /// }
+    /// assert!(exists::<kustomer::models::Note, _>(&client, "57cf1d65079e780006e34f79")?);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    ///
+    /// A family with one collection per klass (custom objects) needs the klass:
+    /// [`family_within`](Self::family_within). Without one, its every operation is refused
+    /// before I/O.
+    pub fn family<R: crate::generic::family::Family>(&self) -> Handle<'_, T, R> {
+        Handle::within(self, R::Scope::default())
+    }
+
+    /// Any family's operations in one of its collections: `client.family_within::<KObject>("order")`
+    /// is `client.custom_objects("order")`; `client.family_within::<Note>(())` is
+    /// `client.notes()`.
+    ///
+    /// ```
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::models::KObject;
+    ///
+    /// let orders = client.family_within::<KObject>("order");
+    /// assert_eq!(orders.scope().as_str(), "order");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn family_within<R: crate::generic::family::Family>(
+        &self,
+        scope: impl Into<R::Scope>,
+    ) -> Handle<'_, T, R> {
+        Handle::within(self, scope.into())
+    }
+}
+
+impl<'c, T, R: Family> Handle<'c, T, R> {
+    pub(crate) fn within(client: &'c Client<T>, scope: R::Scope) -> Self {
+        Self {
+            client,
+            scope,
+            family: PhantomData,
+        }
+    }
+
+    /// The client this handle calls through.
+    pub fn client(&self) -> &'c Client<T> {
+        self.client
+    }
+
+    /// The collection this handle works in: `()` for a family with one collection, the klass
+    /// for custom objects.
+    pub fn scope(&self) -> &R::Scope {
+        &self.scope
+    }
+}
+
+impl<'c, T, R: Unscoped> Handle<'c, T, R> {
+    pub(crate) fn new(client: &'c Client<T>) -> Self {
+        Self::within(client, ())
+    }
+}
+
+impl<T, R: Family> Clone for Handle<'_, T, R> {
+    fn clone(&self) -> Self {
+        Self::within(self.client, self.scope.clone())
+    }
+}
+
+impl<T, R: Family> fmt::Debug for Handle<'_, T, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Handle")
+            .field("family", &R::NAME)
+            .field("scope", &self.scope)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Transport, R: Gettable> Handle<'_, T, R> {
+    /// Gets a record by ID (`GET {PATH}/{id}`); a miss is [`Error::NotFound`].
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let body = r#"{"data":{"type":"customer","id":"58210c3db0f09110006b7953","attributes":{"name":"Ada"}}}"#;
+    /// # let transport = move |_req: http::Request<Vec<u8>>| {
+    /// #     Ok::<_, std::io::Error>(http::Response::new(body.as_bytes().to_vec()))
+    /// # };
+    /// let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// let customer = client.customers().get("58210c3db0f09110006b7953")?;
+    /// assert_eq!(customer.attributes.name.as_deref(), Some("Ada"));
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn get(&self, id: &str) -> Result<R, Error> {
+        self.client
+            .execute(&Get::<R>::within(self.scope.clone(), id))
+    }
+}
+
+impl<T: Transport, R: ExternalIdLookup> Handle<'_, T, R> {
+    /// Finds a record by your ID for it (`GET {PATH}/externalId={id}`); a miss is
+    /// [`Error::NotFound`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let conversation = client.conversations().by_external_id("ticket-42")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn by_external_id(&self, external_id: &str) -> Result<R, Error> {
+        self.client.execute(&GetByExternalId::<R>::within(
+            self.scope.clone(),
+            external_id,
+        ))
+    }
+}
+
+impl<T: Transport, R: Creatable> Handle<'_, T, R> {
+    /// Creates a record (`POST {PATH}`); the input is checked first.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::CustomerInput;
+    ///
+    /// let ada = client.customers().create(&CustomerInput::new().name("Ada").email("ada@example.com"))?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn create(&self, input: &R::Input) -> Result<R, Error> {
+        self.client.execute(&Create::<R>::within(
+            self.scope.clone(),
+            Cow::Borrowed(input),
+        ))
+    }
+}
+
+impl<T: Transport, R: Updatable> Handle<'_, T, R> {
+    /// Updates a record (`PUT ?replace=` or `PATCH`); a stale `rev` is [`Error::Conflict`].
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::{CustomerInput, UpdateMode};
+    ///
+    /// let ada = client.customers().get("58210c3db0f09110006b7953")?;
+    /// let rename = CustomerInput { rev: ada.attributes.rev, ..CustomerInput::new().name("Ada King") };
+    /// match client.customers().update(&ada.id, &rename, UpdateMode::Merge) {
+    ///     Err(e) if e.is_conflict() => println!("changed meanwhile: read it again"),
+    ///     other => { other?; }
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn update(&self, id: &str, input: &R::Update, mode: UpdateMode) -> Result<R, Error> {
+        self.client
+            .execute(&Update::<R>::within(self.scope.clone(), id, Cow::Borrowed(input)).mode(mode))
+    }
+}
+
+impl<T: Transport, R: Deletable> Handle<'_, T, R> {
+    /// Deletes a record (`DELETE {PATH}/{id}`).
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// client.customers().delete("58210c3db0f09110006b7953")?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn delete(&self, id: &str) -> Result<(), Error> {
+        self.client
+            .execute(&Delete::<R>::within(self.scope.clone(), id))
+    }
+}
+
+impl<'c, T: Transport, R: Listable> Handle<'c, T, R> {
+    /// Every record the listing yields, page after page; see [`Paginated`].
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
+    /// #     br#"{"data":[{"id":"a"},{"id":"b"}],"links":{"next":null}}"#.to_vec()));
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::customers::ListCustomers;
+    ///
+    /// let mut count = 0;
+    /// for customer in client.customers().list(ListCustomers::new().page_size(100)) {
+    ///     let customer = customer?;
+    ///     count += 1;
+    /// }
+    /// assert_eq!(count, 2);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn list(&self, first: List<R>) -> Paginated<'c, T, List<R>> {
+        Paginated::new(self.client, first)
+    }
+}
+
+impl<'c, T: Transport, R: Searchable> Handle<'c, T, R> {
+    /// Every result of a search, up to the API's 100-page cap: it ends after page 100 without
+    /// asking for more, and [`Paginated::capped`] then says whether results were left; for
+    /// every result, use [`search_all`](Self::search_all).
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::{Criterion, SearchCustomers, SearchQuery};
+    ///
+    /// let query = SearchQuery::customers().and(Criterion::contains("customer_name", "Ada"));
+    /// for customer in client.customers().search(SearchCustomers::new(query).page_size(500)) {
+    ///     println!("{}", customer?.id);
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn search(&self, first: Search<R>) -> Paginated<'c, T, Search<R>> {
+        Paginated::new(self.client, first)
+    }
+
+    /// Every result of a search, past the 100-page cap, each once; see [`Walk`].
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
+    /// #     br#"{"data":[{"id":"a","attributes":{"updatedAt":"2024-01-01T00:00:00.000Z"}}],"links":{"next":null}}"#.to_vec()));
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::customers::{Criterion, SearchQuery};
+    ///
+    /// let query = SearchQuery::customers().and(Criterion::gte("customer_created_at", "2020-01-01"));
+    /// let ids: Vec<String> = client
+    ///     .customers()
+    ///     .search_all(query, 500)
+    ///     .map(|c| c.map(|c| c.id))
+    ///     .collect::<Result<_, _>>()?;
+    /// assert_eq!(ids, ["a"]);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn search_all(&self, query: SearchQuery, page_size: u32) -> Walking<'c, T, R> {
+        Walking {
+            client: self.client,
+            walk: Walk::within(self.scope.clone(), query, page_size),
+            buffer: Vec::new().into_iter(),
+            rejected: Vec::new().into_iter(),
+        }
+    }
+}
+
+impl<'c, T: Transport + Send + Sync + 'static, R: Searchable + Send> Handle<'c, T, R> {
+    /// Every result of a search, exported on several threads at once through this client and
+    /// its pacer, each once; see [`ExportBuilder`](crate::search::ExportBuilder). To use the
+    /// org's whole budget: a [`RatePacer::new`](crate::RatePacer::new) at the budget (it counts
+    /// requests, so a saturated load uses all of it), and enough threads to cover the latency
+    /// (budget per second × latency in seconds, plus one; more when the server is slow).
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::SearchQuery;
+    ///
+    /// let export = client
+    ///     .customers()
+    ///     .export(SearchQuery::customers(), 500)
+    ///     .threads(4)
+    ///     .progress(|p| eprintln!("{} of about {:?}", p.records, p.estimated_total))
+    ///     .start()?;
+    /// for customer in export {
+    ///     println!("{}", customer?.id);
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn export(
+        &self,
+        query: SearchQuery,
+        page_size: u32,
+    ) -> crate::generic::export::ExportBuilder<'c, T, R> {
+        crate::generic::export::ExportBuilder::new(
+            self.client,
+            self.scope.clone(),
+            query,
+            page_size,
+        )
+    }
+}
+
+impl<'c, T: Transport, R: Family> Handle<'c, T, R> {
+    /// Every record of this family under record `parent` of family `P`, page after page (a
+    /// conversation's messages, a customer's notes...); each family module names these (see
+    /// [`ListUnder`]).
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::models::Conversation;
+    /// use kustomer::ops::ListUnder;
+    ///
+    /// for message in client.messages().under(ListUnder::<Conversation, _>::new("58228e05d4e96711004eccb7")) {
+    ///     println!("{:?}", message?.attributes.preview);
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn under<'a, P: Family>(
+        &self,
+        first: ListUnder<'a, P, R>,
+    ) -> Paginated<'c, T, ListUnder<'a, P, R>>
+    where
+        R: ChildOf<P>,
+    {
+        Paginated::new(self.client, first)
+    }
+
+    /// Creates a record of this family under record `parent` of family `P` (a message in a
+    /// conversation, a conversation for a customer...).
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::models::Conversation;
+    /// use kustomer::notes::NoteInput;
+    ///
+    /// let note = client.notes().create_under::<Conversation>("58228e05d4e96711004eccb7", &NoteInput::new("Called back"))?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn create_under<P: Family>(
+        &self,
+        parent: &str,
+        input: &<R as CreatedUnder<P>>::Input,
+    ) -> Result<R, Error>
+    where
+        R: CreatedUnder<P>,
+    {
+        self.client.execute(&CreateUnder::<P, R>::within(
+            self.scope.clone(),
+            parent,
+            Cow::Borrowed(input),
+        ))
+    }
+
+    /// Polls a bulk job every `interval` (through the client's clock) until it ends, then reads
+    /// its batches and collects every failed record. Polling is bounded by `max_wait` of clock
+    /// time and of time slept (see [`BulkWait`]).
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use std::time::Duration;
+    ///
+    /// let report = client.customers().wait_for_bulk("5b3bddb67f8469003df370a4", Duration::from_secs(2), Duration::from_secs(300))?;
+    /// println!("{} records failed", report.failures.len());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::JobUnfinished`] if it has not ended after `max_wait`; any error of the polls.
+    pub fn wait_for_bulk(
+        &self,
+        job_id: &str,
+        interval: Duration,
+        max_wait: Duration,
+    ) -> Result<BulkReport, Error> {
+        let mut wait = BulkWait::new(job_id, interval, max_wait, self.client.now());
+        let mut polled = None;
+        let job = loop {
+            match wait.next(polled.take(), self.client.now()) {
+                BulkStep::Poll(op) => polled = Some(self.client.execute(&op)?),
+                BulkStep::Sleep(nap) => self.client.sleep(nap),
+                BulkStep::Finished(job) => break job,
+                BulkStep::Unfinished(error) => return Err(self.client.scrub(error)),
+            }
+        };
+        let batches = Paginated::new(self.client, ListBulkBatches::new(job_id.to_owned()))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(BulkReport::new(job, batches))
+    }
+}
+
+impl<T: Transport, R: BulkWritable> Handle<'_, T, R> {
+    /// Creates any number of records in bulk jobs of at most 100 each; returns the jobs, in
+    /// order. Every input is checked before the first job starts. See
+    /// [`wait_for_bulk`](Self::wait_for_bulk).
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use std::time::Duration;
+    /// use kustomer::customers::CustomerInput;
+    ///
+    /// let inputs: Vec<_> = (0..250).map(|i| CustomerInput::new().name(format!("Customer {i}"))).collect();
+    /// for job in client.customers().bulk_create(&inputs)? {
+    ///     let report = client.customers().wait_for_bulk(&job.id, Duration::from_secs(2), Duration::from_secs(600))?;
+    ///     for failure in &report.failures {
+    ///         eprintln!("record {:?} failed: {:?}", failure.index, failure.errors);
+    ///     }
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn bulk_create(&self, inputs: &[R::Input]) -> Result<Vec<BulkJob>, Error> {
+        for input in inputs {
+            input.validate()?;
+            R::check_bulk_create(input)?;
+        }
+        inputs
+            .chunks(MAX_BULK_RECORDS)
+            .map(|chunk| {
+                self.client
+                    .execute(&BulkWrite::<R>::create_within(self.scope.clone(), chunk))
+            })
+            .collect()
+    }
+
+    /// Updates any number of records in bulk jobs of at most 100 each.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::{CustomerInput, CustomerUpdate};
+    ///
+    /// let updates = vec![CustomerUpdate { id: "58210c3db0f09110006b7953".into(), input: CustomerInput::new().tag("vip") }];
+    /// let jobs = client.customers().bulk_update(&updates)?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn bulk_update(&self, updates: &[BulkUpdate<R::Update>]) -> Result<Vec<BulkJob>, Error> {
+        for update in updates {
+            update.input.validate()?;
+            R::check_bulk_update(&update.input)?;
+        }
+        updates
+            .chunks(MAX_BULK_RECORDS)
+            .map(|chunk| {
+                self.client
+                    .execute(&BulkWrite::<R>::update_within(self.scope.clone(), chunk))
+            })
+            .collect()
+    }
+}
+
+impl<T: Transport, R: BulkDeletable> Handle<'_, T, R> {
+    /// Deletes any number of records in bulk jobs of at most 100 IDs each.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// let jobs = client.customers().bulk_delete(&["58210c3db0f09110006b7953".to_string()])?;
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn bulk_delete(&self, ids: &[String]) -> Result<Vec<BulkJob>, Error> {
+        ids.chunks(MAX_BULK_RECORDS)
+            .map(|chunk| {
+                self.client
+                    .execute(&BulkWrite::<R>::delete_within(self.scope.clone(), chunk))
+            })
+            .collect()
+    }
+}
+
+/// Every item of a paged list, fetching a page when the last one is used up: holds one page at
+/// a time, follows `links.next` until it is null, and ends with an error (once) if a request
+/// fails, a `next` link repeats or leaves the configured host, or pages stop bringing new items
+/// (see [`Cursor`]). An item repeated within the last few pages is yielded once.
+///
+/// An item that cannot be read comes as an [`Error::BadRecord`] (its raw JSON inside) after the
+/// good items of its page, and the list goes on: skip it with `filter_map`, or log it and go on,
+/// rather than stop at the first error with `collect::<Result<Vec<_>, _>>()`.
+pub struct Paginated<'c, T, O: PagedOperation> {
+    client: &'c Client<T>,
+    next: Option<O>,
+    /// Pages the API still serves, for a capped list (a search).
+    pages_left: Option<u32>,
+    capped: bool,
+    cursor: Cursor,
+    buffer: std::vec::IntoIter<O::Item>,
+    rejected: std::vec::IntoIter<BadRecord>,
+    pending_error: Option<Error>,
+}
+
+impl<'c, T, O: PagedOperation> Paginated<'c, T, O> {
+    pub(crate) fn new(client: &'c Client<T>, first: O) -> Self {
+        // The first request's own path counts as read: a `next` link back to it is a repeat.
+        let config = client.config();
+        let cursor = first
+            .build(config)
+            .ok()
+            .and_then(|request| {
+                let uri = request.uri().to_string();
+                let rest = uri
+                    .strip_prefix(config.base_url().as_str())?
+                    .strip_prefix("/v1")?;
+                Some(Cursor::starting_at(rest))
+            })
+            .unwrap_or_default();
+        Self {
+            client,
+            pages_left: first.pages_served(),
+            capped: false,
+            next: Some(first),
+            cursor,
+            buffer: Vec::new().into_iter(),
+            rejected: Vec::new().into_iter(),
+            pending_error: None,
+        }
+    }
+}
+
+impl<T: Transport, O: PagedOperation> Iterator for Paginated<'_, T, O>
+where
+    O::Item: Record,
+{
+    type Item = Result<O::Item, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.buffer.next() {
+                return Some(Ok(item));
+            }
+            if let Some(record) = self.rejected.next() {
+                return Some(Err(self.client.scrub(Error::BadRecord(Box::new(record)))));
+            }
+            if let Some(error) = self.pending_error.take() {
+                return Some(Err(error));
+            }
+            let op = self.next.take()?;
+            let page = match self.client.execute(&op) {
+                Ok(page) => page,
+                Err(e) => return Some(Err(e)),
+            };
+            let has_next = page.links.next.as_deref().is_some_and(|n| !n.is_empty());
+            // An unreadable item is new once: one a page repeats is not reported again.
+            let (items, rejected) =
+                match self.cursor.fresh_page(page.items, page.rejected, has_next) {
+                    Ok(fresh) => fresh,
+                    // Pages that bring nothing new: the list does not end by itself.
+                    Err(e) => return Some(Err(self.client.scrub(e))),
+                };
+            self.rejected = rejected.into_iter();
+            self.pages_left = self.pages_left.map(|left| left.saturating_sub(1));
+            match self
+                .cursor
+                .advance(self.client.config().base_url(), &page.links)
+            {
+                // The API's cap: its next page would be refused, so the list ends here.
+                Ok(Some(_)) if self.pages_left == Some(0) => self.capped = true,
+                Ok(next) => self.next = next.map(|path| op.at(path)),
+                // This page's items first, then the error.
+                Err(e) => self.pending_error = Some(self.client.scrub(e)),
+            }
+            self.buffer = items.into_iter();
+        }
+    }
+}
+
+impl<T, O: PagedOperation> Paginated<'_, T, O> {
+    /// Whether the list stopped at the API's cap with results left: a search serves 100 pages
+    /// and no more. [`Handle::search_all`] walks past the cap to every result.
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |r: http::Request<Vec<u8>>| {
+    /// #     let page: u32 = r.uri().query().and_then(|q| q.split('&').find_map(|p| p.strip_prefix("page="))).map_or(1, |p| p.parse().unwrap());
+    /// #     let body = format!(r#"{{"data":[{{"id":"c{page}"}}],"links":{{"next":"/v1/customers/search?page={}&pageSize=1"}}}}"#, page + 1);
+    /// #     Ok::<_, std::io::Error>(http::Response::new(body.into_bytes()))
+    /// # };
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::customers::{SearchCustomers, SearchQuery};
+    ///
+    /// let mut results = client.customers().search(SearchCustomers::new(SearchQuery::customers()).page_size(1));
+    /// let ids = results.by_ref().collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(ids.len(), 100); // pages 1 to 100, and no request for page 101
+    /// assert!(results.capped()); // more were there: search_all reads them all
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn capped(&self) -> bool {
+        self.capped
+    }
+}
+
+impl<T, O: PagedOperation> fmt::Debug for Paginated<'_, T, O> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Paginated")
+            .field("done", &self.next.is_none())
+            .field("capped", &self.capped)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Every result of a search, past the 100-page cap; from [`Handle::search_all`].
+pub struct Walking<'c, T, R: Searchable> {
+    client: &'c Client<T>,
+    walk: Walk<R>,
+    buffer: std::vec::IntoIter<R>,
+    rejected: std::vec::IntoIter<BadRecord>,
+}
+
+impl<T, R: Searchable> Walking<'_, T, R> {
+    /// Whether each result keeps its own JSON (on by default): `false` saves a copy of each
+    /// record's bytes, for a walk that never reads `raw_document` or `attribute(name)`.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use kustomer::customers::SearchQuery;
+    ///
+    /// for customer in client.customers().search_all(SearchQuery::customers(), 500).keep_raw(false) {
+    ///     assert!(customer?.raw_document().is_none());
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn keep_raw(mut self, keep: bool) -> Self {
+        self.walk = self.walk.keep_raw(keep);
+        self
+    }
+}
+
+impl<T: Transport, R: Searchable> Iterator for Walking<'_, T, R> {
+    type Item = Result<R, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(record) = self.buffer.next() {
+                return Some(Ok(record));
+            }
+            if let Some(record) = self.rejected.next() {
+                return Some(Err(self.client.scrub(Error::BadRecord(Box::new(record)))));
+            }
+            let op = self.walk.next_operation()?;
+            let page = match self.client.execute(&op) {
+                Ok(page) => page,
+                Err(e) => {
+                    // Stop after reporting: the client's retry policy already had its chances.
+                    self.walk.stop();
+                    return Some(Err(e));
+                }
+            };
+            let taken = self.walk.take_page(page);
+            // Unreadable results come after the page's good ones, each once.
+            self.rejected = self.walk.take_rejected().into_iter();
+            match taken {
+                Ok(fresh) => self.buffer = fresh.into_iter(),
+                Err(e) => return Some(Err(self.client.scrub(e))),
+            }
+        }
+    }
+}
+
+impl<T, R: Searchable> fmt::Debug for Walking<'_, T, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Walking")
+            .field("walk", &self.walk)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,68 @@
+//! What the generic operations share: empty responses, page-size checks, and the trait impls
+//! every operation type gets.
+
+pub(crate) use crate::protocol::json_body::json_body;
+
+use http::Response;
+
+use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::response::error_for_status;
+
+/// A success with nothing to read (204 on delete).
+pub(crate) fn parse_empty<B: AsRef<[u8]>>(response: Response<B>) -> Result<(), Error> {
+    error_for_status(&response).map_or(Ok(()), Err)
+}
+
+/// A page size within `1..=max`.
+pub(crate) fn check_page_size(size: Option<u32>, max: u32) -> Result<(), Error> {
+    match size {
+        Some(n) if n == 0 || n > max => {
+            Err(InvalidInput::new("pageSize", format!("must be 1 to {max}, not {n}")).into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `Clone`, `PartialEq` and `Debug` for a generic operation, whatever its
+/// family type, which it only names: derives would ask the model to be `Clone` and `Eq` too.
+macro_rules! operation_traits {
+    ($name:ident <$($lt:lifetime,)? $($param:ident $(: $bound:path)?),+> { $($field:ident),* }) => {
+        impl<$($lt,)? $($param $(: $bound)?),+> Clone for $name<$($lt,)? $($param),+> {
+            fn clone(&self) -> Self {
+                Self { $($field: self.$field.clone(),)* family: std::marker::PhantomData }
+            }
+        }
+        impl<$($lt,)? $($param $(: $bound)?),+> PartialEq for $name<$($lt,)? $($param),+> {
+            fn eq(&self, other: &Self) -> bool {
+                true $(&& self.$field == other.$field)*
+            }
+        }
+        impl<$($lt,)? $($param $(: $bound)?),+> std::fmt::Debug for $name<$($lt,)? $($param),+> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($name))
+                    $(.field(stringify!($field), &self.$field))*
+                    .finish()
+            }
+        }
+    };
+}
+
+pub(crate) use operation_traits;
+
+/// `From<&T>` and `From<T>` for `Cow<T>`, so that an operation takes an input borrowed or owned.
+macro_rules! input_cow {
+    ($($input:ty),+) => {$(
+        impl<'a> From<&'a $input> for std::borrow::Cow<'a, $input> {
+            fn from(input: &'a $input) -> Self {
+                std::borrow::Cow::Borrowed(input)
+            }
+        }
+        impl From<$input> for std::borrow::Cow<'_, $input> {
+            fn from(input: $input) -> Self {
+                std::borrow::Cow::Owned(input)
+            }
+        }
+    )+};
+}
+
+pub(crate) use input_cow;

@@ -1,0 +1,369 @@
+//! `GET {PATH}` and `GET {Parent::PATH}/{id}/{SEGMENT}`, one page at a time.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use http::{Method, Request, Response};
+
+use crate::generic::family::{
+    ChildOf, Family, Listable, OperationKind, Unscoped, child_collection, collection, in_scope,
+};
+use crate::generic::ops::helpers::{check_page_size, operation_traits};
+use crate::protocol::config::Config;
+use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::operation::Operation;
+use crate::protocol::page::{Page, PagedOperation, parse_page};
+use crate::protocol::path::segment;
+use crate::protocol::query::Query;
+
+/// List a family's records (`GET {PATH}`), one page at a time: `ListCustomers`,
+/// `ListConversations`, ... The client's handles walk every page.
+pub struct List<R: Listable> {
+    scope: R::Scope,
+    page: Option<u32>,
+    page_size: Option<u32>,
+    filters: Vec<(String, String, String)>,
+    params: Vec<(String, String)>,
+    sort: Option<String>,
+    at: Option<String>,
+    keep_raw: bool,
+    family: PhantomData<fn() -> R>,
+}
+
+operation_traits!(List<R: Listable> { scope, page, page_size, filters, params, sort, at, keep_raw });
+impl<R: Listable> Eq for List<R> {}
+
+impl<R: Listable + Unscoped> Default for List<R> {
+    fn default() -> Self {
+        Self::within(())
+    }
+}
+
+impl<R: Listable + Unscoped> List<R> {
+    /// The first page with the server's default size.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl<R: Listable> List<R> {
+    /// The first page of one of the family's collections (a klass's custom objects).
+    pub fn within(scope: impl Into<R::Scope>) -> Self {
+        Self {
+            scope: scope.into(),
+            page: None,
+            page_size: None,
+            filters: Vec::new(),
+            params: Vec::new(),
+            sort: None,
+            at: None,
+            keep_raw: true,
+            family: PhantomData,
+        }
+    }
+
+    /// Asks for page `page` (from 1).
+    #[must_use]
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// Items per page, 1 to the family's largest page.
+    #[must_use]
+    pub fn page_size(mut self, size: u32) -> Self {
+        self.page_size = Some(size);
+        self
+    }
+
+    /// Adds `filter[<attribute>][<operator>]=<value>`, e.g. `("createdAt", "gte", "2024-01-01")`.
+    /// Neither name may hold a bracket.
+    #[must_use]
+    pub fn filter(
+        mut self,
+        attribute: impl Into<String>,
+        operator: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        self.filters
+            .push((attribute.into(), operator.into(), value.into()));
+        self
+    }
+
+    /// Sorts by an attribute, `-` first for descending (`-createdAt`).
+    #[must_use]
+    pub fn sort(mut self, sort: impl Into<String>) -> Self {
+        self.sort = Some(sort.into());
+        self
+    }
+
+    /// Sets another query parameter the list takes (`deleted=true` for tags), replacing the
+    /// family's default for it. `page`, `pageSize`, `sort` and `filter[...]` have their own
+    /// methods.
+    #[must_use]
+    pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.params.push((name.into(), value.into()));
+        self
+    }
+
+    /// Whether each item keeps its own JSON (never the page's), for
+    /// [`raw_document`](crate::models::Customer::raw_document) and `attribute(name)`: the
+    /// attributes the model does not name. On by default; `false` saves a copy of each item's
+    /// bytes, for a walk that never asks.
+    ///
+    /// ```
+    /// use kustomer::{Operation, customers::ListCustomers};
+    ///
+    /// let body = br#"{"data":[{"type":"customer","id":"c1","attributes":{"tier":"gold"}}]}"#;
+    /// let kept = ListCustomers::new().parse(http::Response::new(&body[..]))?;
+    /// assert_eq!(
+    ///     kept.items[0].raw_document(),
+    ///     Some(r#"{"type":"customer","id":"c1","attributes":{"tier":"gold"}}"#)
+    /// );
+    /// let bare = ListCustomers::new().keep_raw(false).parse(http::Response::new(&body[..]))?;
+    /// assert_eq!(bare.items[0].raw_document(), None);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    #[must_use]
+    pub fn keep_raw(mut self, keep: bool) -> Self {
+        self.keep_raw = keep;
+        self
+    }
+}
+
+impl<R: Listable> Operation for List<R> {
+    type Output = Page<R>;
+
+    fn operation_id(&self) -> &'static str {
+        R::operation_id(OperationKind::List)
+    }
+
+    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        if let Some(path) = &self.at {
+            return config.request(Method::GET, path, None);
+        }
+        check_page_size(self.page_size, R::MAX_PAGE_SIZE)?;
+        let mut query = Query::new();
+        query
+            .push_opt("page", self.page)
+            .push_opt("pageSize", self.page_size);
+        for (attribute, operator, value) in &self.filters {
+            if attribute.is_empty() || operator.is_empty() {
+                return Err(
+                    InvalidInput::new("filter", "needs an attribute and an operator").into(),
+                );
+            }
+            // A bracket would add a level to `filter[attribute][operator]`.
+            if attribute.contains(['[', ']']) || operator.contains(['[', ']']) {
+                return Err(InvalidInput::new(
+                    "filter",
+                    "an attribute or operator may not hold '[' or ']'",
+                )
+                .into());
+            }
+            query.push(&format!("filter[{attribute}][{operator}]"), value);
+        }
+        query.push_opt("sort", self.sort.as_deref());
+        push_params(&mut query, &self.params, R::DEFAULT_PARAMS)?;
+        let path = collection::<R>(&self.scope)?;
+        config.request(Method::GET, format_args!("{path}{}", query.as_str()), None)
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
+        parse_page(response, self.keep_raw).map_err(|e| in_scope(&self.scope, e))
+    }
+}
+
+impl<R: Listable> PagedOperation for List<R> {
+    type Item = R;
+
+    fn at(&self, path: String) -> Self {
+        Self {
+            at: Some(path),
+            ..self.clone()
+        }
+    }
+}
+
+/// Adds the caller's extra parameters, then the family's defaults the caller did not set.
+fn push_params(
+    query: &mut Query,
+    params: &[(String, String)],
+    defaults: &[(&str, &str)],
+) -> Result<(), Error> {
+    for (name, value) in params {
+        let own = ["page", "pageSize", "sort", "fromDate"].contains(&name.as_str());
+        if name.is_empty() || own || name.starts_with("filter") {
+            return Err(InvalidInput::new(
+                "list parameter",
+                "needs a name, and not one that has its own method",
+            )
+            .into());
+        }
+        query.push(name, value);
+    }
+    for (name, value) in defaults {
+        if !params.iter().any(|(set, _)| set == name) {
+            query.push(name, value);
+        }
+    }
+    Ok(())
+}
+
+/// List the records of a family under one record of another
+/// (`GET {Parent::PATH}/{id}/{SEGMENT}`), one page at a time: a conversation's messages and
+/// notes, a customer's conversations, messages and notes.
+pub struct ListUnder<'a, P: Family, R: ChildOf<P>> {
+    scope: R::Scope,
+    parent: Cow<'a, str>,
+    params: Vec<(String, String)>,
+    page: Option<u32>,
+    page_size: Option<u32>,
+    sort: Option<String>,
+    from_date: Option<String>,
+    at: Option<String>,
+    keep_raw: bool,
+    family: PhantomData<fn() -> (P, R)>,
+}
+
+operation_traits!(ListUnder<'a, P: Family, R: ChildOf<P>> {
+    scope, parent, params, page, page_size, sort, from_date, at, keep_raw
+});
+
+impl<P: Family, R: ChildOf<P>> Eq for ListUnder<'_, P, R> {}
+
+impl<'a, P: Family, R: ChildOf<P> + Unscoped> ListUnder<'a, P, R> {
+    /// The first page of what record `parent` holds.
+    pub fn new(parent: impl Into<Cow<'a, str>>) -> Self {
+        Self::within((), parent)
+    }
+}
+
+impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
+    /// The first page of what record `parent` holds in one of the family's collections (a
+    /// customer's custom objects of one klass).
+    pub fn within(scope: impl Into<R::Scope>, parent: impl Into<Cow<'a, str>>) -> Self {
+        Self {
+            scope: scope.into(),
+            parent: parent.into(),
+            params: Vec::new(),
+            page: None,
+            page_size: None,
+            sort: None,
+            from_date: None,
+            at: None,
+            keep_raw: true,
+            family: PhantomData,
+        }
+    }
+
+    /// Asks for page `page` (from 1).
+    #[must_use]
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// Items per page, 1 to the list's largest page.
+    #[must_use]
+    pub fn page_size(mut self, size: u32) -> Self {
+        self.page_size = Some(size);
+        self
+    }
+
+    /// Sorts by an attribute, `-` first for descending.
+    #[must_use]
+    pub fn sort(mut self, sort: impl Into<String>) -> Self {
+        self.sort = Some(sort.into());
+        self
+    }
+
+    /// Only records from this time on, for the lists that take it (a customer's conversations):
+    /// an RFC 3339 date-time such as `2024-01-01T00:00:00.000Z`.
+    #[must_use]
+    pub fn from_date(mut self, date: impl Into<String>) -> Self {
+        self.from_date = Some(date.into());
+        self
+    }
+
+    /// Sets another query parameter the list takes (`name` for a customer's events). `page`,
+    /// `pageSize`, `sort` and `fromDate` have their own methods.
+    #[must_use]
+    pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.params.push((name.into(), value.into()));
+        self
+    }
+
+    /// Whether each item keeps its own JSON (never the page's), for
+    /// [`raw_document`](crate::models::Customer::raw_document) and `attribute(name)`: the
+    /// attributes the model does not name. On by default; `false` saves a copy of each item's
+    /// bytes, for a walk that never asks.
+    #[must_use]
+    pub fn keep_raw(mut self, keep: bool) -> Self {
+        self.keep_raw = keep;
+        self
+    }
+
+    /// The parent record's ID.
+    pub fn parent(&self) -> &str {
+        &self.parent
+    }
+}
+
+impl<'a, P: Family, R: ChildOf<P>> Operation for ListUnder<'a, P, R> {
+    type Output = Page<R>;
+
+    fn operation_id(&self) -> &'static str {
+        R::operation_id(OperationKind::ListUnder(P::PATH))
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        Some(&self.parent)
+    }
+
+    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        if let Some(path) = &self.at {
+            return config.request(Method::GET, path, None);
+        }
+        check_page_size(self.page_size, R::MAX_PAGE_SIZE)?;
+        if let Some(date) = &self.from_date {
+            if !R::FROM_DATE {
+                return Err(InvalidInput::new(
+                    "fromDate",
+                    format!("does not apply to a {}'s {}", P::NAME, R::SEGMENT),
+                )
+                .into());
+            }
+            crate::protocol::validation::date_time("fromDate", date)?;
+        }
+        let mut query = Query::new();
+        query
+            .push_opt("page", self.page)
+            .push_opt("pageSize", self.page_size)
+            .push_opt("sort", self.sort.as_deref())
+            .push_opt("fromDate", self.from_date.as_deref());
+        push_params(&mut query, &self.params, &[])?;
+        let parent = segment(P::ID, &self.parent)?;
+        let child = child_collection::<P, R>(&self.scope)?;
+        config.request(
+            Method::GET,
+            format_args!("{}/{parent}/{child}{}", P::PATH, query.as_str()),
+            None,
+        )
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
+        parse_page(response, self.keep_raw)
+    }
+}
+
+impl<'a, P: Family, R: ChildOf<P>> PagedOperation for ListUnder<'a, P, R> {
+    type Item = R;
+
+    fn at(&self, path: String) -> Self {
+        Self {
+            at: Some(path),
+            ..self.clone()
+        }
+    }
+}

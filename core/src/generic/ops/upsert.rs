@@ -1,0 +1,215 @@
+//! Create or update a record by your ID for it, as a pure state machine.
+
+use std::borrow::Cow;
+
+use crate::generic::family::{Input, Upsertable};
+use crate::generic::ops::{Create, GetByExternalId, Update, UpdateMode};
+use crate::protocol::error::{Error, InvalidInput};
+
+/// What an upsert did.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum UpsertOutcome<R> {
+    /// No record had the external ID; this one was created.
+    Created(R),
+    /// This record had it, and was updated.
+    Updated(R),
+}
+
+impl<R> UpsertOutcome<R> {
+    /// The record, either way.
+    pub fn record(&self) -> &R {
+        match self {
+            UpsertOutcome::Created(r) | UpsertOutcome::Updated(r) => r,
+        }
+    }
+
+    /// The record, either way, owned.
+    pub fn into_record(self) -> R {
+        match self {
+            UpsertOutcome::Created(r) | UpsertOutcome::Updated(r) => r,
+        }
+    }
+}
+
+/// What [`UpsertByExternalId::next`] says to do.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpsertAction<'a, R: Upsertable> {
+    /// Send this lookup and give its result to `next`.
+    Lookup(GetByExternalId<'a, R>),
+    /// Send this update and give its result to `next`.
+    Update(Update<'a, R>),
+    /// Send this create and give its result to `next`.
+    Create(Create<'a, R>),
+    /// Done.
+    Done(UpsertOutcome<R>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Start,
+    Looking { again: bool },
+    Updating,
+    Creating,
+    Done,
+}
+
+/// Upsert by external ID as a state machine: looks the record up by the input's external ID,
+/// updates it if found, creates it otherwise. If the create is refused as a conflict (someone
+/// created it meanwhile), it looks up once more and updates. The client's
+/// `upsert_by_external_id` loops over it; so can your own HTTP stack.
+///
+/// ```
+/// use kustomer::custom_objects::KObjectInput;
+/// use kustomer::models::KObject;
+/// use kustomer::ops::{UpsertAction, UpsertByExternalId};
+///
+/// let input = KObjectInput::new("Order #7").external_id("order-7");
+/// let mut upsert = UpsertByExternalId::<KObject>::within("order", &input)?;
+/// assert!(matches!(upsert.next(None)?, UpsertAction::Lookup(_)));
+/// let missing = kustomer::Error::NotFound(kustomer::ApiError::from_body(http::StatusCode::NOT_FOUND, b""));
+/// assert!(matches!(upsert.next(Some(Err(missing)))?, UpsertAction::Create(_)));
+/// # Ok::<(), kustomer::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct UpsertByExternalId<'a, R: Upsertable> {
+    scope: R::Scope,
+    input: &'a R::Input,
+    external_id: &'a str,
+    state: State,
+}
+
+impl<'a, R: Upsertable> UpsertByExternalId<'a, R> {
+    /// An upsert of `input` in one of the family's collections, checked first.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] if the input breaks a documented limit or has no external ID.
+    pub fn within(scope: impl Into<R::Scope>, input: &'a R::Input) -> Result<Self, Error> {
+        input.validate()?;
+        R::check_create(input)?;
+        let external_id = R::external_id(input)
+            .ok_or_else(|| InvalidInput::new("externalId", "is required for an upsert"))?;
+        Ok(Self {
+            scope: scope.into(),
+            input,
+            external_id,
+            state: State::Start,
+        })
+    }
+
+    /// The next step, given the result of the request the last step asked for (`None` at the
+    /// start).
+    ///
+    /// # Errors
+    /// Any error of a request other than the lookup's 404 and the create's first 409, which
+    /// move the upsert on.
+    pub fn next(&mut self, last: Option<Result<R, Error>>) -> Result<UpsertAction<'a, R>, Error> {
+        let state = std::mem::replace(&mut self.state, State::Done);
+        let (scope, input) = (self.scope.clone(), self.input);
+        let step = match (state, last) {
+            (State::Start, None) => {
+                self.state = State::Looking { again: false };
+                UpsertAction::Lookup(GetByExternalId::within(scope, self.external_id))
+            }
+            (State::Looking { .. }, Some(Ok(found))) => {
+                self.state = State::Updating;
+                UpsertAction::Update(
+                    Update::within(scope, found.record_id_owned(), R::as_update(input))
+                        .mode(UpdateMode::Merge),
+                )
+            }
+            (State::Looking { again: false }, Some(Err(e))) if e.is_not_found() => {
+                self.state = State::Creating;
+                UpsertAction::Create(Create::within(scope, Cow::Borrowed(input)))
+            }
+            (State::Creating, Some(Err(e))) if e.is_conflict() => {
+                self.state = State::Looking { again: true };
+                UpsertAction::Lookup(GetByExternalId::within(scope, self.external_id))
+            }
+            (State::Updating, Some(Ok(record))) => {
+                UpsertAction::Done(UpsertOutcome::Updated(record))
+            }
+            (State::Creating, Some(Ok(record))) => {
+                UpsertAction::Done(UpsertOutcome::Created(record))
+            }
+            (_, Some(Err(e))) => return Err(e),
+            _ => {
+                return Err(Error::Pagination {
+                    reason: "the upsert was asked to go on after it ended".into(),
+                });
+            }
+        };
+        Ok(step)
+    }
+}
+
+/// An owned ID for the update.
+trait OwnedId {
+    fn record_id_owned(&self) -> String;
+}
+
+impl<R: crate::protocol::page::Record> OwnedId for R {
+    fn record_id_owned(&self) -> String {
+        self.record_id().unwrap_or_default().to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use http::StatusCode;
+
+    use super::{UpsertAction, UpsertByExternalId, UpsertOutcome};
+    use crate::families::custom_objects::KObjectInput;
+    use crate::families::models::KObject;
+    use crate::protocol::error::{ApiError, Error};
+
+    fn order(id: &str) -> KObject {
+        let body = format!(r#"{{"id":"{id}","type":"kobject.order","attributes":{{}}}}"#);
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn status(code: StatusCode) -> Error {
+        let api = ApiError::from_body(code, b"");
+        if code == StatusCode::NOT_FOUND {
+            Error::NotFound(api)
+        } else {
+            Error::Conflict(api)
+        }
+    }
+
+    #[test]
+    fn a_create_that_conflicts_looks_up_once_more_and_updates() {
+        let input = KObjectInput::new("Order").external_id("o-1");
+        let mut upsert = UpsertByExternalId::<KObject>::within("order", &input).unwrap();
+        assert!(matches!(upsert.next(None), Ok(UpsertAction::Lookup(_))));
+        let missing = Some(Err(status(StatusCode::NOT_FOUND)));
+        assert!(matches!(upsert.next(missing), Ok(UpsertAction::Create(_))));
+        let raced = Some(Err(status(StatusCode::CONFLICT)));
+        assert!(matches!(upsert.next(raced), Ok(UpsertAction::Lookup(_))));
+        match upsert.next(Some(Ok(order("a")))) {
+            Ok(UpsertAction::Update(op)) => assert!(format!("{op:?}").contains("\"a\"")),
+            other => panic!("{other:?}"),
+        }
+        match upsert.next(Some(Ok(order("a")))) {
+            Ok(UpsertAction::Done(UpsertOutcome::Updated(o))) => assert_eq!(o.id, "a"),
+            other => panic!("{other:?}"),
+        }
+        assert!(upsert.next(None).is_err(), "it has ended");
+    }
+
+    #[test]
+    fn a_second_miss_or_a_second_conflict_is_the_callers() {
+        let input = KObjectInput::new("Order").external_id("o-1");
+        let mut upsert = UpsertByExternalId::<KObject>::within("order", &input).unwrap();
+        let _ = upsert.next(None);
+        let _ = upsert.next(Some(Err(status(StatusCode::NOT_FOUND))));
+        let _ = upsert.next(Some(Err(status(StatusCode::CONFLICT))));
+        // Gone again after the conflict: no loop, the 404 is returned.
+        let again = upsert.next(Some(Err(status(StatusCode::NOT_FOUND))));
+        assert!(matches!(again, Err(Error::NotFound(_))));
+        assert!(
+            UpsertByExternalId::<KObject>::within("order", &KObjectInput::new("No key")).is_err()
+        );
+    }
+}

@@ -1,0 +1,16 @@
+//! Search for every family: the query language, one page of results, and the walk past the
+//! search's 100-page cap. One endpoint (`POST /v1/customers/search`) serves every family; its
+//! `queryContext` says which.
+
+pub(crate) mod op;
+pub(crate) mod query;
+pub(crate) mod walk;
+
+pub use crate::generic::export::{
+    ExportBuilder, ExportWindow, Exporting, MAX_SPLITS_PER_THREAD, Progress, plan_windows,
+};
+pub use op::Search;
+pub use query::{
+    Criterion, MAX_CRITERIA_DEPTH, MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery, SortOrder,
+};
+pub use walk::Walk;

@@ -1,0 +1,486 @@
+//! The search query language: criteria, groups, sort, and the documented limits of a search
+//! body.
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::generic::family::Searchable;
+use crate::protocol::error::InvalidInput;
+// The API wants the items of every list in a search body unique.
+use crate::protocol::validation::check_unique;
+
+/// The largest page a search serves.
+pub const MAX_SEARCH_PAGE_SIZE: u32 = 500;
+/// The deepest page a search serves.
+pub const MAX_SEARCH_PAGES: u32 = 100;
+
+/// One search condition, or a group of them. Serializes to the API's shape:
+/// `{"<attribute>": {"<operator>": value}}`, `{"and": [...]}`, `{"or": [...]}`, `{"not": [...]}`.
+///
+/// ```
+/// use kustomer::customers::Criterion;
+///
+/// let recent_vips = Criterion::all([
+///     Criterion::gte("customer_updated_at", "2024-01-01"),
+///     Criterion::equals(Criterion::custom("tierStr"), "vip"),
+/// ]);
+/// assert_eq!(
+///     serde_json::to_value(&recent_vips).unwrap(),
+///     serde_json::json!({"and": [
+///         {"customer_updated_at": {"gte": "2024-01-01"}},
+///         {"customer_custom_tierStr": {"equals": "vip"}}
+///     ]})
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Criterion {
+    /// `attribute` compared with `operator` to `value`.
+    Field {
+        /// The search attribute, e.g. `customer_email` or `customer_custom_tierStr`.
+        attribute: String,
+        /// The operator, e.g. `equals`, `contains`, `gte`, `lte`.
+        operator: String,
+        /// The value compared with.
+        value: Value,
+    },
+    /// Every one of these.
+    All(Vec<Criterion>),
+    /// Any one of these.
+    Any(Vec<Criterion>),
+    /// None of these.
+    Not(Vec<Criterion>),
+}
+
+impl Criterion {
+    /// Any operator the API knows.
+    pub fn new(
+        attribute: impl Into<String>,
+        operator: impl Into<String>,
+        value: impl Into<Value>,
+    ) -> Self {
+        Criterion::Field {
+            attribute: attribute.into(),
+            operator: operator.into(),
+            value: value.into(),
+        }
+    }
+
+    /// `attribute` equals `value`.
+    pub fn equals(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+        Self::new(attribute, "equals", value)
+    }
+
+    /// `attribute` contains `value` (text attributes).
+    pub fn contains(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+        Self::new(attribute, "contains", value)
+    }
+
+    /// `attribute` ≥ `value` (dates, numbers).
+    pub fn gte(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+        Self::new(attribute, "gte", value)
+    }
+
+    /// `attribute` > `value`.
+    pub fn gt(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+        Self::new(attribute, "gt", value)
+    }
+
+    /// `attribute` ≤ `value`.
+    pub fn lte(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+        Self::new(attribute, "lte", value)
+    }
+
+    /// `attribute` < `value`.
+    pub fn lt(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+        Self::new(attribute, "lt", value)
+    }
+
+    /// All of `criteria`.
+    pub fn all(criteria: impl IntoIterator<Item = Criterion>) -> Self {
+        Criterion::All(criteria.into_iter().collect())
+    }
+
+    /// Any of `criteria`.
+    pub fn any(criteria: impl IntoIterator<Item = Criterion>) -> Self {
+        Criterion::Any(criteria.into_iter().collect())
+    }
+
+    /// None of `criteria`.
+    pub fn none_of(criteria: impl IntoIterator<Item = Criterion>) -> Self {
+        Criterion::Not(criteria.into_iter().collect())
+    }
+
+    /// The search attribute of a customer custom attribute: `customer_custom_<name>`.
+    pub fn custom(name: &str) -> String {
+        format!("customer_custom_{name}")
+    }
+
+    /// The search attribute of a family's attribute: `<prefix>_<attribute>`, e.g.
+    /// `conversation_status` for `Criterion::attribute::<Conversation>("status")`.
+    ///
+    /// ```
+    /// use kustomer::{customers::Criterion, models::{Conversation, Message}};
+    ///
+    /// assert_eq!(Criterion::attribute::<Conversation>("status"), "conversation_status");
+    /// assert_eq!(Criterion::custom_of::<Message>("topicStr"), "message_custom_topicStr");
+    /// ```
+    pub fn attribute<R: Searchable>(attribute: &str) -> String {
+        format!("{}_{attribute}", R::PREFIX)
+    }
+
+    /// The search attribute of a family's custom attribute: `<prefix>_custom_<name>`.
+    pub fn custom_of<R: Searchable>(name: &str) -> String {
+        format!("{}_custom_{name}", R::PREFIX)
+    }
+
+    /// Checks a criterion at nesting `depth` (1 for an entry of `and`, `or`, `not`). Never
+    /// recurses past [`MAX_CRITERIA_DEPTH`], whatever was built.
+    fn validate(&self, depth: usize, max_depth: usize) -> Result<(), InvalidInput> {
+        match self {
+            Criterion::Field {
+                attribute,
+                operator,
+                ..
+            } => {
+                if attribute.is_empty() || operator.is_empty() {
+                    return Err(InvalidInput::new(
+                        "search",
+                        "a criterion needs an attribute and an operator",
+                    ));
+                }
+                Ok(())
+            }
+            Criterion::All(list) | Criterion::Any(list) | Criterion::Not(list) => {
+                if depth >= max_depth {
+                    return Err(InvalidInput::new(
+                        "search",
+                        format!("criteria nest deeper than {max_depth} levels"),
+                    ));
+                }
+                check_group("search", list, depth + 1, max_depth)
+            }
+        }
+    }
+}
+
+/// How deep criteria may nest: an entry of `and`, `or` or `not` is level 1, a criterion inside
+/// one of its groups level 2, and so on. Deeper queries are refused before anything is built
+/// (`search_all` groups your criteria one level deeper, so it takes one level less).
+pub const MAX_CRITERIA_DEPTH: usize = 8;
+
+fn check_group(
+    what: &'static str,
+    list: &[Criterion],
+    depth: usize,
+    max_depth: usize,
+) -> Result<(), InvalidInput> {
+    if list.len() > 20 {
+        return Err(InvalidInput::new(
+            what,
+            format!("a group holds {} criteria; at most 20", list.len()),
+        ));
+    }
+    list.iter().try_for_each(|c| c.validate(depth, max_depth))?;
+    check_unique(what, list)
+}
+
+impl Drop for Criterion {
+    /// Takes nested groups apart one level at a time: dropping criteria nested many thousands
+    /// deep would otherwise overflow the stack.
+    fn drop(&mut self) {
+        let mut pending = match self {
+            Criterion::All(list) | Criterion::Any(list) | Criterion::Not(list) => {
+                std::mem::take(list)
+            }
+            Criterion::Field { .. } => return,
+        };
+        while let Some(mut criterion) = pending.pop() {
+            if let Criterion::All(list) | Criterion::Any(list) | Criterion::Not(list) =
+                &mut criterion
+            {
+                pending.append(list);
+            }
+        }
+    }
+}
+
+impl Serialize for Criterion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Op<'a>(&'a str, &'a Value);
+        impl Serialize for Op<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry(self.0, self.1)?;
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(1))?;
+        match self {
+            Criterion::Field {
+                attribute,
+                operator,
+                value,
+            } => map.serialize_entry(attribute, &Op(operator, value))?,
+            Criterion::All(list) => map.serialize_entry("and", list)?,
+            Criterion::Any(list) => map.serialize_entry("or", list)?,
+            Criterion::Not(list) => map.serialize_entry("not", list)?,
+        }
+        map.end()
+    }
+}
+
+/// Sort direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// Ascending.
+    Asc,
+    /// Descending.
+    Desc,
+}
+
+/// A search body: `and`, `or`, `not` criteria, sort, fields, time zone, deleted records and the
+/// query context. Serializes to exactly the documented body, omitting what is unset.
+///
+/// ```
+/// use kustomer::customers::{Criterion, SearchQuery, SortOrder};
+///
+/// let query = SearchQuery::customers()
+///     .and(Criterion::gte("customer_updated_at", "2016-06-24"))
+///     .not(Criterion::equals("customer_email", "test@example.com"))
+///     .sort("customer_updated_at", SortOrder::Asc)
+///     .time_zone("America/New_York");
+/// assert_eq!(
+///     serde_json::to_value(&query).unwrap(),
+///     serde_json::json!({
+///         "queryContext": "customer",
+///         "and": [{"customer_updated_at": {"gte": "2016-06-24"}}],
+///         "not": [{"customer_email": {"equals": "test@example.com"}}],
+///         "sort": [{"customer_updated_at": "asc"}],
+///         "timeZone": "America/New_York"
+///     })
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchQuery {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) query_context: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) and: Vec<Criterion>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    or: Vec<Criterion>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not: Vec<Criterion>,
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "serialize_sort"
+    )]
+    pub(crate) sort: Vec<(String, SortOrder)>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) fields: Vec<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_zone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    include_deleted: Option<bool>,
+}
+
+fn serialize_sort<S: Serializer>(
+    sort: &[(String, SortOrder)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    struct One<'a>(&'a str, SortOrder);
+    impl Serialize for One<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(1))?;
+            map.serialize_entry(self.0, &self.1)?;
+            map.end()
+        }
+    }
+    let mut seq = serializer.serialize_seq(Some(sort.len()))?;
+    for (field, order) in sort {
+        seq.serialize_element(&One(field, *order))?;
+    }
+    seq.end()
+}
+
+impl SearchQuery {
+    /// An empty query (the API's default context).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A query for customers (`queryContext: "customer"`).
+    pub fn customers() -> Self {
+        Self::new().query_context("customer")
+    }
+
+    /// A query for a family's records (`queryContext` of the family, e.g. `conversation`).
+    ///
+    /// ```
+    /// use kustomer::{customers::SearchQuery, models::Conversation};
+    ///
+    /// let open = SearchQuery::of::<Conversation>();
+    /// assert_eq!(serde_json::to_value(&open).unwrap()["queryContext"], "conversation");
+    /// ```
+    pub fn of<R: Searchable>() -> Self {
+        Self::new().query_context(R::CONTEXT)
+    }
+
+    /// The query context, if set.
+    pub fn context(&self) -> Option<&str> {
+        self.query_context.as_deref()
+    }
+
+    /// Sets `queryContext` (`customer`, `conversation`, `message`, `kobject_<klass>`, ...).
+    #[must_use]
+    pub fn query_context(mut self, context: impl Into<String>) -> Self {
+        self.query_context = Some(context.into());
+        self
+    }
+
+    /// Adds a criterion every result must match.
+    #[must_use]
+    pub fn and(mut self, criterion: Criterion) -> Self {
+        self.and.push(criterion);
+        self
+    }
+
+    /// Adds a criterion of which results must match at least one.
+    #[must_use]
+    pub fn or(mut self, criterion: Criterion) -> Self {
+        self.or.push(criterion);
+        self
+    }
+
+    /// Adds a criterion no result may match.
+    #[must_use]
+    pub fn not(mut self, criterion: Criterion) -> Self {
+        self.not.push(criterion);
+        self
+    }
+
+    /// Adds a sort key (at most 5).
+    #[must_use]
+    pub fn sort(mut self, attribute: impl Into<String>, order: SortOrder) -> Self {
+        self.sort.push((attribute.into(), order));
+        self
+    }
+
+    /// Adds an entry of `fields`, as the API documents it.
+    #[must_use]
+    pub fn field(mut self, field: Value) -> Self {
+        self.fields.push(field);
+        self
+    }
+
+    /// The time zone local dates are read in.
+    #[must_use]
+    pub fn time_zone(mut self, zone: impl Into<String>) -> Self {
+        self.time_zone = Some(zone.into());
+        self
+    }
+
+    /// Whether deleted records are included.
+    #[must_use]
+    pub fn include_deleted(mut self, yes: bool) -> Self {
+        self.include_deleted = Some(yes);
+        self
+    }
+
+    /// Checks the documented limits: at most 20 criteria per group, each list's items unique,
+    /// groups nested at most [`MAX_CRITERIA_DEPTH`] deep, 5 sort keys, 20 fields, and a known
+    /// query context.
+    ///
+    /// # Errors
+    /// [`InvalidInput`] naming what is over its limit.
+    pub fn validate(&self) -> Result<(), InvalidInput> {
+        self.validate_with(MAX_CRITERIA_DEPTH)
+    }
+
+    /// [`validate`](Self::validate) for a query the walk will group one level deeper.
+    pub(crate) fn validate_for_walk(&self) -> Result<(), InvalidInput> {
+        self.validate_with(MAX_CRITERIA_DEPTH - 1)
+    }
+
+    fn validate_with(&self, max_depth: usize) -> Result<(), InvalidInput> {
+        for group in [&self.and, &self.or, &self.not] {
+            check_group("search", group, 1, max_depth)?;
+        }
+        if self.sort.len() > 5 || self.sort.iter().any(|(f, _)| f.is_empty()) {
+            return Err(InvalidInput::new("sort", "takes 1 to 5 named attributes"));
+        }
+        // One order per attribute: the same attribute twice is a repeated item.
+        let repeated = self
+            .sort
+            .iter()
+            .enumerate()
+            .any(|(i, (a, _))| self.sort.iter().skip(i + 1).any(|(b, _)| a == b));
+        if repeated {
+            return Err(InvalidInput::new("sort", "names the same attribute twice"));
+        }
+        if self.fields.len() > 20 {
+            return Err(InvalidInput::new("fields", "takes at most 20 entries"));
+        }
+        check_unique("fields", &self.fields)?;
+        if let Some(context) = &self.query_context {
+            let known = [
+                "company",
+                "customer",
+                "message",
+                "conversation",
+                "conversation_time",
+                "note",
+                "kobject",
+                "work_session",
+                "work_item",
+            ];
+            if !known.contains(&context.as_str()) && !is_klass_context(context) {
+                return Err(unknown_context(context));
+            }
+        }
+        Ok(())
+    }
+
+    /// The archive search's narrower rules: only the contexts `customer`, `company`,
+    /// `conversation`, `message`, `kobject` and `kobject_<klass>`, and no `fields`.
+    pub(crate) fn validate_archive(&self) -> Result<(), InvalidInput> {
+        if let Some(context) = &self.query_context {
+            let known = ["company", "customer", "message", "conversation", "kobject"];
+            if !known.contains(&context.as_str()) && !is_klass_context(context) {
+                return Err(InvalidInput::new(
+                    "queryContext",
+                    format!(
+                        "{:?} cannot be searched in the archive",
+                        crate::protocol::excerpt::excerpt_str(context)
+                    ),
+                ));
+            }
+        }
+        if !self.fields.is_empty() {
+            return Err(InvalidInput::new(
+                "fields",
+                "the archive search does not take fields",
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn is_klass_context(context: &str) -> bool {
+    context
+        .strip_prefix("kobject_")
+        .is_some_and(|k| !k.is_empty())
+}
+
+fn unknown_context(context: &str) -> InvalidInput {
+    InvalidInput::new(
+        "queryContext",
+        format!(
+            "{:?} is not a known context",
+            crate::protocol::excerpt::excerpt_str(context)
+        ),
+    )
+}
