@@ -14,10 +14,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http::{Request, Response};
-use kustomer::customers::{
-    Criterion, CustomerInput, ListCustomers, ListRelated, LocationInput, Related, SearchCustomers,
-    SearchQuery, SortOrder,
-};
+use kustomer::customers::{CustomerInput, ListCustomers, ListRelated, LocationInput, Related, SearchCustomers};
+use kustomer::search::{Criterion, SearchQuery, SortOrder};
 use kustomer::page::resolve_next_link;
 use kustomer::{
     ApiKey, BaseUrl, Client, Clock, Config, Error, ManualClock, RatePacer, RetryPolicy,

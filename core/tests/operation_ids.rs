@@ -13,10 +13,9 @@ use kustomer::conversations::{
 use kustomer::custom_objects::{
     BulkKObjects, CreateCustomerKObject, KObjectInput, ListCustomerKObjects,
 };
-use kustomer::customers::{
-    BulkCustomers, CustomerInput, DeleteCustomer, GetCustomer, ListCustomers, LookupCustomer,
-    SearchCustomers, SearchQuery, UpdateCustomer, UpdateMode,
-};
+use kustomer::customers::{BulkCustomers, CustomerInput, DeleteCustomer, GetCustomer, ListCustomers, LookupCustomer, SearchCustomers, UpdateCustomer};
+use kustomer::ops::UpdateMode;
+use kustomer::search::SearchQuery;
 use kustomer::drafts::DeleteDraftAttachment;
 use kustomer::messages::ListConversationMessages;
 use kustomer::models::UploadPolicy;

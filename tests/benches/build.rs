@@ -13,9 +13,8 @@
 use std::alloc::System;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use kustomer::customers::{
-    Criterion as Cond, GetCustomer, SearchCustomers, SearchQuery, SortOrder,
-};
+use kustomer::customers::{GetCustomer, SearchCustomers};
+use kustomer::search::{Criterion as Cond, SearchQuery, SortOrder};
 use kustomer::{ApiKey, Config, Operation};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 use std::hint::black_box;

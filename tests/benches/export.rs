@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use kustomer::customers::{Criterion, SearchQuery};
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::{Client, RatePacer};
 use kustomer_fake::FakeKustomer;
 use kustomer_ureq::UreqTransport;

@@ -9,7 +9,8 @@
 use std::process::ExitCode;
 
 use kustomer::Client;
-use kustomer::customers::{CustomerInput, UpdateMode, Upserted};
+use kustomer::customers::{CustomerInput, Upserted};
+use kustomer::ops::UpdateMode;
 use kustomer_ureq::UreqTransport;
 
 fn main() -> ExitCode {

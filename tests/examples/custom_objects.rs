@@ -13,7 +13,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use kustomer::Client;
 use kustomer::custom_objects::{KObjectInput, KlassName, SearchKObjects};
-use kustomer::customers::{Criterion, CustomerInput, SearchQuery, UpdateMode};
+use kustomer::customers::CustomerInput;
+use kustomer::ops::UpdateMode;
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::models::CustomFields;
 use kustomer_ureq::UreqTransport;
 

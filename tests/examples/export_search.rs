@@ -10,7 +10,7 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use kustomer::customers::{Criterion, SearchQuery};
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::{Client, Error, RatePacer};
 use kustomer_ureq::UreqTransport;
 

@@ -8,10 +8,9 @@ use std::collections::HashSet;
 use std::time::{Duration, UNIX_EPOCH};
 
 use http::{Method, Request, Response};
-use kustomer::customers::{
-    Criterion, CustomerInput, CustomerUpdate, ListCustomers, ListRelated, Related, SearchCustomers,
-    SearchQuery, UpdateMode, Upserted,
-};
+use kustomer::customers::{CustomerInput, CustomerUpdate, ListCustomers, ListRelated, Related, SearchCustomers, Upserted};
+use kustomer::ops::UpdateMode;
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::{Client, Config, Error, ManualClock, Operation, TransportOptions};
 use kustomer_fake::{DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, clients_with};
 use serde_json::{Value, json};

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
-use kustomer::customers::{Criterion, SearchQuery};
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::{RetryPolicy, TransportOptions};
 use kustomer_fake::clients_with;
 

@@ -9,7 +9,8 @@ mod support;
 
 use kustomer::Error;
 use kustomer::conversations::{ConversationInput, ConversationUpdate};
-use kustomer::customers::{CustomerInput, UpdateMode};
+use kustomer::customers::CustomerInput;
+use kustomer::ops::UpdateMode;
 use kustomer::messages::{MessageInput, MessageUpdate, RedactionInput};
 use kustomer::models::{Conversation, Customer, Message, Note};
 use kustomer::notes::{NoteInput, NoteUpdate};

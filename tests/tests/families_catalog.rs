@@ -15,7 +15,7 @@ use kustomer::brands::BrandInput;
 use kustomer::companies::CompanyInput;
 use kustomer::conversations::ConversationInput;
 use kustomer::custom_objects::{KObjectInput, KlassInput, KlassName, ListKObjects, SearchKObjects};
-use kustomer::customers::{Criterion, SearchQuery};
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::models::{Brand, Company, CustomFields, KObject, Klass, Tag, Team};
 use kustomer::ops::{List, UpsertOutcome};
 use kustomer::shortcuts::ListShortcuts;

@@ -14,7 +14,7 @@ use kustomer::attachments::{AttachmentInput, AttachmentUpdate, GetMessageAttachm
 use kustomer::audit_logs::ListAuditLogs;
 use kustomer::conversation_times::{GetConversationTimes, ListConversationTimes};
 use kustomer::customer_events::{GetCustomerEvent, ListCustomerEvents, ListCustomerSessions};
-use kustomer::customers::UpdateMode;
+use kustomer::ops::UpdateMode;
 use kustomer::drafts::{
     AddressInput, DeleteDraftAttachment, DraftInput, ForwardInput, GetDraftAttachment,
     ListCustomerDrafts, ListDraftAttachments,

@@ -15,7 +15,8 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use kustomer::customers::{BulkCustomers, CustomerInput, CustomerUpdate, UpdateMode};
+use kustomer::customers::{BulkCustomers, CustomerInput, CustomerUpdate};
+use kustomer::ops::UpdateMode;
 use kustomer::{
     ApiKey, BaseUrl, Client, Config, Error, Operation, RetryPolicy, TransportErrorKind,
     TransportOptions,

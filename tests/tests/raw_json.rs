@@ -6,7 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use kustomer::TransportOptions;
-use kustomer::customers::{Criterion, ListCustomers, SearchCustomers, SearchQuery};
+use kustomer::customers::{ListCustomers, SearchCustomers};
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer_fake::{FakeKustomer, clients_with};
 use serde_json::{Value, json};
 

@@ -40,11 +40,9 @@ use kustomer::custom_objects::{
 use kustomer::customer_events::{
     GetCustomerEvent, ListCustomerEvents, ListCustomerSessions, ListSessionEvents,
 };
-use kustomer::customers::{
-    BulkCustomers, CreateCustomer, CreateMerge, CreateRelated, Criterion, CustomerInput,
-    CustomerUpdate, DeleteCustomer, GetCustomer, GetMerge, ListCustomers, ListRelated,
-    LookupCustomer, Related, SearchCustomers, SearchQuery, UpdateCustomer, UpdateMode,
-};
+use kustomer::customers::{BulkCustomers, CreateCustomer, CreateMerge, CreateRelated, CustomerInput, CustomerUpdate, DeleteCustomer, GetCustomer, GetMerge, ListCustomers, ListRelated, LookupCustomer, Related, SearchCustomers, UpdateCustomer};
+use kustomer::ops::UpdateMode;
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::drafts::{
     AddressInput, CreateConversationForward, CreateCustomerDraft, CreateDraftAttachment,
     CreateForwardAttachment, DeleteDraft, DeleteDraftAttachment, DeleteForwardAttachment,

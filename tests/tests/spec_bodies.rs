@@ -14,11 +14,9 @@ use kustomer::conversations::{
     CreateConversation, CreateCustomerConversation, SnoozeInput, TagConversation,
     UpdateConversation,
 };
-use kustomer::customers::{
-    BulkCustomers, CreateCustomer, CreateMerge, Criterion, CustomerInput, CustomerUpdate,
-    EmailInput, ExternalIdInput, LocationInput, PhoneInput, SearchCustomers, SearchQuery,
-    SentimentInput, SocialInput, SortOrder, UpdateCustomer, UpdateMode, UrlInput,
-};
+use kustomer::customers::{BulkCustomers, CreateCustomer, CreateMerge, CustomerInput, CustomerUpdate, EmailInput, ExternalIdInput, LocationInput, PhoneInput, SearchCustomers, SentimentInput, SocialInput, UpdateCustomer, UrlInput};
+use kustomer::ops::UpdateMode;
+use kustomer::search::{Criterion, SearchQuery, SortOrder};
 use kustomer::messages::{
     BulkMessages, CreateConversationMessage, CreateCustomerMessage, CreateMessage,
     MessageBulkUpdate, MessageInput, MessageUpdate, RedactMessage, RedactionInput, UpdateMessage,

@@ -19,10 +19,9 @@ use kustomer::custom_objects::{
     BulkKObjects, CreateCustomerKObject, CreateKObject, CreateKlass, KObjectBulkUpdate,
     KObjectInput, KlassInput, KlassName, SearchKObjects, UpdateKObject, UpdateKlass,
 };
-use kustomer::customers::UpdateMode;
-use kustomer::customers::{
-    Criterion, EmailInput, LocationInput, PhoneInput, SearchQuery, SocialInput, UrlInput,
-};
+use kustomer::ops::UpdateMode;
+use kustomer::customers::{EmailInput, LocationInput, PhoneInput, SocialInput, UrlInput};
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::metadata::{MetadataUpdate, UpdateMetadata};
 use kustomer::tags::{CreateTag, TagInput, UpdateTag};
 use kustomer::teams::{CreateTeam, TeamInput, TeamMembers, UpdateTeam};

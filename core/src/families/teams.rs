@@ -309,7 +309,7 @@ pub type CreateTeam<'a> = crate::generic::ops::Create<'a, Team>;
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Operation, teams::{TeamInput, UpdateTeam}};
-/// use kustomer::customers::UpdateMode;
+/// use kustomer::ops::UpdateMode;
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let icon = TeamInput { icon: Some("headset".into()), ..TeamInput::default() };

@@ -231,7 +231,7 @@ impl<R: BulkWritable> BulkWrite<'_, R> {
 /// A bulk job's state (`GET /v1/bulk/{id}`).
 ///
 /// ```
-/// use kustomer::{ApiKey, Config, Operation, customers::GetBulkJob};
+/// use kustomer::{ApiKey, Config, Operation, bulk::GetBulkJob};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let request = GetBulkJob::new("5b3bddb67f8469003df370a4").build(&config)?;
@@ -274,7 +274,7 @@ impl Operation for GetBulkJob<'_> {
 /// A bulk job's batches, with each record's outcome (`GET /v1/bulk/{id}/batches`).
 ///
 /// ```
-/// use kustomer::{ApiKey, Config, Operation, customers::ListBulkBatches};
+/// use kustomer::{ApiKey, Config, Operation, bulk::ListBulkBatches};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let request = ListBulkBatches::new("5b3bddb67f8469003df370a4").build(&config)?;

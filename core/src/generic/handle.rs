@@ -200,7 +200,8 @@ impl<T: Transport, R: Updatable> Handle<'_, T, R> {
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::customers::{CustomerInput, UpdateMode};
+    /// use kustomer::customers::CustomerInput;
+    /// use kustomer::ops::UpdateMode;
     ///
     /// let ada = client.customers().get("58210c3db0f09110006b7953")?;
     /// let rename = CustomerInput { rev: ada.attributes.rev, ..CustomerInput::new().name("Ada King") };
@@ -262,7 +263,8 @@ impl<'c, T: Transport, R: Searchable> Handle<'c, T, R> {
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::customers::{Criterion, SearchCustomers, SearchQuery};
+    /// use kustomer::customers::SearchCustomers;
+    /// use kustomer::search::{Criterion, SearchQuery};
     ///
     /// let query = SearchQuery::customers().and(Criterion::contains("customer_name", "Ada"));
     /// for customer in client.customers().search(SearchCustomers::new(query).page_size(500)) {
@@ -281,7 +283,7 @@ impl<'c, T: Transport, R: Searchable> Handle<'c, T, R> {
     /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
     /// #     br#"{"data":[{"id":"a","attributes":{"updatedAt":"2024-01-01T00:00:00.000Z"}}],"links":{"next":null}}"#.to_vec()));
     /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
-    /// use kustomer::customers::{Criterion, SearchQuery};
+    /// use kustomer::search::{Criterion, SearchQuery};
     ///
     /// let query = SearchQuery::customers().and(Criterion::gte("customer_created_at", "2020-01-01"));
     /// let ids: Vec<String> = client
@@ -312,7 +314,7 @@ impl<'c, T: Transport + Send + Sync + 'static, R: Searchable + Send> Handle<'c, 
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::customers::SearchQuery;
+    /// use kustomer::search::SearchQuery;
     ///
     /// let export = client
     ///     .customers()
@@ -616,7 +618,8 @@ impl<T, O: PagedOperation> Paginated<'_, T, O> {
     /// #     Ok::<_, std::io::Error>(http::Response::new(body.into_bytes()))
     /// # };
     /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
-    /// use kustomer::customers::{SearchCustomers, SearchQuery};
+    /// use kustomer::customers::SearchCustomers;
+    /// use kustomer::search::SearchQuery;
     ///
     /// let mut results = client.customers().search(SearchCustomers::new(SearchQuery::customers()).page_size(1));
     /// let ids = results.by_ref().collect::<Result<Vec<_>, _>>()?;
@@ -653,7 +656,7 @@ impl<T, R: Searchable> Walking<'_, T, R> {
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::customers::SearchQuery;
+    /// use kustomer::search::SearchQuery;
     ///
     /// for customer in client.customers().search_all(SearchQuery::customers(), 500).keep_raw(false) {
     ///     assert!(customer?.raw_document().is_none());

@@ -5,7 +5,9 @@ use std::collections::HashSet;
 use std::time::{Duration, UNIX_EPOCH};
 
 use kustomer::conversations::ConversationInput;
-use kustomer::customers::{Criterion, CustomerInput, SearchQuery, UpdateMode};
+use kustomer::customers::CustomerInput;
+use kustomer::ops::UpdateMode;
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::family::{
     BulkWritable, Creatable, Deletable, Gettable, Listable, Searchable, Updatable,
 };

@@ -148,7 +148,7 @@ pub type CreateCompany<'a> = crate::generic::ops::Create<'a, Company>;
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Operation, companies::{CompanyInput, UpdateCompany}};
-/// use kustomer::customers::UpdateMode;
+/// use kustomer::ops::UpdateMode;
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let request = UpdateCompany::new("58224b3eaa5f92110005d61e", CompanyInput::new().tag("vip")).build(&config)?;
@@ -166,7 +166,7 @@ pub type UpdateCompany<'a> = crate::generic::ops::Update<'a, Company>;
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Operation, companies::SearchCompanies};
-/// use kustomer::customers::{Criterion, SearchQuery};
+/// use kustomer::search::{Criterion, SearchQuery};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let query = SearchQuery::new().and(Criterion::contains("company_name", "Acme"));
@@ -180,7 +180,7 @@ pub type SearchCompanies = crate::generic::ops::Search<Company>;
 /// `company_updated_at`.
 ///
 /// ```
-/// use kustomer::{companies::CompanyWalk, customers::SearchQuery};
+/// use kustomer::{companies::CompanyWalk, search::SearchQuery};
 ///
 /// let first = CompanyWalk::new(SearchQuery::new(), 500).next_operation().unwrap();
 /// assert_eq!(serde_json::to_value(first.query()).unwrap()["queryContext"], "company");

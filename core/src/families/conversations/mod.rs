@@ -102,7 +102,7 @@ impl<T> crate::generic::client::Client<T> {
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
     /// use kustomer::conversations::ConversationUpdate;
-    /// use kustomer::customers::UpdateMode;
+    /// use kustomer::ops::UpdateMode;
     ///
     /// let closed = client.conversations().update("58228e05d4e96711004eccb7", &ConversationUpdate::new().status("done"), UpdateMode::Patch)?;
     /// # Ok::<(), kustomer::Error>(())
@@ -182,7 +182,7 @@ pub type CreateConversation<'a> = crate::generic::ops::Create<'a, Conversation>;
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Operation, conversations::{ConversationUpdate, UpdateConversation}};
-/// use kustomer::customers::UpdateMode;
+/// use kustomer::ops::UpdateMode;
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let close = ConversationUpdate::new().status("done");
@@ -210,14 +210,14 @@ pub type DeleteConversation<'a> = crate::generic::ops::Delete<'a, Conversation>;
 
 /// Search conversations (`POST /v1/customers/search` with `queryContext: "conversation"`,
 /// Kustomer's `CustomerSearch`; or the archive), one page at a time. Criteria are named
-/// `conversation_<attribute>`: [`Criterion::attribute`](crate::customers::Criterion::attribute).
+/// `conversation_<attribute>`: [`Criterion::attribute`](crate::search::Criterion::attribute).
 ///
 /// Roles: `org.user.search.read` or `org.permission.search.create`.
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Operation, models::Conversation};
 /// use kustomer::conversations::SearchConversations;
-/// use kustomer::customers::{Criterion, SearchQuery};
+/// use kustomer::search::{Criterion, SearchQuery};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let open = SearchQuery::new().and(Criterion::equals(Criterion::attribute::<Conversation>("status"), "open"));
@@ -234,7 +234,7 @@ pub type SearchConversations = crate::generic::ops::Search<Conversation>;
 ///
 /// ```
 /// use kustomer::conversations::ConversationWalk;
-/// use kustomer::customers::SearchQuery;
+/// use kustomer::search::SearchQuery;
 ///
 /// let walk = ConversationWalk::new(SearchQuery::new(), 500);
 /// let first = walk.next_operation().unwrap();

@@ -283,7 +283,7 @@ pub type DeleteKObject<'a> = crate::generic::ops::Delete<'a, KObject>;
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Operation, custom_objects::{KlassName, SearchKObjects}};
-/// use kustomer::customers::{Criterion, SearchQuery};
+/// use kustomer::search::{Criterion, SearchQuery};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let order = KlassName::new("order");
@@ -300,7 +300,7 @@ pub type SearchKObjects = crate::generic::ops::Search<KObject>;
 /// `kobject_updated_at`.
 ///
 /// ```
-/// use kustomer::{customers::SearchQuery, custom_objects::KObjectWalk};
+/// use kustomer::{search::SearchQuery, custom_objects::KObjectWalk};
 ///
 /// let first = KObjectWalk::within("order", SearchQuery::new(), 500).next_operation().unwrap();
 /// let body = serde_json::to_value(first.query()).unwrap();

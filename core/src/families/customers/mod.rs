@@ -19,14 +19,6 @@ use crate::generic::family::{
 };
 
 pub use crate::families::contact::{EmailInput, LocationInput, PhoneInput, SocialInput, UrlInput};
-pub use crate::generic::bulk::{
-    BulkReport, GetBulkJob, ListBulkBatches, MAX_BULK_RECORDS, MIN_BULK_POLL_INTERVAL,
-};
-pub use crate::generic::handle::Paginated;
-pub use crate::generic::ops::UpdateMode;
-pub use crate::generic::search::{
-    Criterion, MAX_CRITERIA_DEPTH, MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery, SortOrder,
-};
 pub use input::{CustomerInput, ExternalIdInput, SentimentInput};
 pub use lookup::{LookupCustomer, LookupKey};
 pub use related::{CreateMerge, CreateRelated, GetMerge, ListRelated, Related};
@@ -180,7 +172,7 @@ pub type CreateCustomer<'a> = crate::generic::ops::Create<'a, Customer>;
 /// customer changed since, the API answers 409, [`Error::Conflict`](crate::Error::Conflict).
 ///
 /// ```
-/// use kustomer::{ApiKey, Config, Operation, customers::{CustomerInput, UpdateCustomer, UpdateMode}};
+/// use kustomer::{ApiKey, Config, Operation, customers::{CustomerInput, UpdateCustomer}, ops::UpdateMode};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let input = CustomerInput { rev: Some(37), ..CustomerInput::new().name("Ada King") };
@@ -221,7 +213,7 @@ pub type DeleteCustomer<'a> = crate::generic::ops::Delete<'a, Customer>;
 /// [`Customers::search_all`](crate::Handle::search_all) walks past that.
 ///
 /// ```
-/// use kustomer::{ApiKey, Config, Operation, customers::{Criterion, SearchCustomers, SearchQuery}};
+/// use kustomer::{ApiKey, Config, Operation, customers::SearchCustomers, search::{Criterion, SearchQuery}};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let query = SearchQuery::customers().and(Criterion::contains("customer_name", "Ada"));
@@ -254,7 +246,8 @@ pub type SearchCustomers = crate::generic::ops::Search<Customer>;
 /// says so. The lower bound never moves backwards, so every walk ends.
 ///
 /// ```
-/// use kustomer::customers::{Criterion, SearchQuery, SearchWalk};
+/// use kustomer::customers::SearchWalk;
+/// use kustomer::search::{Criterion, SearchQuery};
 ///
 /// let walk = SearchWalk::new(SearchQuery::customers().and(Criterion::contains("customer_name", "Ada")), 500);
 /// let first = walk.next_operation().unwrap();

@@ -2,10 +2,9 @@
 
 use std::borrow::Cow;
 
-use crate::families::customers::{
-    CreateCustomer, CustomerInput, LookupCustomer, UpdateCustomer, UpdateMode,
-};
+use crate::families::customers::{CreateCustomer, CustomerInput, LookupCustomer, UpdateCustomer};
 use crate::families::models::Customer;
+use crate::generic::ops::UpdateMode;
 use crate::protocol::error::Error;
 
 /// What [`Customers::upsert`](crate::customers::Customers) did.

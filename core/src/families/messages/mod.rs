@@ -210,7 +210,7 @@ pub type UpdateMessage<'a> = crate::generic::ops::Update<'a, Message>;
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Operation, messages::SearchMessages};
-/// use kustomer::customers::{Criterion, SearchQuery};
+/// use kustomer::search::{Criterion, SearchQuery};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let inbound = SearchQuery::new().and(Criterion::equals("message_direction", "in"));
@@ -225,7 +225,7 @@ pub type SearchMessages = crate::generic::ops::Search<Message>;
 /// `message_updated_at`.
 ///
 /// ```
-/// use kustomer::{customers::SearchQuery, messages::MessageWalk};
+/// use kustomer::{search::SearchQuery, messages::MessageWalk};
 ///
 /// let first = MessageWalk::new(SearchQuery::new(), 500).next_operation().unwrap();
 /// let body = serde_json::to_value(first.query()).unwrap();

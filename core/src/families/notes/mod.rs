@@ -168,7 +168,7 @@ pub type CreateNote<'a> = crate::generic::ops::Create<'a, Note>;
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Operation, notes::{NoteUpdate, UpdateNote}};
-/// use kustomer::customers::UpdateMode;
+/// use kustomer::ops::UpdateMode;
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let edit = NoteUpdate::new().body("Refund sent");
@@ -200,7 +200,7 @@ pub type DeleteNote<'a> = crate::generic::ops::Delete<'a, Note>;
 ///
 /// ```
 /// use kustomer::{ApiKey, Config, Operation, notes::SearchNotes};
-/// use kustomer::customers::SearchQuery;
+/// use kustomer::search::SearchQuery;
 ///
 /// let config = Config::new(ApiKey::new("key")?);
 /// let request = SearchNotes::new(SearchQuery::new()).build(&config)?;
@@ -214,7 +214,7 @@ pub type SearchNotes = crate::generic::ops::Search<Note>;
 /// The walk through every note a search finds, past the 100-page cap, on `note_updated_at`.
 ///
 /// ```
-/// use kustomer::{customers::SearchQuery, notes::NoteWalk};
+/// use kustomer::{search::SearchQuery, notes::NoteWalk};
 ///
 /// let first = NoteWalk::new(SearchQuery::new(), 500).next_operation().unwrap();
 /// let body = serde_json::to_value(first.query()).unwrap();

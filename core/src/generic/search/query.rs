@@ -19,7 +19,7 @@ pub const MAX_SEARCH_PAGES: u32 = 100;
 /// `{"<attribute>": {"<operator>": value}}`, `{"and": [...]}`, `{"or": [...]}`, `{"not": [...]}`.
 ///
 /// ```
-/// use kustomer::customers::Criterion;
+/// use kustomer::search::Criterion;
 ///
 /// let recent_vips = Criterion::all([
 ///     Criterion::gte("customer_updated_at", "2024-01-01"),
@@ -121,7 +121,7 @@ impl Criterion {
     /// `conversation_status` for `Criterion::attribute::<Conversation>("status")`.
     ///
     /// ```
-    /// use kustomer::{customers::Criterion, models::{Conversation, Message}};
+    /// use kustomer::{search::Criterion, models::{Conversation, Message}};
     ///
     /// assert_eq!(Criterion::attribute::<Conversation>("status"), "conversation_status");
     /// assert_eq!(Criterion::custom_of::<Message>("topicStr"), "message_custom_topicStr");
@@ -245,7 +245,7 @@ pub enum SortOrder {
 /// query context. Serializes to exactly the documented body, omitting what is unset.
 ///
 /// ```
-/// use kustomer::customers::{Criterion, SearchQuery, SortOrder};
+/// use kustomer::search::{Criterion, SearchQuery, SortOrder};
 ///
 /// let query = SearchQuery::customers()
 ///     .and(Criterion::gte("customer_updated_at", "2016-06-24"))
@@ -320,7 +320,7 @@ impl SearchQuery {
     /// A query for a family's records (`queryContext` of the family, e.g. `conversation`).
     ///
     /// ```
-    /// use kustomer::{customers::SearchQuery, models::Conversation};
+    /// use kustomer::{search::SearchQuery, models::Conversation};
     ///
     /// let open = SearchQuery::of::<Conversation>();
     /// assert_eq!(serde_json::to_value(&open).unwrap()["queryContext"], "conversation");

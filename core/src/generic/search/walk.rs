@@ -35,7 +35,8 @@ use crate::protocol::page::{BadRecord, Page, fingerprint};
 /// is reported once ([`take_rejected`](Self::take_rejected)); one a page repeats is not new.
 ///
 /// ```
-/// use kustomer::customers::{Criterion, SearchQuery, SearchWalk};
+/// use kustomer::customers::SearchWalk;
+/// use kustomer::search::{Criterion, SearchQuery};
 ///
 /// let walk = SearchWalk::new(SearchQuery::customers().and(Criterion::contains("customer_name", "Ada")), 500);
 /// let first = walk.next_operation().unwrap();
