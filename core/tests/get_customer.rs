@@ -233,7 +233,7 @@ fn the_specs_example_parses_completely() {
     assert_eq!(a.progressive_status.as_deref(), Some("open"));
     assert_eq!(a.verified, Some(true));
     assert_eq!(a.rev, Some(37));
-    assert_eq!(a.custom, None);
+    assert!(a.custom.is_empty());
 
     let r = &c.relationships;
     let org = r.org.as_ref().unwrap();
@@ -327,7 +327,7 @@ fn a_real_world_shaped_document_parses_with_absence_visible() {
     assert_eq!(a.sentiment.unwrap().confidence, None);
     assert_eq!(a.deleted, Some(false));
     assert_eq!(a.default_lang.as_deref(), Some("en_US"));
-    let custom = a.custom.as_ref().unwrap();
+    let custom = &a.custom;
     assert_eq!(custom["loyaltyTierStr"], "gold");
     assert_eq!(custom["lifetimeValueNum"], 1234.5);
     assert_eq!(custom["vipBool"], true);

@@ -193,7 +193,7 @@ fn every_event_kind_reads_as_its_familys_model() {
         panic!()
     };
     assert_eq!(
-        ada.attributes.custom.as_ref().unwrap().str("tierStr"),
+        ada.attributes.custom.str("tierStr"),
         Some("gold")
     );
     assert_eq!(

@@ -102,7 +102,7 @@ fn create_update_patch_delete_with_optimistic_locking() {
         let created = customers.create(&input).unwrap();
         assert_eq!(created.attributes.rev, Some(1), "{name}");
         assert_eq!(
-            created.attributes.custom.as_ref().unwrap()["ordersNum"],
+            created.attributes.custom["ordersNum"],
             3.0,
             "{name}"
         );

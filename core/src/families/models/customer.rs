@@ -195,8 +195,8 @@ pub struct CustomerAttributes {
     pub rev: Option<u64>,
     /// Custom attributes (`custom`), by their API name (`loyaltyTierStr`, `ordersNum`, ...);
     /// read them by type with [`CustomFields`](crate::models::CustomFields).
-    #[serde(deserialize_with = "lenient::object")]
-    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(deserialize_with = "lenient::object_or_default")]
+    pub custom: serde_json::Map<String, serde_json::Value>,
 }
 
 /// An email address of a customer.
