@@ -76,6 +76,7 @@ pub use generic::client::{Client, ClientBuilder, Reply};
 pub use generic::handle::{Handle, Paginated, Walking};
 pub use http;
 pub use protocol::base_url::{BaseUrl, Region};
+pub use protocol::boxed::BoxTransport;
 pub use protocol::clock::{Clock, Interrupt, Jitter, ManualClock, RandomJitter, SystemClock};
 pub use protocol::config::{Config, USER_AGENT_VALUE};
 pub use protocol::error::{

@@ -5,7 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use http::{Method, Response};
-use kustomer::customers::{BulkCustomers, CreateCustomer, CreateMerge, CreateRelated, CustomerInput, CustomerUpdate, DeleteCustomer, GetMerge, ListCustomers, ListRelated, LookupCustomer, Related, SearchCustomers, UpdateCustomer};
+use kustomer::customers::{
+    BulkCustomers, CreateCustomer, CreateMerge, CreateRelated, CustomerInput, CustomerUpdate,
+    DeleteCustomer, GetMerge, ListCustomers, ListRelated, LookupCustomer, Related, SearchCustomers,
+    UpdateCustomer,
+};
 use kustomer::ops::UpdateMode;
 use kustomer::search::{Criterion, SearchQuery, SortOrder};
 use kustomer::{ApiKey, Config, Error, Operation};

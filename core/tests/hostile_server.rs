@@ -14,9 +14,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http::{Request, Response};
-use kustomer::customers::{CustomerInput, ListCustomers, ListRelated, LocationInput, Related, SearchCustomers};
-use kustomer::search::{Criterion, SearchQuery, SortOrder};
+use kustomer::customers::{
+    CustomerInput, ListCustomers, ListRelated, LocationInput, Related, SearchCustomers,
+};
 use kustomer::page::resolve_next_link;
+use kustomer::search::{Criterion, SearchQuery, SortOrder};
 use kustomer::{
     ApiKey, BaseUrl, Client, Clock, Config, Error, ManualClock, RatePacer, RetryPolicy,
 };

@@ -13,13 +13,16 @@ use kustomer::conversations::{
 use kustomer::custom_objects::{
     BulkKObjects, CreateCustomerKObject, KObjectInput, ListCustomerKObjects,
 };
-use kustomer::customers::{BulkCustomers, CustomerInput, DeleteCustomer, GetCustomer, ListCustomers, LookupCustomer, SearchCustomers, UpdateCustomer};
-use kustomer::ops::UpdateMode;
-use kustomer::search::SearchQuery;
+use kustomer::customers::{
+    BulkCustomers, CustomerInput, DeleteCustomer, GetCustomer, ListCustomers, LookupCustomer,
+    SearchCustomers, UpdateCustomer,
+};
 use kustomer::drafts::DeleteDraftAttachment;
 use kustomer::messages::ListConversationMessages;
 use kustomer::models::UploadPolicy;
+use kustomer::ops::UpdateMode;
 use kustomer::schedules::GetSchedule;
+use kustomer::search::SearchQuery;
 use kustomer::teams::TeamMembers;
 use kustomer::tracking::{CreateTrackingEvent, TrackingEventInput};
 use kustomer::users::GetUser;

@@ -192,10 +192,7 @@ fn every_event_kind_reads_as_its_familys_model() {
     let EventData::Customer(ada) = &customer.data else {
         panic!()
     };
-    assert_eq!(
-        ada.attributes.custom.str("tierStr"),
-        Some("gold")
-    );
+    assert_eq!(ada.attributes.custom.str("tierStr"), Some("gold"));
     assert_eq!(
         customer.data_id.as_deref(),
         Some("58210c3db0f09110006b7953")

@@ -14,9 +14,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use kustomer::Client;
 use kustomer::custom_objects::{KObjectInput, KlassName, SearchKObjects};
 use kustomer::customers::CustomerInput;
+use kustomer::models::CustomFields;
 use kustomer::ops::UpdateMode;
 use kustomer::search::{Criterion, SearchQuery};
-use kustomer::models::CustomFields;
 use kustomer_ureq::UreqTransport;
 
 fn main() -> ExitCode {

@@ -11,11 +11,11 @@ use std::process::ExitCode;
 use kustomer::Client;
 use kustomer::conversations::{ConversationInput, ConversationUpdate, SearchConversations};
 use kustomer::customers::CustomerInput;
-use kustomer::ops::UpdateMode;
-use kustomer::search::{Criterion, SearchQuery};
 use kustomer::messages::MessageInput;
 use kustomer::models::Conversation;
 use kustomer::notes::NoteInput;
+use kustomer::ops::UpdateMode;
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer_ureq::UreqTransport;
 
 fn main() -> ExitCode {

@@ -68,7 +68,9 @@ pub use shared::RecordedRequest;
 pub use store::{QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID};
 pub use synthetic::{synthetic_customer, synthetic_page};
 #[cfg(feature = "isahc")]
-pub use transports::{DynTransport, both_transports, clients_with};
+#[allow(deprecated)]
+pub use transports::DynTransport;
+pub use transports::{both_transports, clients_with};
 
 /// The API key the fake server accepts.
 pub const FAKE_API_KEY: &str = "fake-kustomer-api-key-0123456789";

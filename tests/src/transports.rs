@@ -1,14 +1,15 @@
 //! Both real transports behind one type, so a test or benchmark can run the same code through each.
 
-use http::{Request, Response};
-use kustomer::{Client, ClientBuilder, Config, Transport, TransportError, TransportOptions};
+use kustomer::{BoxTransport, Client, ClientBuilder, Config, TransportError, TransportOptions};
 use kustomer_isahc::IsahcTransport;
 use kustomer_ureq::UreqTransport;
 
-/// Any transport, boxed: a closure is a [`Transport`] through the core's blanket impl.
-pub type DynTransport = Box<
-    dyn Fn(Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> + Send + Sync + 'static,
->;
+/// Any transport, boxed.
+#[deprecated(
+    since = "0.1.0",
+    note = "use kustomer::BoxTransport, the client's default transport"
+)]
+pub type DynTransport = BoxTransport;
 
 /// The ureq and the isahc transport with the same options, named.
 ///
@@ -16,12 +17,12 @@ pub type DynTransport = Box<
 /// If libcurl cannot be initialised.
 pub fn both_transports(
     options: TransportOptions,
-) -> Result<Vec<(&'static str, DynTransport)>, TransportError> {
+) -> Result<Vec<(&'static str, BoxTransport)>, TransportError> {
     let ureq = UreqTransport::with_options(options);
     let isahc = IsahcTransport::with_options(options)?;
     Ok(vec![
-        ("ureq", Box::new(move |r| ureq.send(r)) as DynTransport),
-        ("isahc", Box::new(move |r| isahc.send(r)) as DynTransport),
+        ("ureq", BoxTransport::new(ureq)),
+        ("isahc", BoxTransport::new(isahc)),
     ])
 }
 
@@ -32,8 +33,8 @@ pub fn both_transports(
 pub fn clients_with(
     config: &Config,
     options: TransportOptions,
-    setup: impl Fn(ClientBuilder<DynTransport>) -> ClientBuilder<DynTransport>,
-) -> Result<Vec<(&'static str, Client<DynTransport>)>, TransportError> {
+    setup: impl Fn(ClientBuilder) -> ClientBuilder,
+) -> Result<Vec<(&'static str, Client)>, TransportError> {
     Ok(both_transports(options)?
         .into_iter()
         .map(|(name, transport)| {

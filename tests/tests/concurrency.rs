@@ -10,7 +10,7 @@ use std::thread;
 use std::time::Duration;
 
 use kustomer::{Client, RatePacer, RetryPolicy, TransportOptions};
-use kustomer_fake::{DynTransport, FakeKustomer, SPEC_CUSTOMER_ID, clients_with};
+use kustomer_fake::{FakeKustomer, SPEC_CUSTOMER_ID, clients_with};
 
 const THREADS: usize = 8;
 const PER_THREAD: usize = 200;
@@ -20,7 +20,7 @@ const WINDOW: Duration = Duration::from_secs(1);
 const MAX_ATTEMPTS: u32 = 10;
 
 /// Runs the load through `client`; returns the number of attempts of every request.
-fn load(client: Client<DynTransport>) -> Vec<u32> {
+fn load(client: Client) -> Vec<u32> {
     let client = Arc::new(client);
     let handles: Vec<_> = (0..THREADS)
         .map(|_| {

@@ -8,16 +8,18 @@ use std::collections::HashSet;
 use std::time::{Duration, UNIX_EPOCH};
 
 use http::{Method, Request, Response};
-use kustomer::customers::{CustomerInput, CustomerUpdate, ListCustomers, ListRelated, Related, SearchCustomers, Upserted};
+use kustomer::customers::{
+    CustomerInput, CustomerUpdate, ListCustomers, ListRelated, Related, SearchCustomers, Upserted,
+};
 use kustomer::ops::UpdateMode;
 use kustomer::search::{Criterion, SearchQuery};
 use kustomer::{Client, Config, Error, ManualClock, Operation, TransportOptions};
-use kustomer_fake::{DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, clients_with};
+use kustomer_fake::{FakeKustomer, Fault, SPEC_CUSTOMER_ID, clients_with};
 use serde_json::{Value, json};
 
 /// Runs `test` once per transport, each with a fresh server and a client whose waits go
 /// through a manual clock.
-fn each_transport(test: impl Fn(&str, &FakeKustomer, &Client<DynTransport>, &ManualClock)) {
+fn each_transport(test: impl Fn(&str, &FakeKustomer, &Client, &ManualClock)) {
     for index in 0..2 {
         let server = FakeKustomer::start().unwrap();
         let clock = ManualClock::new(UNIX_EPOCH + Duration::from_secs(1_700_000_000));
@@ -101,11 +103,7 @@ fn create_update_patch_delete_with_optimistic_locking() {
             .custom_num("ordersNum", 3.0);
         let created = customers.create(&input).unwrap();
         assert_eq!(created.attributes.rev, Some(1), "{name}");
-        assert_eq!(
-            created.attributes.custom["ordersNum"],
-            3.0,
-            "{name}"
-        );
+        assert_eq!(created.attributes.custom["ordersNum"], 3.0, "{name}");
         // Only set fields were sent.
         let sent: Value = serde_json::from_slice(&server.requests().last().unwrap().body).unwrap();
         assert_eq!(

@@ -10,10 +10,10 @@ mod support;
 use kustomer::Error;
 use kustomer::conversations::{ConversationInput, ConversationUpdate};
 use kustomer::customers::CustomerInput;
-use kustomer::ops::UpdateMode;
 use kustomer::messages::{MessageInput, MessageUpdate, RedactionInput};
 use kustomer::models::{Conversation, Customer, Message, Note};
 use kustomer::notes::{NoteInput, NoteUpdate};
+use kustomer::ops::UpdateMode;
 use kustomer_fake::SPEC_CUSTOMER_ID;
 use support::conformance::{Parents, Sample, bulk_and_walk, crud, deletes, each_client};
 

@@ -14,7 +14,6 @@ use kustomer::attachments::{AttachmentInput, AttachmentUpdate, GetMessageAttachm
 use kustomer::audit_logs::ListAuditLogs;
 use kustomer::conversation_times::{GetConversationTimes, ListConversationTimes};
 use kustomer::customer_events::{GetCustomerEvent, ListCustomerEvents, ListCustomerSessions};
-use kustomer::ops::UpdateMode;
 use kustomer::drafts::{
     AddressInput, DeleteDraftAttachment, DraftInput, ForwardInput, GetDraftAttachment,
     ListCustomerDrafts, ListDraftAttachments,
@@ -22,6 +21,7 @@ use kustomer::drafts::{
 use kustomer::messages::MessageInput;
 use kustomer::models::{Conversation, Customer, Draft, Forward};
 use kustomer::ops::List;
+use kustomer::ops::UpdateMode;
 use kustomer::schedules::{GetSchedule, ScheduleInput};
 use kustomer::slas::{GetSla, SlaVersions};
 use kustomer::spam::SpamSenderInput;

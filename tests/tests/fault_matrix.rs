@@ -12,9 +12,7 @@ use kustomer::{
     ApiKey, BaseUrl, Client, Config, Error, ManualClock, Operation, RetryPolicy,
     TransportErrorKind, TransportOptions,
 };
-use kustomer_fake::{
-    DynTransport, FakeKustomer, Fault, SPEC_CUSTOMER_ID, both_transports, clients_with,
-};
+use kustomer_fake::{FakeKustomer, Fault, SPEC_CUSTOMER_ID, both_transports, clients_with};
 
 fn clock() -> ManualClock {
     ManualClock::new(UNIX_EPOCH + Duration::from_secs(1_700_000_000))
@@ -24,7 +22,7 @@ fn clock() -> ManualClock {
 fn retrying(
     config: &Config,
     options: TransportOptions,
-) -> Vec<(&'static str, Client<DynTransport>, ManualClock)> {
+) -> Vec<(&'static str, Client, ManualClock)> {
     both_transports(options)
         .unwrap()
         .into_iter()
@@ -39,9 +37,7 @@ fn retrying(
         .collect()
 }
 
-fn default_retrying(
-    server: &FakeKustomer,
-) -> Vec<(&'static str, Client<DynTransport>, ManualClock)> {
+fn default_retrying(server: &FakeKustomer) -> Vec<(&'static str, Client, ManualClock)> {
     retrying(&server.config(), TransportOptions::default())
 }
 
@@ -119,8 +115,7 @@ fn a_connection_closed_mid_body_is_retried_for_a_get() {
 #[test]
 fn a_connection_closed_mid_body_without_retries_is_an_io_error() {
     let server = FakeKustomer::start().unwrap();
-    let no_retries =
-        |b: kustomer::ClientBuilder<DynTransport>| b.retry_policy(RetryPolicy::disabled());
+    let no_retries = |b: kustomer::ClientBuilder| b.retry_policy(RetryPolicy::disabled());
     for (name, client) in
         clients_with(&server.config(), TransportOptions::default(), no_retries).unwrap()
     {

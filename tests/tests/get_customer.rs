@@ -13,24 +13,21 @@ use http::{Response, StatusCode};
 use kustomer::customers::GetCustomer;
 use kustomer::{Client, Error, Operation, RetryPolicy, TransportErrorKind, TransportOptions};
 use kustomer_fake::{
-    DynTransport, FAKE_API_KEY, FakeKustomer, Fault, QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID,
-    UNICODE_CUSTOMER_ID, both_transports, clients_with,
+    FAKE_API_KEY, FakeKustomer, Fault, QUIRKY_CUSTOMER_ID, SPEC_CUSTOMER_ID, UNICODE_CUSTOMER_ID,
+    both_transports, clients_with,
 };
 
 const SPEC_DOC: &str = include_str!("../fixtures/customer_get_spec.json");
 const QUIRKY_DOC: &str = include_str!("../fixtures/customer_get_quirky.json");
 
-fn clients(
-    server: &FakeKustomer,
-    settings: TransportOptions,
-) -> Vec<(&'static str, Client<DynTransport>)> {
+fn clients(server: &FakeKustomer, settings: TransportOptions) -> Vec<(&'static str, Client)> {
     clients_with(&server.config(), settings, |b| {
         b.retry_policy(RetryPolicy::disabled())
     })
     .unwrap()
 }
 
-fn default_clients(server: &FakeKustomer) -> Vec<(&'static str, Client<DynTransport>)> {
+fn default_clients(server: &FakeKustomer) -> Vec<(&'static str, Client)> {
     clients(server, TransportOptions::default())
 }
 

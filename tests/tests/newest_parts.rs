@@ -22,8 +22,11 @@ use kustomer::customers::{CustomerInput, SearchCustomers};
 use kustomer::ops::UpdateMode;
 use kustomer::search::{Criterion, SearchQuery};
 use kustomer::webhooks::{GetWebhook, WebhookInput};
-use kustomer::{ApiKey, Client, Config, Error, RetryPolicy, TransportError, TransportOptions};
-use kustomer_fake::{DynTransport, FakeKustomer, both_transports};
+use kustomer::{
+    ApiKey, BoxTransport, Client, Config, Error, RetryPolicy, Transport, TransportError,
+    TransportOptions,
+};
+use kustomer_fake::{FakeKustomer, both_transports};
 use serde_json::{Value, json};
 
 mod support;
@@ -33,16 +36,16 @@ type Edit = Arc<dyn Fn(&Request<Vec<u8>>, Response<Vec<u8>>) -> Response<Vec<u8>
 
 /// `transport`, with what the fake received changed by `before` and what it answered by `after`.
 fn wrapped(
-    transport: DynTransport,
+    transport: BoxTransport,
     before: impl Fn(Request<Vec<u8>>) -> Request<Vec<u8>> + Send + Sync + 'static,
     after: Edit,
-) -> DynTransport {
-    Box::new(
+) -> BoxTransport {
+    BoxTransport::new(
         move |request: Request<Vec<u8>>| -> Result<Response<Vec<u8>>, TransportError> {
             let request = before(request);
             let (parts, body) = request.into_parts();
             let copy = Request::from_parts(parts.clone(), Vec::new());
-            let response = transport(Request::from_parts(parts, body))?;
+            let response = transport.send(Request::from_parts(parts, body))?;
             Ok(after(&copy, response))
         },
     )
@@ -55,9 +58,9 @@ fn unchanged() -> Edit {
 /// Each transport's client over `fake`, its transport wrapped.
 fn clients(
     fake: &FakeKustomer,
-    wrap: impl Fn(DynTransport) -> DynTransport,
+    wrap: impl Fn(BoxTransport) -> BoxTransport,
     policy: RetryPolicy,
-) -> Vec<(&'static str, Client<DynTransport>)> {
+) -> Vec<(&'static str, Client)> {
     both_transports(TransportOptions::default())
         .unwrap()
         .into_iter()

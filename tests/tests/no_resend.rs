@@ -21,7 +21,7 @@ use kustomer::{
     ApiKey, BaseUrl, Client, Config, Error, Operation, RetryPolicy, TransportErrorKind,
     TransportOptions,
 };
-use kustomer_fake::{DynTransport, both_transports};
+use kustomer_fake::both_transports;
 
 const CUSTOMER: &str =
     r#"{"data":{"type":"customer","id":"58210c3db0f09110006b7953","attributes":{"name":"Ada"}}}"#;
@@ -133,7 +133,7 @@ fn serve(stream: TcpStream, writes: &Mutex<Vec<(String, usize)>>) {
     }
 }
 
-fn clients(base: &str) -> Vec<(&'static str, Client<DynTransport>)> {
+fn clients(base: &str) -> Vec<(&'static str, Client)> {
     let base: BaseUrl = base.parse().unwrap();
     let config = Config::new(ApiKey::new("key").unwrap()).with_base_url(base);
     let options = TransportOptions::default().timeout(Duration::from_secs(10));
@@ -153,10 +153,10 @@ fn clients(base: &str) -> Vec<(&'static str, Client<DynTransport>)> {
 /// Sends a GET (which leaves a kept-alive connection in the pool), then `write` on it.
 fn once<T>(
     name: &str,
-    client: &Client<DynTransport>,
+    client: &Client,
     server: &DroppingServer,
     what: &str,
-    write: impl FnOnce(&Client<DynTransport>) -> Result<T, Error>,
+    write: impl FnOnce(&Client) -> Result<T, Error>,
 ) {
     client.customers().get("58210c3db0f09110006b7953").unwrap();
     let before = server.writes().len();

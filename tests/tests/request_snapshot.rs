@@ -40,9 +40,11 @@ use kustomer::custom_objects::{
 use kustomer::customer_events::{
     GetCustomerEvent, ListCustomerEvents, ListCustomerSessions, ListSessionEvents,
 };
-use kustomer::customers::{BulkCustomers, CreateCustomer, CreateMerge, CreateRelated, CustomerInput, CustomerUpdate, DeleteCustomer, GetCustomer, GetMerge, ListCustomers, ListRelated, LookupCustomer, Related, SearchCustomers, UpdateCustomer};
-use kustomer::ops::UpdateMode;
-use kustomer::search::{Criterion, SearchQuery};
+use kustomer::customers::{
+    BulkCustomers, CreateCustomer, CreateMerge, CreateRelated, CustomerInput, CustomerUpdate,
+    DeleteCustomer, GetCustomer, GetMerge, ListCustomers, ListRelated, LookupCustomer, Related,
+    SearchCustomers, UpdateCustomer,
+};
 use kustomer::drafts::{
     AddressInput, CreateConversationForward, CreateCustomerDraft, CreateDraftAttachment,
     CreateForwardAttachment, DeleteDraft, DeleteDraftAttachment, DeleteForwardAttachment,
@@ -62,11 +64,13 @@ use kustomer::notes::{
     BulkNotes, CreateConversationNote, CreateNote, DeleteNote, GetNote, ListConversationNotes,
     ListCustomerNotes, ListNotes, NoteBulkUpdate, NoteInput, NoteUpdate, SearchNotes, UpdateNote,
 };
+use kustomer::ops::UpdateMode;
 use kustomer::orgs::GetOrg;
 use kustomer::satisfaction::ListSatisfactionForms;
 use kustomer::schedules::{
     CreateSchedule, DeleteSchedule, GetSchedule, ListSchedules, ScheduleInput, UpdateSchedule,
 };
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::shortcuts::{DeleteShortcut, GetShortcut, ListShortcutCategories, ListShortcuts};
 use kustomer::slas::GetSla;
 use kustomer::spam::{DeleteSpamSender, ListSpamSenders, SpamSenderInput, UpsertSpamSender};

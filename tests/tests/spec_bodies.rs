@@ -14,9 +14,11 @@ use kustomer::conversations::{
     CreateConversation, CreateCustomerConversation, SnoozeInput, TagConversation,
     UpdateConversation,
 };
-use kustomer::customers::{BulkCustomers, CreateCustomer, CreateMerge, CustomerInput, CustomerUpdate, EmailInput, ExternalIdInput, LocationInput, PhoneInput, SearchCustomers, SentimentInput, SocialInput, UpdateCustomer, UrlInput};
-use kustomer::ops::UpdateMode;
-use kustomer::search::{Criterion, SearchQuery, SortOrder};
+use kustomer::customers::{
+    BulkCustomers, CreateCustomer, CreateMerge, CustomerInput, CustomerUpdate, EmailInput,
+    ExternalIdInput, LocationInput, PhoneInput, SearchCustomers, SentimentInput, SocialInput,
+    UpdateCustomer, UrlInput,
+};
 use kustomer::messages::{
     BulkMessages, CreateConversationMessage, CreateCustomerMessage, CreateMessage,
     MessageBulkUpdate, MessageInput, MessageUpdate, RedactMessage, RedactionInput, UpdateMessage,
@@ -25,6 +27,8 @@ use kustomer::notes::{
     BulkNotes, CreateConversationNote, CreateNote, MentionInput, NoteBulkUpdate, NoteInput,
     NoteUpdate, UpdateNote,
 };
+use kustomer::ops::UpdateMode;
+use kustomer::search::{Criterion, SearchQuery, SortOrder};
 use serde_json::{Map, Value, json};
 
 mod support;

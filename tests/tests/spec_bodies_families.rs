@@ -19,10 +19,10 @@ use kustomer::custom_objects::{
     BulkKObjects, CreateCustomerKObject, CreateKObject, CreateKlass, KObjectBulkUpdate,
     KObjectInput, KlassInput, KlassName, SearchKObjects, UpdateKObject, UpdateKlass,
 };
-use kustomer::ops::UpdateMode;
 use kustomer::customers::{EmailInput, LocationInput, PhoneInput, SocialInput, UrlInput};
-use kustomer::search::{Criterion, SearchQuery};
 use kustomer::metadata::{MetadataUpdate, UpdateMetadata};
+use kustomer::ops::UpdateMode;
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::tags::{CreateTag, TagInput, UpdateTag};
 use kustomer::teams::{CreateTeam, TeamInput, TeamMembers, UpdateTeam};
 use kustomer::users::{UpdateUser, UserUpdate};

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use kustomer::TransportOptions;
 use kustomer::conversations::{ConversationInput, ConversationUpdate};
 use kustomer::customers::CustomerInput;
-use kustomer::ops::UpdateMode;
 use kustomer::ops::List;
+use kustomer::ops::UpdateMode;
 use kustomer::webhooks::{
     EventData, EventKind, SharedSecret, WebhookEvent, WebhookInput, WebhookVerifier,
 };

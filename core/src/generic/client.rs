@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use http::{Request, StatusCode};
 
+use crate::protocol::boxed::BoxTransport;
 use crate::protocol::clock::{Clock, Interrupt, Jitter, RandomJitter, SystemClock};
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, TransportError};
@@ -23,6 +24,10 @@ use crate::protocol::transport::Transport;
 /// and parsed. Cheap to clone (one `Arc`), and `Send + Sync` when the transport is: share one
 /// client, and so one connection pool and one pacer, across threads.
 ///
+/// `Client` without a type parameter is `Client<BoxTransport>`: build it with
+/// [`BoxTransport::new`] around any transport to store a client in a struct or pass it to a
+/// function (an export included) without naming the transport.
+///
 /// ```
 /// use kustomer::{ApiKey, Client, Config};
 ///
@@ -33,7 +38,7 @@ use crate::protocol::transport::Transport;
 /// println!("{}", customer.attributes.name.unwrap_or_default());
 /// # Ok::<(), kustomer::Error>(())
 /// ```
-pub struct Client<T> {
+pub struct Client<T = BoxTransport> {
     inner: Arc<Inner<T>>,
 }
 
@@ -380,7 +385,7 @@ impl<T> fmt::Debug for Client<T> {
 }
 
 /// Settings for a [`Client`]; from [`Client::builder`].
-pub struct ClientBuilder<T> {
+pub struct ClientBuilder<T = BoxTransport> {
     config: Config,
     transport: T,
     retry: RetryPolicy,

@@ -2,6 +2,7 @@
 //! retries, pacing and paging. It names no family and no client; everything above builds on it.
 
 pub(crate) mod base_url;
+pub(crate) mod boxed;
 pub(crate) mod clock;
 pub(crate) mod config;
 pub(crate) mod document;

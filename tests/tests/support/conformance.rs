@@ -6,14 +6,14 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use kustomer::conversations::ConversationInput;
 use kustomer::customers::CustomerInput;
-use kustomer::ops::UpdateMode;
-use kustomer::search::{Criterion, SearchQuery};
 use kustomer::family::{
     BulkWritable, Creatable, Deletable, Gettable, Listable, Searchable, Updatable,
 };
+use kustomer::ops::UpdateMode;
 use kustomer::ops::{BulkUpdate, List, Search};
+use kustomer::search::{Criterion, SearchQuery};
 use kustomer::{Client, Error, ManualClock, RetryPolicy, TransportOptions};
-use kustomer_fake::{DynTransport, FakeKustomer, clients_with};
+use kustomer_fake::{FakeKustomer, clients_with};
 
 /// Records a test hangs its samples on: a customer and one of their conversations.
 pub struct Parents {
@@ -35,12 +35,12 @@ pub trait Sample: Gettable + Listable + Creatable + Updatable {
 
 /// Both transports' clients on a fresh fake, a manual clock (bulk polls never sleep), and a
 /// customer with a conversation.
-pub fn each_client(test: impl Fn(&str, &Client<DynTransport>, &Parents)) {
+pub fn each_client(test: impl Fn(&str, &Client, &Parents)) {
     each_client_on(|name, _, client, parents| test(name, client, parents));
 }
 
 /// [`each_client`], with the fake at hand (its recorded requests).
-pub fn each_client_on(test: impl Fn(&str, &FakeKustomer, &Client<DynTransport>, &Parents)) {
+pub fn each_client_on(test: impl Fn(&str, &FakeKustomer, &Client, &Parents)) {
     let server = FakeKustomer::start().unwrap();
     let clients = clients_with(&server.config(), TransportOptions::default(), |b| {
         b.retry_policy(RetryPolicy::disabled())
@@ -68,7 +68,7 @@ pub fn each_client_on(test: impl Fn(&str, &FakeKustomer, &Client<DynTransport>, 
 
 /// Create, get, update (in every mode the family has: merge, replace, patch), and find it again
 /// in a list walked page by page; a mode the family lacks is refused before I/O.
-pub fn crud<R: Sample>(name: &str, client: &Client<DynTransport>, parents: &Parents) {
+pub fn crud<R: Sample>(name: &str, client: &Client, parents: &Parents) {
     let family = client.family_within::<R>(R::scope());
     let created = family.create(&R::input(1, parents)).unwrap();
     let id = created.record_id().unwrap().to_owned();
@@ -123,11 +123,7 @@ pub fn crud<R: Sample>(name: &str, client: &Client<DynTransport>, parents: &Pare
 }
 
 /// Delete, then the record is gone.
-pub fn deletes<R: Sample + Deletable>(
-    name: &str,
-    client: &Client<DynTransport>,
-    parents: &Parents,
-) {
+pub fn deletes<R: Sample + Deletable>(name: &str, client: &Client, parents: &Parents) {
     let family = client.family_within::<R>(R::scope());
     let created = family.create(&R::input(7, parents)).unwrap();
     let id = created.record_id().unwrap().to_owned();
@@ -139,7 +135,7 @@ pub fn deletes<R: Sample + Deletable>(
 /// 100-page cap (pages of 2), each once; and the first pages through a plain search.
 pub fn bulk_and_walk<R: Sample + Searchable + BulkWritable>(
     name: &str,
-    client: &Client<DynTransport>,
+    client: &Client,
     parents: &Parents,
 ) {
     let family = client.family_within::<R>(R::scope());
