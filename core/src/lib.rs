@@ -90,6 +90,7 @@ pub use protocol::rate_limit::{RateLimit, RetryAfter};
 pub use protocol::response::error_for_status;
 pub use protocol::retry::RetryPolicy;
 pub use protocol::secret::ApiKey;
+pub use protocol::str_list::StrList;
 pub use protocol::transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, Transport, TransportOptions,
 };

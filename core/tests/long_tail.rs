@@ -101,7 +101,7 @@ fn the_specs_examples_parse() {
         .parse(fixture("conversation_times_spec.json"))
         .unwrap();
     assert_eq!(times.items[0].attributes.handle_time, Some(19.0));
-    let by_ids = GetConversationTimes::new(vec!["5faee8bd01b6a7060833dafb".into()])
+    let by_ids = GetConversationTimes::new(["5faee8bd01b6a7060833dafb"])
         .parse(fixture("conversation_time_ids_spec.json"))
         .unwrap();
     assert_eq!(by_ids.len(), 1);

@@ -162,10 +162,10 @@ fn a_conversation_has_messages_notes_tags_and_events() {
             "{name}"
         );
         // Tags by name, added and removed (a DELETE with a body, on both transports).
-        let tags = ["vip".to_string(), "refund".to_string()];
-        let tagged = conversations.add_tags(id, &tags).unwrap();
+        // Names as `&[&str]` and as `&[String]`: the same request.
+        let tagged = conversations.add_tags(id, &["vip", "refund"]).unwrap();
         assert_eq!(tagged.attributes.tags.len(), 2, "{name}: tag ids");
-        let untagged = conversations.remove_tags(id, &tags[..1]).unwrap();
+        let untagged = conversations.remove_tags(id, &["vip".to_string()]).unwrap();
         assert_eq!(untagged.attributes.tags.len(), 1, "{name}");
         // Every change is an event.
         let events: Vec<_> = conversations.events(id).collect::<Result<_, _>>().unwrap();

@@ -298,10 +298,9 @@ fn users_and_their_teams() {
         let left = teams.remove_members(&billing.id, &colleague).unwrap();
         assert!(left.attributes.members.is_empty(), "{name}");
         assert_eq!(users.teams_of(COLLEAGUE_USER_ID).count(), 0, "{name}");
-        let stranger = ["6500ffffffffffffffffffff".to_owned()];
         assert!(
             teams
-                .add_members(&billing.id, &stranger)
+                .add_members(&billing.id, &["6500ffffffffffffffffffff"])
                 .unwrap_err()
                 .is_not_found()
         );

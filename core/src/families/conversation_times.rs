@@ -11,6 +11,7 @@ use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::operation::Operation;
 use crate::protocol::page::{parse_one, parse_page};
 use crate::protocol::path::segment;
+use crate::protocol::str_list::StrList;
 
 impl Family for ConversationTime {
     type Scope = ();
@@ -61,9 +62,9 @@ pub type ListConversationTimes<'a> =
 /// use kustomer::{ApiKey, Config, Operation, conversation_times::GetConversationTimes};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
-/// let request = GetConversationTimes::new(vec!["a1".into(), "b2".into()]).build(&config)?;
+/// let request = GetConversationTimes::new(&["a1", "b2"]).build(&config)?;
 /// assert_eq!(request.uri().path(), "/v1/conversations/times/a1,b2");
-/// assert!(GetConversationTimes::new(vec!["a,b".into()]).build(&config).is_err());
+/// assert!(GetConversationTimes::new(["a,b"]).build(&config).is_err());
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,9 +73,11 @@ pub struct GetConversationTimes {
 }
 
 impl GetConversationTimes {
-    /// The times with these IDs.
-    pub fn new(ids: Vec<String>) -> Self {
-        Self { ids }
+    /// The times with these IDs (`Vec<String>`, `&[&str]`, ...; see [`StrList`]).
+    pub fn new<'l>(ids: impl Into<StrList<'l>>) -> Self {
+        Self {
+            ids: ids.into().into_cow().into_owned(),
+        }
     }
 }
 

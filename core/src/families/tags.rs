@@ -121,8 +121,8 @@ impl TagNames {
 
     /// The names of these tag IDs, in order; `None` for a tag the walk did not see (deleted
     /// since, or made after).
-    pub fn resolve<'a>(&'a self, ids: &[String]) -> Vec<Option<&'a str>> {
-        ids.iter().map(|id| self.name(id)).collect()
+    pub fn resolve<'a, S: AsRef<str>>(&'a self, ids: &[S]) -> Vec<Option<&'a str>> {
+        ids.iter().map(|id| self.name(id.as_ref())).collect()
     }
 
     /// How many tags it knows.

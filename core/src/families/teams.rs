@@ -20,6 +20,7 @@ use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::operation::Operation;
 use crate::protocol::page::parse_one;
 use crate::protocol::path::segment;
+use crate::protocol::str_list::StrList;
 use crate::protocol::validation::{chars_between, check_list_max, max_chars, not_empty};
 
 impl Family for Team {
@@ -155,12 +156,17 @@ impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let team = client.teams().add_members("5e0f779ed95b430019b57715", &["5d5dae1d731d4e001ad55054".into()])?;
+    /// let team = client.teams().add_members("5e0f779ed95b430019b57715", &["5d5dae1d731d4e001ad55054"])?;
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn add_members(&self, team_id: &str, user_ids: &[String]) -> Result<Team, Error> {
+    pub fn add_members<'l>(
+        &self,
+        team_id: &str,
+        user_ids: impl Into<StrList<'l>>,
+    ) -> Result<Team, Error> {
+        let user_ids = user_ids.into();
         self.client()
-            .execute(&TeamMembers::add(team_id, Cow::Borrowed(user_ids)))
+            .execute(&TeamMembers::add(team_id, user_ids.as_slice()))
     }
 
     /// Removes users from a team; see [`TeamMembers::remove`].
@@ -168,12 +174,17 @@ impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// client.teams().remove_members("5e0f779ed95b430019b57715", &["5d5dae1d731d4e001ad55054".into()])?;
+    /// client.teams().remove_members("5e0f779ed95b430019b57715", &["5d5dae1d731d4e001ad55054"])?;
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn remove_members(&self, team_id: &str, user_ids: &[String]) -> Result<Team, Error> {
+    pub fn remove_members<'l>(
+        &self,
+        team_id: &str,
+        user_ids: impl Into<StrList<'l>>,
+    ) -> Result<Team, Error> {
+        let user_ids = user_ids.into();
         self.client()
-            .execute(&TeamMembers::remove(team_id, Cow::Borrowed(user_ids)))
+            .execute(&TeamMembers::remove(team_id, user_ids.as_slice()))
     }
 }
 
@@ -207,16 +218,16 @@ struct MembersBody<'a> {
 
 impl<'a> TeamMembers<'a> {
     /// Add these users to team `team`.
-    pub fn add(team: impl Into<Cow<'a, str>>, users: impl Into<Cow<'a, [String]>>) -> Self {
+    pub fn add(team: impl Into<Cow<'a, str>>, users: impl Into<StrList<'a>>) -> Self {
         Self {
             team: team.into(),
-            members: users.into(),
+            members: users.into().into_cow(),
             add: true,
         }
     }
 
     /// Remove these users from team `team`.
-    pub fn remove(team: impl Into<Cow<'a, str>>, users: impl Into<Cow<'a, [String]>>) -> Self {
+    pub fn remove(team: impl Into<Cow<'a, str>>, users: impl Into<StrList<'a>>) -> Self {
         Self {
             add: false,
             ..Self::add(team, users)

@@ -21,6 +21,7 @@ use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_one, parse_page};
 use crate::protocol::path::segment;
 use crate::protocol::query::Query;
+use crate::protocol::str_list::StrList;
 
 /// The most records one bulk request takes; the client's bulk helpers split longer inputs.
 pub const MAX_BULK_RECORDS: usize = 100;
@@ -123,7 +124,7 @@ impl<'a, R: BulkWritable + Unscoped> BulkWrite<'a, R> {
 
 impl<'a, R: BulkDeletable + Unscoped> BulkWrite<'a, R> {
     /// Delete these records.
-    pub fn delete(ids: impl Into<Cow<'a, [String]>>) -> Self {
+    pub fn delete(ids: impl Into<StrList<'a>>) -> Self {
         Self::delete_within((), ids)
     }
 }
@@ -156,8 +157,8 @@ impl<'a, R: BulkWritable> BulkWrite<'a, R> {
 
 impl<'a, R: BulkDeletable> BulkWrite<'a, R> {
     /// Delete these records of one of the family's collections.
-    pub fn delete_within(scope: impl Into<R::Scope>, ids: impl Into<Cow<'a, [String]>>) -> Self {
-        Self::of(scope.into(), Records::Delete(ids.into()))
+    pub fn delete_within(scope: impl Into<R::Scope>, ids: impl Into<StrList<'a>>) -> Self {
+        Self::of(scope.into(), Records::Delete(ids.into().into_cow()))
     }
 }
 

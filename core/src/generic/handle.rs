@@ -23,6 +23,7 @@ use crate::generic::ops::{
 use crate::generic::search::query::SearchQuery;
 use crate::protocol::error::Error;
 use crate::protocol::page::{BadRecord, Cursor, PagedOperation, Record};
+use crate::protocol::str_list::StrList;
 use crate::protocol::transport::Transport;
 
 /// One family's operations through a [`Client`]: `client.customers()`, `client.conversations()`,
@@ -498,11 +499,13 @@ impl<T: Transport, R: BulkDeletable> Handle<'_, T, R> {
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let jobs = client.customers().bulk_delete(&["58210c3db0f09110006b7953".to_string()])?;
+    /// let jobs = client.customers().bulk_delete(&["58210c3db0f09110006b7953"])?;
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn bulk_delete(&self, ids: &[String]) -> Result<Vec<BulkJob>, Error> {
-        ids.chunks(MAX_BULK_RECORDS)
+    pub fn bulk_delete<'l>(&self, ids: impl Into<StrList<'l>>) -> Result<Vec<BulkJob>, Error> {
+        let ids = ids.into();
+        ids.as_slice()
+            .chunks(MAX_BULK_RECORDS)
             .map(|chunk| {
                 self.client
                     .execute(&BulkWrite::<R>::delete_within(self.scope.clone(), chunk))

@@ -22,5 +22,6 @@ pub(crate) mod response;
 pub mod retry;
 pub(crate) mod scrub;
 pub(crate) mod secret;
+pub(crate) mod str_list;
 pub(crate) mod transport;
 pub(crate) mod validation;

@@ -7,6 +7,7 @@ use crate::families::models::{Conversation, Customer};
 use crate::generic::handle::{Handle, Paginated};
 use crate::generic::ops::ListUnder;
 use crate::protocol::error::Error;
+use crate::protocol::str_list::StrList;
 use crate::protocol::transport::Transport;
 
 impl<'c, T: Transport> Handle<'c, T, Conversation> {
@@ -15,12 +16,18 @@ impl<'c, T: Transport> Handle<'c, T, Conversation> {
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let tagged = client.conversations().add_tags("58228e05d4e96711004eccb7", &["vip".to_string()])?;
+    /// let tagged = client.conversations().add_tags("58228e05d4e96711004eccb7", &["vip"])?;
     /// println!("{:?}", tagged.attributes.tags);
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn add_tags(&self, id: &str, tags: &[String]) -> Result<Conversation, Error> {
-        self.client().execute(&TagConversation::add(id, tags))
+    pub fn add_tags<'l>(
+        &self,
+        id: &str,
+        tags: impl Into<StrList<'l>>,
+    ) -> Result<Conversation, Error> {
+        let tags = tags.into();
+        self.client()
+            .execute(&TagConversation::add(id, tags.as_slice()))
     }
 
     /// Removes tags from a conversation; see [`TagConversation`].
@@ -28,11 +35,17 @@ impl<'c, T: Transport> Handle<'c, T, Conversation> {
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// client.conversations().remove_tags("58228e05d4e96711004eccb7", &["vip".to_string()])?;
+    /// client.conversations().remove_tags("58228e05d4e96711004eccb7", &["vip"])?;
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn remove_tags(&self, id: &str, tags: &[String]) -> Result<Conversation, Error> {
-        self.client().execute(&TagConversation::remove(id, tags))
+    pub fn remove_tags<'l>(
+        &self,
+        id: &str,
+        tags: impl Into<StrList<'l>>,
+    ) -> Result<Conversation, Error> {
+        let tags = tags.into();
+        self.client()
+            .execute(&TagConversation::remove(id, tags.as_slice()))
     }
 
     /// Every event of a conversation; see [`ListConversationEvents`].

@@ -13,6 +13,7 @@ use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_one, parse_page};
 use crate::protocol::path::segment;
 use crate::protocol::query::Query;
+use crate::protocol::str_list::StrList;
 use crate::protocol::validation::check_tags;
 
 /// Add tags to a conversation or remove them (`POST` / `DELETE /v1/conversations/{id}/tags`,
@@ -44,16 +45,16 @@ pub struct TagConversation<'a> {
 
 impl<'a> TagConversation<'a> {
     /// Adds `tags` (1 to 20) to conversation `id`.
-    pub fn add(id: impl Into<Cow<'a, str>>, tags: impl Into<Cow<'a, [String]>>) -> Self {
+    pub fn add(id: impl Into<Cow<'a, str>>, tags: impl Into<StrList<'a>>) -> Self {
         Self {
             id: id.into(),
-            tags: tags.into(),
+            tags: tags.into().into_cow(),
             remove: false,
         }
     }
 
     /// Removes `tags` (1 to 20) from conversation `id`.
-    pub fn remove(id: impl Into<Cow<'a, str>>, tags: impl Into<Cow<'a, [String]>>) -> Self {
+    pub fn remove(id: impl Into<Cow<'a, str>>, tags: impl Into<StrList<'a>>) -> Self {
         Self {
             remove: true,
             ..Self::add(id, tags)

@@ -142,7 +142,7 @@ resource_model!(
     /// # let response = http::Response::builder().status(200).body(body.to_vec())?;
     /// use kustomer::{Operation, conversation_times::GetConversationTimes};
     ///
-    /// let times = GetConversationTimes::new(vec!["5faee8bd01b6a7060833dafb".into()]).parse(response)?;
+    /// let times = GetConversationTimes::new(["5faee8bd01b6a7060833dafb"]).parse(response)?;
     /// assert_eq!(times[0].attributes.handle_time, Some(19.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
