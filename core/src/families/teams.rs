@@ -201,7 +201,7 @@ impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_
 /// let request = TeamMembers::add("5e0f779ed95b430019b57715", users).build(&config)?;
 /// assert_eq!(request.uri().path(), "/v1/teams/5e0f779ed95b430019b57715/members");
 /// assert_eq!(request.body(), br#"{"members":["5d5dae1d731d4e001ad55054"]}"#);
-/// assert!(TeamMembers::remove("5e0f779ed95b430019b57715", Vec::new()).build(&config).is_err());
+/// assert!(TeamMembers::remove("5e0f779ed95b430019b57715", Vec::<String>::new()).build(&config).is_err());
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
