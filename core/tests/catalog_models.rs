@@ -22,7 +22,7 @@ use kustomer::users::{GetUser, ListUsers};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!(
-        "{}/../tests/fixtures/{name}",
+        "{}/tests/fixtures/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()

@@ -15,7 +15,7 @@ use kustomer::notes::{CreateNote, GetNote, NoteInput};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!(
-        "{}/../tests/fixtures/{name}",
+        "{}/tests/fixtures/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()

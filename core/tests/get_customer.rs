@@ -9,8 +9,8 @@ use kustomer::customers::GetCustomer;
 use kustomer::models::Customer;
 use kustomer::{ApiKey, BaseUrl, Config, Error, Operation, Region};
 
-const SPEC: &str = include_str!("../../tests/fixtures/customer_get_spec.json");
-const QUIRKY: &str = include_str!("../../tests/fixtures/customer_get_quirky.json");
+const SPEC: &str = include_str!("fixtures/customer_get_spec.json");
+const QUIRKY: &str = include_str!("fixtures/customer_get_quirky.json");
 const KEY: &str = "kst_test_9f8e7d6c5b4a";
 
 fn config() -> Config {

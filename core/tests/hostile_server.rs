@@ -447,7 +447,7 @@ fn pacing_counts_in_the_calls_limit_on_waiting() {
         .get("58210c3db0f09110006b7953")
         .unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(503), "{error:?}");
-    let limit = RetryPolicy::default().get_max_total_wait();
+    let limit = RetryPolicy::default().wait_limit();
     assert!(
         clock.slept() <= limit,
         "slept {:?}, over the {limit:?} promised",

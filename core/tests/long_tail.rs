@@ -27,7 +27,7 @@ use proptest::prelude::*;
 
 fn fixture(name: &str) -> Response<Vec<u8>> {
     let body = std::fs::read(format!(
-        "{}/../tests/fixtures/{name}",
+        "{}/tests/fixtures/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();

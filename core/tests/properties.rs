@@ -11,23 +11,23 @@ use kustomer::customers::GetCustomer;
 use kustomer::{ApiError, ApiKey, BaseUrl, Error, Operation, RateLimit, encode_path_segment};
 use proptest::prelude::*;
 
-const SPEC: &[u8] = include_bytes!("../../tests/fixtures/customer_get_spec.json");
-const QUIRKY: &[u8] = include_bytes!("../../tests/fixtures/customer_get_quirky.json");
+const SPEC: &[u8] = include_bytes!("fixtures/customer_get_spec.json");
+const QUIRKY: &[u8] = include_bytes!("fixtures/customer_get_quirky.json");
 
 /// The other families' documents: spec examples and real-world shapes, single and listed.
 const FAMILY_DOCS: [&[u8]; 12] = [
-    include_bytes!("../../tests/fixtures/conversation_get_quirky.json"),
-    include_bytes!("../../tests/fixtures/conversation_list_spec.json"),
-    include_bytes!("../../tests/fixtures/message_get_quirky.json"),
-    include_bytes!("../../tests/fixtures/message_list_spec.json"),
-    include_bytes!("../../tests/fixtures/note_get_spec.json"),
-    include_bytes!("../../tests/fixtures/notes_list_spec.json"),
-    include_bytes!("../../tests/fixtures/kobject_get_quirky.json"),
-    include_bytes!("../../tests/fixtures/kobject_list_spec.json"),
-    include_bytes!("../../tests/fixtures/company_list_spec.json"),
-    include_bytes!("../../tests/fixtures/metadata_get_spec.json"),
-    include_bytes!("../../tests/fixtures/brand_list_spec.json"),
-    include_bytes!("../../tests/fixtures/klass_get_spec.json"),
+    include_bytes!("fixtures/conversation_get_quirky.json"),
+    include_bytes!("fixtures/conversation_list_spec.json"),
+    include_bytes!("fixtures/message_get_quirky.json"),
+    include_bytes!("fixtures/message_list_spec.json"),
+    include_bytes!("fixtures/note_get_spec.json"),
+    include_bytes!("fixtures/notes_list_spec.json"),
+    include_bytes!("fixtures/kobject_get_quirky.json"),
+    include_bytes!("fixtures/kobject_list_spec.json"),
+    include_bytes!("fixtures/company_list_spec.json"),
+    include_bytes!("fixtures/metadata_get_spec.json"),
+    include_bytes!("fixtures/brand_list_spec.json"),
+    include_bytes!("fixtures/klass_get_spec.json"),
 ];
 
 /// Every family parser, single and page, on one body: each returns a value or a typed error.

@@ -16,7 +16,7 @@ use kustomer::{ApiKey, Client, Config};
 use proptest::prelude::*;
 use serde_json::Value;
 
-const EVENTS: &str = include_str!("../../tests/fixtures/webhook_events.json");
+const EVENTS: &str = include_str!("fixtures/webhook_events.json");
 
 /// RFC 4231, test case 2: HMAC-SHA256 of "what do ya want for nothing?" keyed with "Jefe".
 const RFC4231_KEY: &str = "Jefe";

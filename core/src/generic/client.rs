@@ -158,7 +158,7 @@ impl<T: Transport> Client<T> {
         let inner = &*self.inner;
         let stopped = || interrupt.is_some_and(Interrupt::is_raised);
         let once = Idempotency::mark_of(&request).is_some_and(Idempotency::is_once);
-        if once || inner.retry.get_max_attempts() <= 1 {
+        if once || inner.retry.attempt_limit() <= 1 {
             // No retry can follow: the request is sent as built, without a copy.
             self.pace(waited, call, interrupt)
                 .map_err(|wait| Error::Throttled { wait })?;
@@ -310,7 +310,7 @@ impl<T: Transport> Client<T> {
             if wait.is_zero() {
                 return Ok(());
             }
-            if waited.saturating_add(wait) > inner.retry.get_max_total_wait() {
+            if waited.saturating_add(wait) > inner.retry.wait_limit() {
                 return Err(wait);
             }
             if interrupt.is_some_and(Interrupt::is_raised) {

@@ -152,14 +152,38 @@ impl RetryPolicy {
         self
     }
 
-    /// The configured maximum number of attempts.
-    pub fn get_max_attempts(&self) -> u32 {
+    /// The most attempts in all, as set by [`max_attempts`](Self::max_attempts).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use kustomer::RetryPolicy;
+    ///
+    /// let policy = RetryPolicy::default().max_attempts(5).max_total_wait(Duration::from_secs(9));
+    /// assert_eq!((policy.attempt_limit(), policy.wait_limit()), (5, Duration::from_secs(9)));
+    /// ```
+    pub fn attempt_limit(&self) -> u32 {
         self.max_attempts
     }
 
-    /// The configured most waiting of one call: pacing, backoff and rate-limit resets together.
-    pub fn get_max_total_wait(&self) -> Duration {
+    /// The most waiting of one call (pacing, backoff and rate-limit resets together), as set by
+    /// [`max_total_wait`](Self::max_total_wait).
+    pub fn wait_limit(&self) -> Duration {
         self.max_total_wait
+    }
+
+    /// Old name of [`attempt_limit`](Self::attempt_limit).
+    #[deprecated(
+        since = "0.1.0",
+        note = "use attempt_limit (getters take no get_ prefix)"
+    )]
+    pub fn get_max_attempts(&self) -> u32 {
+        self.attempt_limit()
+    }
+
+    /// Old name of [`wait_limit`](Self::wait_limit).
+    #[deprecated(since = "0.1.0", note = "use wait_limit (getters take no get_ prefix)")]
+    pub fn get_max_total_wait(&self) -> Duration {
+        self.wait_limit()
     }
 
     /// Decides whether to retry after an attempt. Pure: the same inputs give the same answer.
@@ -527,6 +551,6 @@ mod tests {
             off.decide(&attempt(&Method::GET, status(503), 1)),
             Decision::Stop
         );
-        assert_eq!(RetryPolicy::default().max_attempts(0).get_max_attempts(), 1);
+        assert_eq!(RetryPolicy::default().max_attempts(0).attempt_limit(), 1);
     }
 }
