@@ -541,7 +541,7 @@ fn bulk_jobs_split_by_100_complete_over_polls_and_report_failures() {
         );
 
         let job = customers
-            .bulk_delete(&[target.id.as_str(), "gone"])
+            .bulk_delete([target.id.as_str(), "gone"])
             .unwrap()
             .remove(0);
         let report = customers

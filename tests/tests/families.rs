@@ -163,7 +163,7 @@ fn a_conversation_has_messages_notes_tags_and_events() {
         );
         // Tags by name, added and removed (a DELETE with a body, on both transports).
         // Names as `&[&str]` and as `&[String]`: the same request.
-        let tagged = conversations.add_tags(id, &["vip", "refund"]).unwrap();
+        let tagged = conversations.add_tags(id, ["vip", "refund"]).unwrap();
         assert_eq!(tagged.attributes.tags.len(), 2, "{name}: tag ids");
         let untagged = conversations.remove_tags(id, &["vip".to_string()]).unwrap();
         assert_eq!(untagged.attributes.tags.len(), 1, "{name}");
