@@ -300,7 +300,7 @@ fn users_and_their_teams() {
         assert_eq!(users.teams_of(COLLEAGUE_USER_ID).count(), 0, "{name}");
         assert!(
             teams
-                .add_members(&billing.id, &["6500ffffffffffffffffffff"])
+                .add_members(&billing.id, ["6500ffffffffffffffffffff"])
                 .unwrap_err()
                 .is_not_found()
         );
