@@ -86,21 +86,22 @@ fn client(
         .build()
 }
 
-/// A POST that creates something: not idempotent.
+/// A POST that creates something: not idempotent, unless marked so (as a search marks its POST).
 struct Create {
-    read_only: bool,
+    marked_idempotent: bool,
 }
 
 impl Operation for Create {
     type Output = ();
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        config.request(Method::POST, "/customers", Some(b"{}".to_vec()))
+        let mut request = config.request(Method::POST, "/customers", Some(b"{}".to_vec()))?;
+        if self.marked_idempotent {
+            kustomer::Idempotency::Idempotent.mark(&mut request);
+        }
+        Ok(request)
     }
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<(), Error> {
         kustomer::error_for_status(&response).map_or(Ok(()), Err)
-    }
-    fn read_only(&self) -> bool {
-        self.read_only
     }
 }
 
@@ -128,7 +129,11 @@ fn a_get_is_retried_through_503s_then_succeeds() {
 fn a_create_is_not_sent_twice_after_a_500() {
     let (clock, script) = (clock(), Script::new(vec![status(500), status(201)]));
     let client = client(&script, &clock, RetryPolicy::default());
-    let err = client.execute(&Create { read_only: false }).unwrap_err();
+    let err = client
+        .execute(&Create {
+            marked_idempotent: false,
+        })
+        .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(500));
     assert_eq!(err.attempts(), 1);
     assert_eq!(script.calls(), 1);
@@ -136,14 +141,14 @@ fn a_create_is_not_sent_twice_after_a_500() {
 }
 
 #[test]
-fn creates_retry_only_when_opted_in_and_read_only_posts_always() {
-    for (policy, read_only) in [
+fn creates_retry_only_when_opted_in_and_posts_marked_idempotent_always() {
+    for (policy, marked_idempotent) in [
         (RetryPolicy::default().retry_non_idempotent(true), false),
         (RetryPolicy::default(), true),
     ] {
         let (clock, script) = (clock(), Script::new(vec![timeout(), status(201)]));
         let client = client(&script, &clock, policy);
-        client.execute(&Create { read_only }).unwrap();
+        client.execute(&Create { marked_idempotent }).unwrap();
         assert_eq!(script.calls(), 2);
     }
 }
@@ -162,7 +167,11 @@ fn a_429_waits_for_the_reset_then_retries_even_a_create() {
         ]),
     );
     let client = client(&script, &clock, RetryPolicy::default());
-    client.execute(&Create { read_only: false }).unwrap();
+    client
+        .execute(&Create {
+            marked_idempotent: false,
+        })
+        .unwrap();
     assert_eq!(clock.sleeps(), [Duration::from_secs(30)]);
 }
 

@@ -204,7 +204,13 @@ fn search_bodies_are_exactly_the_documented_shape() {
             "includeDeleted": false
         })
     );
-    assert!(SearchCustomers::new(SearchQuery::new()).read_only());
+    let search = SearchCustomers::new(SearchQuery::new())
+        .build(&config())
+        .unwrap();
+    assert_eq!(
+        kustomer::Idempotency::of(&search),
+        kustomer::Idempotency::Idempotent
+    );
     let too_many = (0..21).fold(SearchQuery::customers(), |q, i| {
         q.and(Criterion::equals("customer_name", i))
     });

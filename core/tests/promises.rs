@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 
-use http::{Method, Response, StatusCode};
+use http::{Response, StatusCode};
 use kustomer::attachments::{AttachmentInput, CreateAttachment, UploadFile};
 use kustomer::bulk::GetBulkJob;
 use kustomer::custom_objects::GetKObject;
@@ -103,9 +103,7 @@ fn an_upload_is_never_retried_whatever_the_policy() {
         StatusCode::SERVICE_UNAVAILABLE,
     ] {
         let attempt = Attempt {
-            method: &Method::POST,
-            read_only: false,
-            idempotency: Some(Idempotency::Once),
+            idempotency: Idempotency::Once,
             outcome: Outcome::Status(status, &limited),
             number: 1,
             waited: Duration::ZERO,

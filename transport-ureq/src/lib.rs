@@ -4,6 +4,10 @@
 //! agent per transport, connect and per-phase timeouts, a cap on response bodies, no redirects
 //! followed, and 4xx/5xx responses handed to the core with their bodies.
 //!
+//! ureq sends each request once and never resends one by itself, so every
+//! [`kustomer::Idempotency`] an operation marks holds as marked: only the client's retry policy,
+//! reading the same mark, sends a request again.
+//!
 //! ```no_run
 //! use kustomer::Region;
 //!

@@ -157,8 +157,9 @@ impl<T: Transport> Client<T> {
     ) -> Result<Reply<O::Output>, Error> {
         let inner = &*self.inner;
         let stopped = || interrupt.is_some_and(Interrupt::is_raised);
-        let once = Idempotency::mark_of(&request).is_some_and(Idempotency::is_once);
-        if once || inner.retry.attempt_limit() <= 1 {
+        // The one answer to "may this be sent again", as the operation built it.
+        let idempotency = Idempotency::of(&request);
+        if idempotency.is_once() || inner.retry.attempt_limit() <= 1 {
             // No retry can follow: the request is sent as built, without a copy.
             self.pace(waited, call, interrupt)
                 .map_err(|wait| Error::Throttled { wait })?;
@@ -170,8 +171,6 @@ impl<T: Transport> Client<T> {
                 .attempt(operation, request, 1, call)
                 .map_err(|(error, _)| error);
         }
-        let method = request.method().clone();
-        let idempotency = Idempotency::mark_of(&request);
         let mut number = 0u32;
         let mut last_error = None;
         loop {
@@ -198,8 +197,6 @@ impl<T: Transport> Client<T> {
                 _ => return Err(wrap(error, number)),
             };
             let attempt = Attempt {
-                method: &method,
-                read_only: operation.read_only(),
                 idempotency,
                 outcome,
                 number,

@@ -32,8 +32,12 @@ pub trait Operation {
     /// Reads the response: the output on success, the typed error otherwise.
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Self::Output, Error>;
 
-    /// Whether the operation only reads even though its method is not idempotent (a search
-    /// sent as a POST), so that the retry policy may repeat it. `false` by default.
+    /// Not read by anything: whether a request may be sent again is the
+    /// [`Idempotency`](crate::Idempotency) its operation marks it with when it builds it.
+    #[deprecated(
+        since = "0.1.0",
+        note = "mark the built request with kustomer::Idempotency instead; nothing reads this"
+    )]
     fn read_only(&self) -> bool {
         false
     }

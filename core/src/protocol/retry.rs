@@ -2,7 +2,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use http::{Method, StatusCode};
+use http::StatusCode;
 
 use crate::protocol::error::TransportErrorKind;
 use crate::protocol::idempotency::Idempotency;
@@ -79,13 +79,10 @@ pub enum Outcome<'a> {
 /// Everything a retry decision depends on.
 #[derive(Debug, Clone, Copy)]
 pub struct Attempt<'a> {
-    /// The request's method.
-    pub method: &'a Method,
-    /// The operation only reads, so repeating it is harmless even for a POST (search).
-    pub read_only: bool,
-    /// The request's own mark ([`Idempotency::mark_of`]), which overrides `method` and
-    /// `read_only`: a bulk write is [`Idempotency::NotIdempotent`] although it is a PUT.
-    pub idempotency: Option<Idempotency>,
+    /// Whether the request may be sent again: [`Idempotency::of`] the request, the one answer
+    /// the policy and the transports read (its method's, unless its operation marked it: a
+    /// search POST is idempotent, a bulk PUT is not, an upload is sent once).
+    pub idempotency: Idempotency,
     /// How the attempt ended.
     pub outcome: Outcome<'a>,
     /// Which attempt just ended, from 1.
@@ -191,15 +188,13 @@ impl RetryPolicy {
     /// ```
     /// use std::time::{Duration, SystemTime};
     /// use http::{Method, StatusCode};
-    /// use kustomer::{RateLimit, RetryPolicy};
+    /// use kustomer::{Idempotency, RateLimit, RetryPolicy};
     /// use kustomer::retry::{Attempt, Decision, Outcome};
     ///
     /// let policy = RetryPolicy::default();
     /// let no_headers = RateLimit::default();
     /// let attempt = |method, status| Attempt {
-    ///     method,
-    ///     read_only: false,
-    ///     idempotency: None,
+    ///     idempotency: Idempotency::of_method(method),
     ///     outcome: Outcome::Status(status, &no_headers),
     ///     number: 1,
     ///     waited: Duration::ZERO,
@@ -212,16 +207,10 @@ impl RetryPolicy {
     /// ```
     pub fn decide(&self, attempt: &Attempt<'_>) -> Decision {
         // A request whose body was given up to the send is never sent again.
-        if attempt.number >= self.max_attempts
-            || attempt.idempotency.is_some_and(Idempotency::is_once)
-        {
+        if attempt.number >= self.max_attempts || attempt.idempotency.is_once() {
             return Decision::Stop;
         }
-        let repeatable = self.retry_non_idempotent
-            || match attempt.idempotency {
-                Some(mark) => mark.is_idempotent(),
-                None => is_idempotent(attempt.method) || attempt.read_only,
-            };
+        let repeatable = self.retry_non_idempotent || attempt.idempotency.is_idempotent();
         let wait = match attempt.outcome {
             Outcome::Status(StatusCode::TOO_MANY_REQUESTS, rate_limit) => {
                 match rate_limit.reset_after(attempt.now) {
@@ -286,6 +275,7 @@ fn is_transient(status: StatusCode) -> bool {
 mod tests {
     use super::Decision::RetryAfter;
     use super::*;
+    use http::Method;
     use std::time::UNIX_EPOCH;
 
     const NO_HEADERS: RateLimit = RateLimit {
@@ -299,9 +289,7 @@ mod tests {
 
     fn attempt<'a>(method: &'a Method, outcome: Outcome<'a>, number: u32) -> Attempt<'a> {
         Attempt {
-            method,
-            read_only: false,
-            idempotency: None,
+            idempotency: Idempotency::of_method(method),
             outcome,
             number,
             waited: Duration::ZERO,
@@ -336,11 +324,11 @@ mod tests {
             }
             for method in [Method::POST, Method::PATCH] {
                 assert_eq!(policy.decide(&attempt(&method, outcome, 1)), Decision::Stop);
-                let read_only = Attempt {
-                    read_only: true,
+                let search = Attempt {
+                    idempotency: Idempotency::Idempotent,
                     ..attempt(&method, outcome, 1)
                 };
-                assert!(matches!(policy.decide(&read_only), Decision::RetryAfter(_)));
+                assert!(matches!(policy.decide(&search), Decision::RetryAfter(_)));
                 let opted_in = policy.clone().retry_non_idempotent(true);
                 assert!(matches!(
                     opted_in.decide(&attempt(&method, outcome, 1)),
@@ -354,7 +342,7 @@ mod tests {
     fn a_mark_overrides_the_method_but_a_429_is_always_retried() {
         let policy = RetryPolicy::default();
         let marked = |method, mark, outcome| Attempt {
-            idempotency: Some(mark),
+            idempotency: mark,
             ..attempt(method, outcome, 1)
         };
         // Bulk writes: PUT and DELETE, but each one starts a job.

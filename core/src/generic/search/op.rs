@@ -9,6 +9,7 @@ use crate::generic::family::{Scope, Searchable, Unscoped};
 use crate::generic::ops::helpers::{check_page_size, json_body, operation_traits};
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::idempotency::Idempotency;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_page};
 use crate::protocol::query::Query;
@@ -189,18 +190,17 @@ impl<R: Searchable> Operation for Search<R> {
         }
         self.check()?;
         let body = Some(json_body(&self.query)?);
-        match &self.at {
+        let mut request = match &self.at {
             Some(path) => config.request(Method::POST, path, body),
             None => self.build_first(config, body),
-        }
+        }?;
+        // A POST that only reads: sending it again is harmless.
+        Idempotency::Idempotent.mark(&mut request);
+        Ok(request)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
         parse_page(response, self.keep_raw)
-    }
-
-    fn read_only(&self) -> bool {
-        true
     }
 }
 
