@@ -62,7 +62,7 @@ pub use families::{
     customer_events, customers, drafts, messages, metadata, models, notes, orgs, satisfaction,
     schedules, shortcuts, slas, spam, tags, teams, tracking, unmasking, users, webhooks,
 };
-pub use generic::{bulk, family, ops, search};
+pub use generic::{bulk, family, flow, ops, search};
 #[allow(unused_imports)]
 use generic::{client, handle};
 #[allow(unused_imports)]

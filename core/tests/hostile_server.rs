@@ -417,7 +417,6 @@ fn an_echoed_key_is_in_no_error() {
     let (_, walk) = drain(client.customers().search_all(SearchQuery::customers(), 5));
     assert_clean(&walk.unwrap());
     let unfinished = client
-        .customers()
         .wait_for_bulk("j1", Duration::from_secs(1), Duration::ZERO)
         .unwrap_err();
     assert!(matches!(unfinished, Error::JobUnfinished { .. }));
@@ -542,10 +541,7 @@ fn waiting_for_a_bulk_job_is_bounded_by_time_not_by_polls() {
         } else {
             builder.clock(clock()).build()
         };
-        let error = client
-            .customers()
-            .wait_for_bulk("j1", interval, max_wait)
-            .unwrap_err();
+        let error = client.wait_for_bulk("j1", interval, max_wait).unwrap_err();
         assert!(
             matches!(error, Error::JobUnfinished { .. }),
             "{interval:?}: {error:?}"

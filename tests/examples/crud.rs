@@ -9,8 +9,8 @@
 use std::process::ExitCode;
 
 use kustomer::Client;
-use kustomer::customers::{CustomerInput, Upserted};
-use kustomer::ops::UpdateMode;
+use kustomer::customers::CustomerInput;
+use kustomer::ops::{UpdateMode, UpsertOutcome};
 use kustomer_ureq::UreqTransport;
 
 fn main() -> ExitCode {
@@ -64,8 +64,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             .custom_num("ordersNum", 2.0),
     )?;
     match &upserted {
-        Upserted::Updated(c) => println!("upserted (updated) {}", c.id),
-        Upserted::Created(c) => println!("upserted (created) {}", c.id),
+        UpsertOutcome::Updated(c) => println!("upserted (updated) {}", c.id),
+        UpsertOutcome::Created(c) => println!("upserted (created) {}", c.id),
         _ => {}
     }
 

@@ -9,9 +9,9 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use http::{Method, Request, Response};
 use kustomer::customers::{
-    CustomerInput, CustomerUpdate, ListCustomers, ListRelated, Related, SearchCustomers, Upserted,
+    CustomerInput, CustomerUpdate, ListCustomers, ListRelated, Related, SearchCustomers,
 };
-use kustomer::ops::UpdateMode;
+use kustomer::ops::{UpdateMode, UpsertOutcome};
 use kustomer::search::{Criterion, SearchQuery};
 use kustomer::{Client, Config, Error, ManualClock, Operation, TransportOptions};
 use kustomer_fake::{FakeKustomer, Fault, SPEC_CUSTOMER_ID, clients_with};
@@ -250,7 +250,7 @@ fn upsert_creates_then_updates_by_external_id_or_email() {
         let first = customers
             .upsert(&CustomerInput::new().external_id("crm-7").name("Grace"))
             .unwrap();
-        let Upserted::Created(created) = first else {
+        let UpsertOutcome::Created(created) = first else {
             panic!("{name}: {first:?}")
         };
         let again = customers
@@ -261,7 +261,7 @@ fn upsert_creates_then_updates_by_external_id_or_email() {
             )
             .unwrap();
         assert!(
-            matches!(&again, Upserted::Updated(c) if c.id == created.id && c.attributes.name.as_deref() == Some("Grace Hopper")),
+            matches!(&again, UpsertOutcome::Updated(c) if c.id == created.id && c.attributes.name.as_deref() == Some("Grace Hopper")),
             "{name}: {again:?}"
         );
         let by_mail = customers
@@ -275,11 +275,11 @@ fn upsert_creates_then_updates_by_external_id_or_email() {
             )
             .unwrap();
         assert!(
-            matches!(&matched, Upserted::Updated(c) if c.id == by_mail.id),
+            matches!(&matched, UpsertOutcome::Updated(c) if c.id == by_mail.id),
             "{name}: {matched:?}"
         );
         assert_eq!(
-            matched.customer().attributes.external_id.as_deref(),
+            matched.record().attributes.external_id.as_deref(),
             Some("crm-8"),
             "{name}"
         );
@@ -494,7 +494,7 @@ fn bulk_jobs_split_by_100_complete_over_polls_and_report_failures() {
         let mut failures = Vec::new();
         for job in &jobs {
             assert!(!job.is_finished(), "{name}");
-            let report = customers
+            let report = client
                 .wait_for_bulk(&job.id, Duration::from_secs(2), Duration::from_secs(60))
                 .unwrap();
             assert!(report.job.is_finished(), "{name}");
@@ -524,7 +524,7 @@ fn bulk_jobs_split_by_100_complete_over_polls_and_report_failures() {
             },
         ];
         let job = customers.bulk_update(&updates).unwrap().remove(0);
-        let report = customers
+        let report = client
             .wait_for_bulk(&job.id, Duration::from_secs(1), Duration::from_secs(10))
             .unwrap();
         assert_eq!(report.failures.len(), 1, "{name}");
@@ -544,7 +544,7 @@ fn bulk_jobs_split_by_100_complete_over_polls_and_report_failures() {
             .bulk_delete([target.id.as_str(), "gone"])
             .unwrap()
             .remove(0);
-        let report = customers
+        let report = client
             .wait_for_bulk(&job.id, Duration::from_secs(1), Duration::from_secs(10))
             .unwrap();
         assert_eq!(
@@ -562,7 +562,7 @@ fn bulk_jobs_split_by_100_complete_over_polls_and_report_failures() {
         );
 
         let unfinished = customers.bulk_create(&inputs[..1]).unwrap().remove(0);
-        let err = customers
+        let err = client
             .wait_for_bulk(&unfinished.id, Duration::from_secs(1), Duration::ZERO)
             .unwrap_err();
         assert!(

@@ -259,7 +259,7 @@ fn custom_objects_are_found_by_external_id_upserted_and_typed_under_customers() 
         let jobs = orders
             .bulk_delete(std::slice::from_ref(&created.id))
             .unwrap();
-        orders
+        client
             .wait_for_bulk(&jobs[0].id, Duration::from_secs(1), Duration::from_secs(60))
             .unwrap();
         assert!(

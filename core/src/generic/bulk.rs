@@ -13,6 +13,7 @@ use crate::generic::family::{
     BulkDeletable, BulkWritable, Creatable, Input, OperationKind, Unscoped, Updatable, collection,
     without_secrets,
 };
+use crate::generic::flow::{Flow, Step};
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::idempotency::Idempotency;
@@ -342,17 +343,18 @@ pub const MIN_BULK_POLL_INTERVAL: Duration = Duration::from_millis(100);
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use kustomer::bulk::{BulkStep, BulkWait};
+/// use kustomer::bulk::BulkWait;
+/// use kustomer::flow::{Flow, Step};
 ///
 /// let start = SystemTime::UNIX_EPOCH;
 /// let mut wait = BulkWait::new("5b3bddb67f8469003df370a4", Duration::from_secs(2), Duration::from_secs(5), start);
-/// assert!(matches!(wait.next(None, start), BulkStep::Poll(_)));
-/// let running: kustomer::models::BulkJob = serde_json::from_str(r#"{"id":"5b3bddb67f8469003df370a4","attributes":{"status":"running"}}"#)?;
-/// assert!(matches!(wait.next(Some(running.clone()), start), BulkStep::Sleep(d) if d == Duration::from_secs(2)));
-/// assert!(matches!(wait.next(None, start), BulkStep::Poll(_)));
+/// assert!(matches!(wait.next(None, start)?, Step::Send(_)));
+/// let running: kustomer::models::BulkJob = serde_json::from_str(r#"{"id":"5b3bddb67f8469003df370a4","attributes":{"status":"running"}}"#).unwrap();
+/// assert!(matches!(wait.next(Some(Ok(running.clone())), start)?, Step::Wait(d) if d == Duration::from_secs(2)));
+/// assert!(matches!(wait.next(None, start)?, Step::Send(_)));
 /// let later = start + Duration::from_secs(6);
-/// assert!(matches!(wait.next(Some(running), later), BulkStep::Unfinished(_)));
-/// # Ok::<(), serde_json::Error>(())
+/// assert!(matches!(wait.next(Some(Ok(running)), later), Err(kustomer::Error::JobUnfinished { .. })));
+/// # Ok::<(), kustomer::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct BulkWait {
@@ -361,20 +363,6 @@ pub struct BulkWait {
     max_wait: Duration,
     started: SystemTime,
     slept: Duration,
-}
-
-/// What [`BulkWait::next`] says to do.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum BulkStep {
-    /// Send this poll and give its job to `next`.
-    Poll(GetBulkJob<'static>),
-    /// Sleep this long, then call `next` with no job.
-    Sleep(Duration),
-    /// The job has ended: read its batches.
-    Finished(BulkJob),
-    /// The time allowed has passed: this error says so.
-    Unfinished(Error),
 }
 
 impl BulkWait {
@@ -389,15 +377,24 @@ impl BulkWait {
             slept: Duration::ZERO,
         }
     }
+}
 
-    /// The next step, given the job the last poll returned (`None` before the first poll and
-    /// after a sleep) and the time.
-    pub fn next(&mut self, polled: Option<BulkJob>, now: SystemTime) -> BulkStep {
-        let Some(job) = polled else {
-            return BulkStep::Poll(GetBulkJob::new(self.job_id.clone()));
+impl Flow for BulkWait {
+    type Request = GetBulkJob<'static>;
+    type Output = BulkJob;
+
+    /// The next step, given the result of the last poll (`None` before the first poll and
+    /// after a wait) and the time.
+    fn next(
+        &mut self,
+        polled: Option<Result<BulkJob, Error>>,
+        now: SystemTime,
+    ) -> Result<Step<GetBulkJob<'static>, BulkJob>, Error> {
+        let Some(job) = polled.transpose()? else {
+            return Ok(Step::Send(GetBulkJob::new(self.job_id.clone())));
         };
         if job.is_finished() {
-            return BulkStep::Finished(job);
+            return Ok(Step::Done(job));
         }
         let elapsed = now
             .duration_since(self.started)
@@ -405,14 +402,14 @@ impl BulkWait {
             .max(self.slept);
         if elapsed >= self.max_wait {
             let status = job.attributes.status.as_deref().unwrap_or("unknown");
-            return BulkStep::Unfinished(Error::JobUnfinished {
+            return Err(Error::JobUnfinished {
                 job_id: crate::protocol::excerpt::excerpt_str(&self.job_id),
                 status: crate::protocol::excerpt::excerpt_str(status),
             });
         }
         let nap = self.interval.min(self.max_wait.saturating_sub(elapsed));
         self.slept = self.slept.saturating_add(nap);
-        BulkStep::Sleep(nap)
+        Ok(Step::Wait(nap))
     }
 }
 

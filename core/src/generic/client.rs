@@ -138,7 +138,7 @@ impl<T: Transport> Client<T> {
         let _entered = call.span().enter();
         // Every wait of the call counts against the policy's total: pacing, backoff, resets.
         let mut waited = Duration::ZERO;
-        let result = self.run(operation, request, &call, &mut waited, interrupt);
+        let result = self.send_with_retries(operation, request, &call, &mut waited, interrupt);
         match &result {
             Ok(reply) => call.finish(Some(reply.status), None, waited),
             Err(error) => call.finish(None, Some(error), waited),
@@ -147,7 +147,7 @@ impl<T: Transport> Client<T> {
     }
 
     /// Paces, sends, retries and parses one built request, adding every wait to `waited`.
-    fn run<O: Operation>(
+    fn send_with_retries<O: Operation>(
         &self,
         operation: &O,
         request: Request<Vec<u8>>,

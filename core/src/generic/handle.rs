@@ -7,9 +7,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::time::Duration;
 
-use crate::generic::bulk::{
-    BulkReport, BulkStep, BulkUpdate, BulkWait, BulkWrite, ListBulkBatches, MAX_BULK_RECORDS,
-};
+use crate::generic::bulk::{BulkReport, BulkUpdate, BulkWrite, MAX_BULK_RECORDS};
 use crate::generic::bulk_job::BulkJob;
 use crate::generic::client::Client;
 use crate::generic::family::{
@@ -395,41 +393,19 @@ impl<'c, T: Transport, R: Family> Handle<'c, T, R> {
         ))
     }
 
-    /// Polls a bulk job every `interval` (through the client's clock) until it ends, then reads
-    /// its batches and collects every failed record. Polling is bounded by `max_wait` of clock
-    /// time and of time slept (see [`BulkWait`]).
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use std::time::Duration;
-    ///
-    /// let report = client.customers().wait_for_bulk("5b3bddb67f8469003df370a4", Duration::from_secs(2), Duration::from_secs(300))?;
-    /// println!("{} records failed", report.failures.len());
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::JobUnfinished`] if it has not ended after `max_wait`; any error of the polls.
+    /// Old home of [`Client::wait_for_bulk`]: a bulk job is the client's, whatever family
+    /// started it.
+    #[deprecated(
+        since = "0.1.0",
+        note = "use client.wait_for_bulk(..), the same for every family"
+    )]
     pub fn wait_for_bulk(
         &self,
         job_id: &str,
         interval: Duration,
         max_wait: Duration,
     ) -> Result<BulkReport, Error> {
-        let mut wait = BulkWait::new(job_id, interval, max_wait, self.client.now());
-        let mut polled = None;
-        let job = loop {
-            match wait.next(polled.take(), self.client.now()) {
-                BulkStep::Poll(op) => polled = Some(self.client.execute(&op)?),
-                BulkStep::Sleep(nap) => self.client.sleep(nap),
-                BulkStep::Finished(job) => break job,
-                BulkStep::Unfinished(error) => return Err(self.client.scrub(error)),
-            }
-        };
-        let batches = Paginated::new(self.client, ListBulkBatches::new(job_id.to_owned()))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(BulkReport::new(job, batches))
+        self.client.wait_for_bulk(job_id, interval, max_wait)
     }
 }
 

@@ -5,8 +5,10 @@
 pub mod bulk;
 pub(crate) mod bulk_job;
 pub(crate) mod client;
+pub(crate) mod driver;
 pub(crate) mod export;
 pub mod family;
+pub mod flow;
 pub(crate) mod handle;
 pub mod ops;
 pub(crate) mod resource;

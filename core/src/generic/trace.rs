@@ -162,6 +162,7 @@ fn label(error: &Error) -> &'static str {
         Error::BadRecord(_) => "bad_record",
         Error::Throttled { .. } => "throttled",
         Error::Cancelled => "cancelled",
+        Error::FlowEnded { .. } => "flow_ended",
         Error::RetriesExhausted { .. } => "retries_exhausted",
     }
 }

@@ -98,6 +98,13 @@ pub enum Error {
     /// dropped): no attempt started after that.
     #[error("given up: the caller stopped the call")]
     Cancelled,
+    /// A multi-request flow (an upsert, a bulk wait) was asked for a step after it had ended:
+    /// a mistake in the code driving it, never an answer of the API.
+    #[error("the {flow} had already ended: drive a flow until its `Done`, then stop")]
+    FlowEnded {
+        /// Which flow (`upsert`, ...).
+        flow: &'static str,
+    },
     /// The request was tried more than once and the last attempt failed with `last`. The helper
     /// methods ([`Error::is_timeout`], [`Error::status`], ...) look through to `last`.
     #[error("gave up after {attempts} attempts: {last}")]
@@ -234,7 +241,10 @@ impl Error {
                 redact(&mut record.reason.excerpt, secret);
                 redact(&mut record.reason.message, secret);
             }
-            Error::Transport(_) | Error::Throttled { .. } | Error::Cancelled => {}
+            Error::Transport(_)
+            | Error::Throttled { .. }
+            | Error::Cancelled
+            | Error::FlowEnded { .. } => {}
         }
     }
 

@@ -144,6 +144,7 @@ pub fn bulk_and_walk<R: Sample + Searchable + BulkWritable>(
     assert_eq!(jobs.len(), 3, "{name}: jobs of at most 100");
     for job in &jobs {
         let report = family
+            .client()
             .wait_for_bulk(&job.id, Duration::from_secs(1), Duration::from_secs(60))
             .unwrap();
         assert!(report.failures.is_empty(), "{name}: {:?}", report.failures);
@@ -181,6 +182,7 @@ pub fn bulk_and_walk<R: Sample + Searchable + BulkWritable>(
         }])
         .unwrap();
     family
+        .client()
         .wait_for_bulk(&jobs[0].id, Duration::from_secs(1), Duration::from_secs(60))
         .unwrap();
     assert_eq!(

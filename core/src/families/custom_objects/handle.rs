@@ -6,7 +6,7 @@ use crate::families::custom_objects::{
 use crate::families::models::{Customer, KObject};
 use crate::generic::client::Client;
 use crate::generic::handle::{Handle, Paginated};
-use crate::generic::ops::{ListUnder, UpsertAction, UpsertByExternalId, UpsertOutcome};
+use crate::generic::ops::ListUnder;
 use crate::protocol::error::Error;
 use crate::protocol::transport::Transport;
 
@@ -88,33 +88,5 @@ impl<'c, T: Transport> Handle<'c, T, KObject> {
         input: &KObjectInput,
     ) -> Result<KObject, Error> {
         self.create_under::<Customer>(customer_id, input)
-    }
-
-    /// Creates or updates the object of this klass with the input's external ID; see
-    /// [`UpsertByExternalId`].
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::custom_objects::KObjectInput;
-    ///
-    /// let input = KObjectInput::new("Order #7").external_id("order-7").custom_num("totalNum", 120.0);
-    /// let order = client.custom_objects("order").upsert_by_external_id(&input)?.into_record();
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn upsert_by_external_id(
-        &self,
-        input: &KObjectInput,
-    ) -> Result<UpsertOutcome<KObject>, Error> {
-        let mut upsert = UpsertByExternalId::<KObject>::within(self.scope().clone(), input)?;
-        let mut last = None;
-        loop {
-            last = Some(match upsert.next(last.take())? {
-                UpsertAction::Lookup(op) => self.client().execute(&op),
-                UpsertAction::Update(op) => self.client().execute(&op),
-                UpsertAction::Create(op) => self.client().execute(&op),
-                UpsertAction::Done(done) => return Ok(done),
-            });
-        }
     }
 }

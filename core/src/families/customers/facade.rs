@@ -3,12 +3,13 @@
 
 use serde_json::{Map, Value};
 
-use crate::families::customers::upsert::{Upsert, UpsertStep, Upserted};
+use crate::families::customers::upsert::Upsert;
 use crate::families::customers::{
     CreateMerge, CreateRelated, CustomerInput, GetMerge, ListRelated, LookupCustomer, Related,
 };
 use crate::families::models::{Customer, Resource};
 use crate::generic::handle::{Handle, Paginated};
+use crate::generic::ops::UpsertOutcome;
 use crate::protocol::error::Error;
 use crate::protocol::transport::Transport;
 
@@ -55,7 +56,8 @@ impl<'c, T: Transport> Handle<'c, T, Customer> {
     }
 
     /// Creates or updates: finds the customer by `input.external_id`, else by its first email;
-    /// updates it (merging) if found, creates it otherwise. The flow sync jobs write by hand.
+    /// updates it (merging) if found, creates it otherwise: the [`Upsert`] flow, driven by
+    /// [`Client::run`](crate::Client::run). The flow sync jobs write by hand.
     ///
     /// ```
     /// # use kustomer::{ApiKey, Client, Config};
@@ -65,27 +67,19 @@ impl<'c, T: Transport> Handle<'c, T, Customer> {
     /// #     http::Response::builder().status(201).body(br#"{"data":{"id":"5f3c0d0e2f1a4b0012ab34cd"}}"#.to_vec()).unwrap()
     /// # });
     /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
-    /// use kustomer::customers::{CustomerInput, Upserted};
+    /// use kustomer::customers::CustomerInput;
+    /// use kustomer::ops::UpsertOutcome;
     ///
     /// let input = CustomerInput::new().external_id("crm-42").email("ada@example.com").name("Ada");
     /// match client.customers().upsert(&input)? {
-    ///     Upserted::Created(c) => println!("created {}", c.id),
-    ///     Upserted::Updated(c) => println!("updated {}", c.id),
+    ///     UpsertOutcome::Created(c) => println!("created {}", c.id),
+    ///     UpsertOutcome::Updated(c) => println!("updated {}", c.id),
     ///     _ => {}
     /// }
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn upsert(&self, input: &CustomerInput) -> Result<Upserted, Error> {
-        let mut upsert = Upsert::new(input)?;
-        let mut last = None;
-        loop {
-            last = Some(match upsert.next(last.take())? {
-                UpsertStep::Lookup(op) => self.client().execute(&op),
-                UpsertStep::Update(op) => self.client().execute(&op),
-                UpsertStep::Create(op) => self.client().execute(&op),
-                UpsertStep::Done(done) => return Ok(done),
-            });
-        }
+    pub fn upsert(&self, input: &CustomerInput) -> Result<UpsertOutcome<Customer>, Error> {
+        self.client().run(Upsert::new(input)?)
     }
 
     /// Every conversation, message, note, merge or custom object of a customer; see

@@ -22,7 +22,9 @@ pub use crate::families::contact::{EmailInput, LocationInput, PhoneInput, Social
 pub use input::{CustomerInput, ExternalIdInput, SentimentInput};
 pub use lookup::{LookupCustomer, LookupKey};
 pub use related::{CreateMerge, CreateRelated, GetMerge, ListRelated, Related};
-pub use upsert::{Upsert, UpsertStep, Upserted};
+#[allow(deprecated)]
+pub use upsert::Upserted;
+pub use upsert::{Upsert, UpsertCustomerRequest};
 
 impl Family for Customer {
     type Scope = ();

@@ -18,5 +18,5 @@ pub use crate::generic::search::walk::Walk;
 pub use get::{Get, GetByExternalId};
 pub use list::{List, ListUnder};
 pub use under::{DeleteUnder, GetUnder};
-pub use upsert::{UpsertAction, UpsertByExternalId, UpsertOutcome};
+pub use upsert::{UpsertByExternalId, UpsertByExternalIdRequest, UpsertOutcome, UpsertRequest};
 pub use write::{Create, CreateUnder, Delete, Update, UpdateMode};

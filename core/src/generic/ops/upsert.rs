@@ -2,9 +2,16 @@
 
 use std::borrow::Cow;
 
+use std::time::SystemTime;
+
+use http::{Request, Response};
+
 use crate::generic::family::{Input, Upsertable};
+use crate::generic::flow::{Flow, Step};
 use crate::generic::ops::{Create, GetByExternalId, Update, UpdateMode};
+use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::operation::Operation;
 
 /// What an upsert did.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,19 +39,64 @@ impl<R> UpsertOutcome<R> {
     }
 }
 
-/// What [`UpsertByExternalId::next`] says to do.
+/// One request of an upsert flow: the lookup, then the update or the create. Every upsert
+/// (by external ID for any family, a customer's by external ID or email) sends these, so one
+/// loop drives them all.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum UpsertAction<'a, R: Upsertable> {
-    /// Send this lookup and give its result to `next`.
-    Lookup(GetByExternalId<'a, R>),
-    /// Send this update and give its result to `next`.
-    Update(Update<'a, R>),
-    /// Send this create and give its result to `next`.
-    Create(Create<'a, R>),
-    /// Done.
-    Done(UpsertOutcome<R>),
+pub enum UpsertRequest<L, U, C> {
+    /// Find the record.
+    Lookup(L),
+    /// Update the record found.
+    Update(U),
+    /// Create the record, none being found.
+    Create(C),
 }
+
+impl<L, U, C, O> Operation for UpsertRequest<L, U, C>
+where
+    L: Operation<Output = O>,
+    U: Operation<Output = O>,
+    C: Operation<Output = O>,
+{
+    type Output = O;
+
+    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        match self {
+            UpsertRequest::Lookup(op) => op.build(config),
+            UpsertRequest::Update(op) => op.build(config),
+            UpsertRequest::Create(op) => op.build(config),
+        }
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<O, Error> {
+        match self {
+            UpsertRequest::Lookup(op) => op.parse(response),
+            UpsertRequest::Update(op) => op.parse(response),
+            UpsertRequest::Create(op) => op.parse(response),
+        }
+    }
+
+    fn operation_id(&self) -> &'static str {
+        match self {
+            UpsertRequest::Lookup(op) => op.operation_id(),
+            UpsertRequest::Update(op) => op.operation_id(),
+            UpsertRequest::Create(op) => op.operation_id(),
+        }
+    }
+
+    fn resource_id(&self) -> Option<&str> {
+        match self {
+            UpsertRequest::Lookup(op) => op.resource_id(),
+            UpsertRequest::Update(op) => op.resource_id(),
+            UpsertRequest::Create(op) => op.resource_id(),
+        }
+    }
+}
+
+/// The requests of an upsert by external ID.
+pub type UpsertByExternalIdRequest<'a, R> =
+    UpsertRequest<GetByExternalId<'a, R>, Update<'a, R>, Create<'a, R>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -55,21 +107,24 @@ enum State {
     Done,
 }
 
-/// Upsert by external ID as a state machine: looks the record up by the input's external ID,
+/// Upsert by external ID as a [`Flow`]: looks the record up by the input's external ID,
 /// updates it if found, creates it otherwise. If the create is refused as a conflict (someone
-/// created it meanwhile), it looks up once more and updates. The client's
-/// `upsert_by_external_id` loops over it; so can your own HTTP stack.
+/// created it meanwhile), it looks up once more and updates. [`Client::run`](crate::Client::run)
+/// drives it (as the handles' `upsert_by_external_id` do); so can your own HTTP stack.
 ///
 /// ```
+/// use std::time::SystemTime;
 /// use kustomer::custom_objects::KObjectInput;
+/// use kustomer::flow::{Flow, Step};
 /// use kustomer::models::KObject;
-/// use kustomer::ops::{UpsertAction, UpsertByExternalId};
+/// use kustomer::ops::{UpsertByExternalId, UpsertRequest};
 ///
 /// let input = KObjectInput::new("Order #7").external_id("order-7");
 /// let mut upsert = UpsertByExternalId::<KObject>::within("order", &input)?;
-/// assert!(matches!(upsert.next(None)?, UpsertAction::Lookup(_)));
+/// let now = SystemTime::now();
+/// assert!(matches!(upsert.next(None, now)?, Step::Send(UpsertRequest::Lookup(_))));
 /// let missing = kustomer::Error::NotFound(kustomer::ApiError::from_body(http::StatusCode::NOT_FOUND, b""));
-/// assert!(matches!(upsert.next(Some(Err(missing)))?, UpsertAction::Create(_)));
+/// assert!(matches!(upsert.next(Some(Err(missing)), now)?, Step::Send(UpsertRequest::Create(_))));
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 #[derive(Debug)]
@@ -97,6 +152,11 @@ impl<'a, R: Upsertable> UpsertByExternalId<'a, R> {
             state: State::Start,
         })
     }
+}
+
+impl<'a, R: Upsertable> Flow for UpsertByExternalId<'a, R> {
+    type Request = UpsertByExternalIdRequest<'a, R>;
+    type Output = UpsertOutcome<R>;
 
     /// The next step, given the result of the request the last step asked for (`None` at the
     /// start).
@@ -104,40 +164,47 @@ impl<'a, R: Upsertable> UpsertByExternalId<'a, R> {
     /// # Errors
     /// Any error of a request other than the lookup's 404 and the create's first 409, which
     /// move the upsert on.
-    pub fn next(&mut self, last: Option<Result<R, Error>>) -> Result<UpsertAction<'a, R>, Error> {
+    fn next(
+        &mut self,
+        last: Option<Result<R, Error>>,
+        _now: SystemTime,
+    ) -> Result<Step<UpsertByExternalIdRequest<'a, R>, UpsertOutcome<R>>, Error> {
         let state = std::mem::replace(&mut self.state, State::Done);
         let (scope, input) = (self.scope.clone(), self.input);
         let step = match (state, last) {
             (State::Start, None) => {
                 self.state = State::Looking { again: false };
-                UpsertAction::Lookup(GetByExternalId::within(scope, self.external_id))
+                Step::Send(UpsertRequest::Lookup(GetByExternalId::within(
+                    scope,
+                    self.external_id,
+                )))
             }
             (State::Looking { .. }, Some(Ok(found))) => {
                 self.state = State::Updating;
-                UpsertAction::Update(
+                Step::Send(UpsertRequest::Update(
                     Update::within(scope, found.record_id_owned(), R::as_update(input))
                         .mode(UpdateMode::Merge),
-                )
+                ))
             }
             (State::Looking { again: false }, Some(Err(e))) if e.is_not_found() => {
                 self.state = State::Creating;
-                UpsertAction::Create(Create::within(scope, Cow::Borrowed(input)))
+                Step::Send(UpsertRequest::Create(Create::within(
+                    scope,
+                    Cow::Borrowed(input),
+                )))
             }
             (State::Creating, Some(Err(e))) if e.is_conflict() => {
                 self.state = State::Looking { again: true };
-                UpsertAction::Lookup(GetByExternalId::within(scope, self.external_id))
+                Step::Send(UpsertRequest::Lookup(GetByExternalId::within(
+                    scope,
+                    self.external_id,
+                )))
             }
-            (State::Updating, Some(Ok(record))) => {
-                UpsertAction::Done(UpsertOutcome::Updated(record))
-            }
-            (State::Creating, Some(Ok(record))) => {
-                UpsertAction::Done(UpsertOutcome::Created(record))
-            }
+            (State::Updating, Some(Ok(record))) => Step::Done(UpsertOutcome::Updated(record)),
+            (State::Creating, Some(Ok(record))) => Step::Done(UpsertOutcome::Created(record)),
             (_, Some(Err(e))) => return Err(e),
             _ => {
-                return Err(Error::Pagination {
-                    reason: "the upsert was asked to go on after it ended".into(),
-                });
+                return Err(Error::FlowEnded { flow: "upsert" });
             }
         };
         Ok(step)
@@ -159,9 +226,12 @@ impl<R: crate::protocol::page::Record> OwnedId for R {
 mod tests {
     use http::StatusCode;
 
-    use super::{UpsertAction, UpsertByExternalId, UpsertOutcome};
+    use std::time::SystemTime;
+
+    use super::{UpsertByExternalId, UpsertOutcome, UpsertRequest};
     use crate::families::custom_objects::KObjectInput;
     use crate::families::models::KObject;
+    use crate::generic::flow::{Flow, Step};
     use crate::protocol::error::{ApiError, Error};
 
     fn order(id: &str) -> KObject {
@@ -182,31 +252,57 @@ mod tests {
     fn a_create_that_conflicts_looks_up_once_more_and_updates() {
         let input = KObjectInput::new("Order").external_id("o-1");
         let mut upsert = UpsertByExternalId::<KObject>::within("order", &input).unwrap();
-        assert!(matches!(upsert.next(None), Ok(UpsertAction::Lookup(_))));
+        assert!(matches!(
+            upsert.next(None, SystemTime::UNIX_EPOCH),
+            Ok(Step::Send(UpsertRequest::Lookup(_)))
+        ));
         let missing = Some(Err(status(StatusCode::NOT_FOUND)));
-        assert!(matches!(upsert.next(missing), Ok(UpsertAction::Create(_))));
+        assert!(matches!(
+            upsert.next(missing, SystemTime::UNIX_EPOCH),
+            Ok(Step::Send(UpsertRequest::Create(_)))
+        ));
         let raced = Some(Err(status(StatusCode::CONFLICT)));
-        assert!(matches!(upsert.next(raced), Ok(UpsertAction::Lookup(_))));
-        match upsert.next(Some(Ok(order("a")))) {
-            Ok(UpsertAction::Update(op)) => assert!(format!("{op:?}").contains("\"a\"")),
+        assert!(matches!(
+            upsert.next(raced, SystemTime::UNIX_EPOCH),
+            Ok(Step::Send(UpsertRequest::Lookup(_)))
+        ));
+        match upsert.next(Some(Ok(order("a"))), SystemTime::UNIX_EPOCH) {
+            Ok(Step::Send(UpsertRequest::Update(op))) => {
+                assert!(format!("{op:?}").contains("\"a\""))
+            }
             other => panic!("{other:?}"),
         }
-        match upsert.next(Some(Ok(order("a")))) {
-            Ok(UpsertAction::Done(UpsertOutcome::Updated(o))) => assert_eq!(o.id, "a"),
+        match upsert.next(Some(Ok(order("a"))), SystemTime::UNIX_EPOCH) {
+            Ok(Step::Done(UpsertOutcome::Updated(o))) => assert_eq!(o.id, "a"),
             other => panic!("{other:?}"),
         }
-        assert!(upsert.next(None).is_err(), "it has ended");
+        assert!(
+            matches!(
+                upsert.next(None, SystemTime::UNIX_EPOCH),
+                Err(Error::FlowEnded { flow: "upsert" })
+            ),
+            "it has ended"
+        );
     }
 
     #[test]
     fn a_second_miss_or_a_second_conflict_is_the_callers() {
         let input = KObjectInput::new("Order").external_id("o-1");
         let mut upsert = UpsertByExternalId::<KObject>::within("order", &input).unwrap();
-        let _ = upsert.next(None);
-        let _ = upsert.next(Some(Err(status(StatusCode::NOT_FOUND))));
-        let _ = upsert.next(Some(Err(status(StatusCode::CONFLICT))));
+        let _ = upsert.next(None, SystemTime::UNIX_EPOCH);
+        let _ = upsert.next(
+            Some(Err(status(StatusCode::NOT_FOUND))),
+            SystemTime::UNIX_EPOCH,
+        );
+        let _ = upsert.next(
+            Some(Err(status(StatusCode::CONFLICT))),
+            SystemTime::UNIX_EPOCH,
+        );
         // Gone again after the conflict: no loop, the 404 is returned.
-        let again = upsert.next(Some(Err(status(StatusCode::NOT_FOUND))));
+        let again = upsert.next(
+            Some(Err(status(StatusCode::NOT_FOUND))),
+            SystemTime::UNIX_EPOCH,
+        );
         assert!(matches!(again, Err(Error::NotFound(_))));
         assert!(
             UpsertByExternalId::<KObject>::within("order", &KObjectInput::new("No key")).is_err()
