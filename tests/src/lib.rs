@@ -70,6 +70,7 @@ pub use synthetic::{synthetic_customer, synthetic_page};
 #[cfg(feature = "isahc")]
 #[allow(deprecated)]
 pub use transports::DynTransport;
+#[cfg(feature = "isahc")]
 pub use transports::{both_transports, clients_with};
 
 /// The API key the fake server accepts.
