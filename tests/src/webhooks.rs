@@ -123,9 +123,11 @@ impl Store {
     }
 }
 
-/// Posts deliveries whose URL's host is loopback, over plain HTTP (the fake has no TLS, so an
-/// `https://127.0.0.1:…` webhook is reached at `http://127.0.0.1:…`), each from a thread of its
-/// own so that no request of the API waits for a receiver. Other hosts are never contacted.
+/// Posts deliveries whose URL's host is loopback, over plain HTTP: register a receiver as
+/// `http://127.0.0.1:<port>/…` (the library accepts plain http for loopback); an `https://`
+/// loopback URL is reached over plain HTTP too, since the fake has no TLS. Each delivery goes
+/// from a thread of its own so that no request of the API waits for a receiver. Other hosts
+/// are never contacted.
 pub(crate) fn post_to_loopback(deliveries: Vec<WebhookDelivery>) {
     for delivery in deliveries {
         let Ok(uri) = delivery.url.parse::<http::Uri>() else {

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::families::webhooks::{EVENT_NAMES, WebhookSecret};
 use crate::generic::family::Input;
+use crate::protocol::base_url::is_loopback;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{chars_between, check_unique};
 
@@ -26,7 +27,7 @@ fn expose<S: serde::Serializer>(secret: &WebhookSecret, serializer: S) -> Result
 }
 
 /// An outbound webhook to create (`POST /v1/outbound-webhooks`): a name (at most 255
-/// characters), an `https` URL, 1 to 12 of the event names Kustomer sends, and custom headers.
+/// characters), an `https` URL (plain `http` only on a loopback host, for a test's receiver), 1 to 12 of the event names Kustomer sends, and custom headers.
 /// Checked before anything is sent.
 ///
 /// ```
@@ -41,12 +42,15 @@ fn expose<S: serde::Serializer>(secret: &WebhookSecret, serializer: S) -> Result
 /// assert!(serde_json::to_string(&hook).unwrap().contains(r#"{"name":"X-Shared-Secret","value":"s3cr3t"}"#));
 /// let plain = WebhookInput::new("sync", "http://hooks.example.com/kustomer").event("kustomer.user.update");
 /// assert!(kustomer::family::Input::validate(&plain).is_err());
+/// // A test's receiver, behind the fake server, on this machine:
+/// let local = WebhookInput::new("test", "http://127.0.0.1:8080/hook").event("kustomer.user.update");
+/// assert!(kustomer::family::Input::validate(&local).is_ok());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WebhookInput {
     /// The name, 1 to 255 characters.
     pub name: String,
-    /// Where events go: an `https` URL.
+    /// Where events go: an `https` URL (or `http` on a loopback host).
     pub url: String,
     /// The event names to receive (`kustomer.conversation.create`, ...), 1 to 12.
     pub events: Vec<String>,
@@ -91,8 +95,19 @@ impl Input for WebhookInput {
             .url
             .parse()
             .map_err(|_| InvalidInput::new("url", "is not a URL"))?;
-        if uri.scheme_str() != Some("https") || uri.host().is_none_or(str::is_empty) {
-            return Err(InvalidInput::new("url", "must be an https URL with a host"));
+        let host = uri.host().unwrap_or_default();
+        // Plain http only for a receiver on this machine (a test's, behind the fake server),
+        // as for the API's own base URL.
+        let secure = match uri.scheme_str() {
+            Some("https") => true,
+            Some("http") => is_loopback(host.trim_matches(['[', ']'])),
+            _ => false,
+        };
+        if !secure || host.is_empty() {
+            return Err(InvalidInput::new(
+                "url",
+                "must be an https URL with a host (or http on a loopback host)",
+            ));
         }
         if self.events.is_empty() || self.events.len() > MAX_WEBHOOK_EVENTS {
             return Err(InvalidInput::new(
