@@ -6,7 +6,7 @@
 
 use http::{Method, Response};
 use kustomer::customers::{
-    BulkCustomers, CreateCustomer, CreateMerge, CreateRelated, CustomerInput, CustomerUpdate,
+    BulkCustomers, CreateCustomer, CreateMerge, CreateRelated, CustomerBulkUpdate, CustomerInput,
     DeleteCustomer, GetMerge, ListCustomers, ListRelated, LookupCustomer, Related, SearchCustomers,
     UpdateCustomer,
 };
@@ -237,10 +237,10 @@ fn bulk_requests_hold_at_most_a_hundred_records() {
     let over: Vec<_> = (0..101).map(|_| CustomerInput::new()).collect();
     assert!(BulkCustomers::create(over).build(&config()).is_err());
     assert!(BulkCustomers::create(Vec::new()).build(&config()).is_err());
-    let updates = vec![CustomerUpdate {
-        id: "a1".into(),
-        input: CustomerInput::new().name("Ada"),
-    }];
+    let updates = vec![CustomerBulkUpdate::new(
+        "a1",
+        CustomerInput::new().name("Ada"),
+    )];
     let request = BulkCustomers::update(updates).build(&config()).unwrap();
     assert_eq!(request.method(), Method::PUT);
     assert_eq!(request.body(), br#"[{"id":"a1","name":"Ada"}]"#);

@@ -588,13 +588,8 @@ fn input_the_api_would_refuse_never_leaves() {
     for not_a_number in [f64::NAN, f64::INFINITY] {
         let input = CustomerInput::new().custom_num("ordersNum", not_a_number);
         refused(client.customers().create(&input).map(drop), "custom");
-        let located = CustomerInput {
-            locations: Some(vec![LocationInput {
-                latitude: Some(not_a_number),
-                ..LocationInput::default()
-            }]),
-            ..CustomerInput::default()
-        };
+        let located = CustomerInput::default()
+            .locations(vec![LocationInput::default().latitude(not_a_number)]);
         refused(client.customers().create(&located).map(drop), "locations");
     }
     let related = ListRelated::new("58210c3db0f09110006b7953", Related::Conversations)

@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use std::collections::BTreeMap;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use http::{Response, StatusCode};
 use kustomer::attachments::{AttachmentInput, CreateAttachment, UploadFile};
@@ -102,14 +102,12 @@ fn an_upload_is_never_retried_whatever_the_policy() {
         StatusCode::TOO_MANY_REQUESTS,
         StatusCode::SERVICE_UNAVAILABLE,
     ] {
-        let attempt = Attempt {
-            idempotency: Idempotency::Once,
-            outcome: Outcome::Status(status, &limited),
-            number: 1,
-            waited: Duration::ZERO,
-            now: SystemTime::UNIX_EPOCH,
-            jitter: 0.5,
-        };
+        let attempt = Attempt::new(
+            Idempotency::Once,
+            Outcome::Status(status, &limited),
+            1,
+            SystemTime::UNIX_EPOCH,
+        );
         let policy = RetryPolicy::default().retry_non_idempotent(true);
         assert_eq!(policy.decide(&attempt), Decision::Stop, "{status}");
     }

@@ -259,41 +259,11 @@ fn the_create_input_checks_the_limits_before_io() {
             i.event(*e)
         });
     for (what, input) in [
-        (
-            "name",
-            WebhookInput {
-                name: "x".repeat(256),
-                ..ok()
-            },
-        ),
-        (
-            "name",
-            WebhookInput {
-                name: String::new(),
-                ..ok()
-            },
-        ),
-        (
-            "url",
-            WebhookInput {
-                url: "http://hooks.example.com/k".into(),
-                ..ok()
-            },
-        ),
-        (
-            "url",
-            WebhookInput {
-                url: "not a url".into(),
-                ..ok()
-            },
-        ),
-        (
-            "url",
-            WebhookInput {
-                url: "https:///k".into(),
-                ..ok()
-            },
-        ),
+        ("name", ok().name("x".repeat(256))),
+        ("name", ok().name(String::new())),
+        ("url", ok().url("http://hooks.example.com/k")),
+        ("url", ok().url("not a url")),
+        ("url", ok().url("https:///k")),
         ("events", WebhookInput::new("n", "https://h.example")),
         ("events", too_many),
         ("events", ok().event("kustomer.user.update")),

@@ -42,9 +42,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     println!("found    {} by external ID", found.id);
 
     // Conditional update: only if nobody changed the customer since we read it.
-    let rename = CustomerInput {
-        rev: found.attributes.rev,
-        ..CustomerInput::new().name("Ada King")
+    let rename = {
+        let mut value = CustomerInput::new().name("Ada King");
+        value.rev = found.attributes.rev;
+        value
     };
     let renamed = customers.update(&found.id, &rename, UpdateMode::Merge)?;
     println!(

@@ -9,7 +9,7 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use http::{Method, Request, Response};
 use kustomer::customers::{
-    CustomerInput, CustomerUpdate, ListCustomers, ListRelated, Related, SearchCustomers,
+    CustomerBulkUpdate, CustomerInput, ListCustomers, ListRelated, Related, SearchCustomers,
 };
 use kustomer::ops::{UpdateMode, UpsertOutcome};
 use kustomer::search::{Criterion, SearchQuery};
@@ -141,18 +141,12 @@ fn create_update_patch_delete_with_optimistic_locking() {
         assert_eq!(patched.attributes.tags, ["vip"], "{name}");
         assert_eq!(patched.attributes.rev, Some(3), "{name}");
 
-        let stale = CustomerInput {
-            rev: Some(1),
-            ..CustomerInput::new().name("Stale")
-        };
+        let stale = CustomerInput::new().name("Stale").rev(1);
         let err = customers
             .update(&created.id, &stale, UpdateMode::Merge)
             .unwrap_err();
         assert!(err.is_conflict(), "{name}: {err:?}");
-        let fresh = CustomerInput {
-            rev: Some(3),
-            ..CustomerInput::new().name("Fresh")
-        };
+        let fresh = CustomerInput::new().name("Fresh").rev(3);
         assert!(
             customers
                 .update(&created.id, &fresh, UpdateMode::Merge)
@@ -514,14 +508,11 @@ fn bulk_jobs_split_by_100_complete_over_polls_and_report_failures() {
 
         let target = customers.by_external_id("bulk-0").unwrap();
         let updates = vec![
-            CustomerUpdate {
-                id: target.id.clone(),
-                input: CustomerInput::new().name("Renamed"),
-            },
-            CustomerUpdate {
-                id: "000000000000000000000000".into(),
-                input: CustomerInput::new().name("Ghost"),
-            },
+            CustomerBulkUpdate::new(target.id.clone(), CustomerInput::new().name("Renamed")),
+            CustomerBulkUpdate::new(
+                "000000000000000000000000",
+                CustomerInput::new().name("Ghost"),
+            ),
         ];
         let job = customers.bulk_update(&updates).unwrap().remove(0);
         let report = client

@@ -51,10 +51,7 @@ impl Sample for Message {
             .preview(format!("Sample {n}"))
     }
     fn change(n: usize, _: &Parents) -> MessageUpdate {
-        MessageUpdate {
-            preview: Some(format!("Changed {n}")),
-            ..MessageUpdate::new()
-        }
+        MessageUpdate::new().preview(format!("Changed {n}"))
     }
     fn label(&self) -> Option<String> {
         self.attributes.preview.clone()
@@ -173,9 +170,10 @@ fn a_conversation_has_messages_notes_tags_and_events() {
         assert_eq!(conversations.attachments(id).count(), 0, "{name}");
         // A stale rev is a conflict.
         let current = conversations.get(id).unwrap();
-        let stale = ConversationUpdate {
-            rev: current.attributes.rev.map(|r| r + 5),
-            ..ConversationUpdate::new().status("done")
+        let stale = {
+            let mut value = ConversationUpdate::new().status("done");
+            value.rev = current.attributes.rev.map(|r| r + 5);
+            value
         };
         let conflict = conversations
             .update(id, &stale, UpdateMode::Merge)

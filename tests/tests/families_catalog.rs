@@ -207,10 +207,7 @@ fn custom_objects_are_found_by_external_id_upserted_and_typed_under_customers() 
             .companies()
             .create(&CompanyInput::new().name("Acme Inc"))
             .unwrap();
-        let contract = KObjectInput {
-            company: Some(acme.id.clone()),
-            ..KObjectInput::new("Contract")
-        };
+        let contract = KObjectInput::new("Contract").company(acme.id.clone());
         orders.create(&contract).unwrap();
         let of_company: Vec<KObject> = orders.of_company(&acme.id).map(Result::unwrap).collect();
         assert_eq!(of_company.len(), 1, "{name}");

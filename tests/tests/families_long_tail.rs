@@ -99,19 +99,13 @@ fn a_file_goes_to_the_storage_host_without_the_key_and_onto_a_message() {
             .media()
             .upload(&AttachmentInput::new("a.txt", "text/plain", 2), &b"hi"[..])
             .unwrap();
-        let rename = AttachmentUpdate {
-            name: Some("b.txt".into()),
-            ..AttachmentUpdate::default()
-        };
+        let rename = AttachmentUpdate::default().name("b.txt");
         let renamed = client
             .media()
             .update(&media.id, &rename, UpdateMode::Merge)
             .unwrap();
         assert_eq!(renamed.attributes.name.as_deref(), Some("b.txt"));
-        let resize = AttachmentUpdate {
-            content_length: Some(3),
-            ..AttachmentUpdate::default()
-        };
+        let resize = AttachmentUpdate::default().content_length(3);
         assert!(
             client
                 .media()
@@ -207,10 +201,7 @@ fn drafts_and_forwards_with_their_attachments() {
                 .as_deref(),
             Some("FYI")
         );
-        let sent = ForwardInput {
-            status: Some("sent".into()),
-            ..ForwardInput::update()
-        };
+        let sent = ForwardInput::update().status("sent");
         let updated = forwards
             .update(&forward.id, &sent, UpdateMode::Merge)
             .unwrap();
@@ -363,10 +354,9 @@ fn times_events_sessions_tracking_and_unmasking() {
         // Tracking: an identity ties a visitor to a customer; their events land in a session.
         let email = format!("visitor-{name}@example.com");
         let identity = client
-            .execute(&CreateTrackingIdentity::new(TrackingIdentityInput {
-                tracking_id: Some(format!("trk-{name}")),
-                ..TrackingIdentityInput::email(&email)
-            }))
+            .execute(&CreateTrackingIdentity::new(
+                TrackingIdentityInput::email(&email).tracking_id(format!("trk-{name}")),
+            ))
             .unwrap();
         let customer = identity
             .relationships
@@ -375,11 +365,10 @@ fn times_events_sessions_tracking_and_unmasking() {
             .and_then(|c| c.id())
             .unwrap()
             .to_owned();
-        let viewed = TrackingEventInput {
-            tracking_id: Some(format!("trk-{name}")),
-            session_id: Some("sess-1".into()),
-            ..TrackingEventInput::new("product.viewed").meta("sku", "HOODIE-XL")
-        };
+        let viewed = TrackingEventInput::new("product.viewed")
+            .meta("sku", "HOODIE-XL")
+            .tracking_id(format!("trk-{name}"))
+            .session_id("sess-1");
         client.execute(&CreateTrackingEvent::new(&viewed)).unwrap();
         client.execute(&CreateTrackingEvent::new(&viewed)).unwrap();
         let sessions: Vec<_> = client

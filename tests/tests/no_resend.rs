@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use kustomer::customers::{BulkCustomers, CustomerInput, CustomerUpdate};
+use kustomer::customers::{BulkCustomers, CustomerBulkUpdate, CustomerInput};
 use kustomer::ops::UpdateMode;
 use kustomer::{
     ApiKey, BaseUrl, Client, Config, Error, Operation, RetryPolicy, TransportErrorKind,
@@ -178,10 +178,10 @@ fn once<T>(
 fn creates_patches_and_bulk_writes_reach_the_server_once() {
     let server = DroppingServer::start();
     let input = CustomerInput::new().name("Ada");
-    let updates = [CustomerUpdate {
-        id: "58210c3db0f09110006b7953".into(),
-        input: input.clone(),
-    }];
+    let updates = [CustomerBulkUpdate::new(
+        "58210c3db0f09110006b7953",
+        input.clone(),
+    )];
     let ids = ["58210c3db0f09110006b7953".to_owned()];
     for (name, client) in clients(&server.base) {
         once(name, &client, &server, "POST create", |c| {

@@ -41,7 +41,7 @@ use kustomer::customer_events::{
     GetCustomerEvent, ListCustomerEvents, ListCustomerSessions, ListSessionEvents,
 };
 use kustomer::customers::{
-    BulkCustomers, CreateCustomer, CreateMerge, CreateRelated, CustomerInput, CustomerUpdate,
+    BulkCustomers, CreateCustomer, CreateMerge, CreateRelated, CustomerBulkUpdate, CustomerInput,
     DeleteCustomer, GetCustomer, GetMerge, ListCustomers, ListRelated, LookupCustomer, Related,
     SearchCustomers, UpdateCustomer,
 };
@@ -219,10 +219,7 @@ fn customers(r: &mut Recorder) {
     );
     let inputs = [input.clone(), CustomerInput::new().name("Grace")];
     r.record("BulkCustomers create", &BulkCustomers::create(&inputs[..]));
-    let updates = [CustomerUpdate {
-        id: CUSTOMER.to_owned(),
-        input: input.clone(),
-    }];
+    let updates = [CustomerBulkUpdate::new(CUSTOMER.to_owned(), input.clone())];
     r.record("BulkCustomers update", &BulkCustomers::update(&updates[..]));
     let ids = [CUSTOMER.to_owned(), OTHER.to_owned()];
     r.record("BulkCustomers delete", &BulkCustomers::delete(&ids[..]));
@@ -315,10 +312,10 @@ fn conversations(r: &mut Recorder) {
         "BulkConversations create",
         &BulkConversations::create(&inputs[..]),
     );
-    let updates = [ConversationBulkUpdate {
-        id: CONVERSATION.to_owned(),
-        input: update.clone(),
-    }];
+    let updates = [ConversationBulkUpdate::new(
+        CONVERSATION.to_owned(),
+        update.clone(),
+    )];
     r.record(
         "BulkConversations update",
         &BulkConversations::update(&updates[..]),
@@ -380,10 +377,7 @@ fn messages_and_notes(r: &mut Recorder) {
     );
     let inputs = [input.clone()];
     r.record("BulkMessages create", &BulkMessages::create(&inputs[..]));
-    let updates = [MessageBulkUpdate {
-        id: MESSAGE.to_owned(),
-        input: update.clone(),
-    }];
+    let updates = [MessageBulkUpdate::new(MESSAGE.to_owned(), update.clone())];
     r.record("BulkMessages update", &BulkMessages::update(&updates[..]));
 
     let note = NoteInput::new("Delivered tomorrow.").conversation(CONVERSATION);
@@ -418,10 +412,7 @@ fn messages_and_notes(r: &mut Recorder) {
     r.record("SearchNotes", &SearchNotes::new(SearchQuery::new()));
     let notes = [note.clone()];
     r.record("BulkNotes create", &BulkNotes::create(&notes[..]));
-    let updates = [NoteBulkUpdate {
-        id: NOTE.to_owned(),
-        input: edit.clone(),
-    }];
+    let updates = [NoteBulkUpdate::new(NOTE.to_owned(), edit.clone())];
     r.record("BulkNotes update", &BulkNotes::update(&updates[..]));
 }
 
@@ -463,10 +454,7 @@ fn custom_objects_and_companies(r: &mut Recorder) {
         "BulkKObjects create",
         &BulkKObjects::create_within("order", &orders[..]),
     );
-    let updates = [KObjectBulkUpdate {
-        id: KOBJECT.to_owned(),
-        input: order.clone(),
-    }];
+    let updates = [KObjectBulkUpdate::new(KOBJECT.to_owned(), order.clone())];
     r.record(
         "BulkKObjects update",
         &BulkKObjects::update_within("order", &updates[..]),
@@ -498,10 +486,7 @@ fn custom_objects_and_companies(r: &mut Recorder) {
         "BulkCompanies create",
         &BulkCompanies::create(&companies[..]),
     );
-    let updates = [CompanyBulkUpdate {
-        id: COMPANY.to_owned(),
-        input: company.clone(),
-    }];
+    let updates = [CompanyBulkUpdate::new(COMPANY.to_owned(), company.clone())];
     r.record("BulkCompanies update", &BulkCompanies::update(&updates[..]));
 }
 
@@ -509,10 +494,7 @@ fn drafts_and_attachments(r: &mut Recorder) {
     let attachment = AttachmentInput::new("photo.jpg", "image/jpeg", 512);
     r.record("CreateAttachment", &CreateAttachment::new(&attachment));
     r.record("GetAttachment", &GetAttachment::new(ATTACHMENT));
-    let rename = AttachmentUpdate {
-        name: Some("renamed.jpg".into()),
-        ..AttachmentUpdate::default()
-    };
+    let rename = AttachmentUpdate::default().name("renamed.jpg");
     r.record(
         "UpdateAttachment",
         &UpdateAttachment::new(ATTACHMENT, &rename),
@@ -602,13 +584,7 @@ fn the_rest(r: &mut Recorder) {
     r.record("ListUsers", &ListUsers::new().page_size(500));
     r.record(
         "UpdateUser",
-        &UpdateUser::new(
-            OTHER,
-            UserUpdate {
-                display_name: Some("Ada".into()),
-                ..UserUpdate::default()
-            },
-        ),
+        &UpdateUser::new(OTHER, UserUpdate::default().display_name("Ada")),
     );
     r.record("ListUserTeams", &ListUserTeams::new(OTHER));
     let team = TeamInput::new("Tier 2");
@@ -670,10 +646,11 @@ fn the_rest(r: &mut Recorder) {
     );
     r.record(
         "CreateTrackingIdentityEvent",
-        &CreateTrackingIdentityEvent::new(TrackingIdentityEventInput {
-            identity: identity.clone(),
-            event: TrackingEventInput::new("cart.viewed"),
-        }),
+        &CreateTrackingIdentityEvent::new(
+            TrackingIdentityEventInput::default()
+                .identity(identity.clone())
+                .event(TrackingEventInput::new("cart.viewed")),
+        ),
     );
     r.record("ListAuditLogs", &ListAuditLogs::new());
     let hook =

@@ -15,7 +15,7 @@ use kustomer::conversations::{
     UpdateConversation,
 };
 use kustomer::customers::{
-    BulkCustomers, CreateCustomer, CreateMerge, CustomerInput, CustomerUpdate, EmailInput,
+    BulkCustomers, CreateCustomer, CreateMerge, CustomerBulkUpdate, CustomerInput, EmailInput,
     ExternalIdInput, LocationInput, PhoneInput, SearchCustomers, SentimentInput, SocialInput,
     UpdateCustomer, UrlInput,
 };
@@ -40,205 +40,201 @@ const ID2: &str = "58228e05d4e96711004eccb7";
 const AT: &str = "2024-01-31T10:00:00.000Z";
 
 fn full_customer() -> CustomerInput {
-    CustomerInput {
-        name: Some("Ada Lovelace".into()),
-        company: Some(ID2.into()),
-        external_id: Some("crm-1815".into()),
-        username: Some("ada".into()),
-        signed_up_at: Some(AT.into()),
-        last_activity_at: Some(AT.into()),
-        last_customer_activity_at: Some(AT.into()),
-        last_seen_at: Some(AT.into()),
-        avatar_url: Some("https://example.com/ada.png".into()),
-        external_ids: Some(vec![ExternalIdInput {
-            external_id: "x1".into(),
-            verified: Some(true),
-        }]),
-        shared_external_ids: Some(vec![ExternalIdInput {
-            external_id: "x2".into(),
-            verified: None,
-        }]),
-        emails: Some(vec![EmailInput {
-            email: "ada@example.com".into(),
-            kind: Some("home".into()),
-            verified: Some(true),
-        }]),
-        shared_emails: Some(vec![EmailInput {
-            email: "team@example.com".into(),
-            kind: Some("work".into()),
-            verified: None,
-        }]),
-        phones: Some(vec![PhoneInput {
-            phone: "+15555550123".into(),
-            kind: Some("mobile".into()),
-            verified: Some(false),
-        }]),
-        shared_phones: Some(vec![PhoneInput {
-            phone: "+15555550124".into(),
-            kind: Some("work".into()),
-            verified: None,
-        }]),
-        whatsapps: Some(vec![PhoneInput {
-            phone: "+15555550125".into(),
-            kind: Some("mobile".into()),
-            verified: None,
-        }]),
-        socials: Some(vec![SocialInput {
-            kind: "twitter".into(),
-            username: "ada".into(),
-            userid: Some("1".into()),
-            url: Some("https://twitter.com/ada".into()),
-            verified: Some(true),
-        }]),
-        shared_socials: Some(vec![SocialInput {
-            kind: "linkedin".into(),
-            username: "ada-l".into(),
-            ..SocialInput::default()
-        }]),
-        urls: Some(vec![UrlInput {
-            url: "https://ada.example".into(),
-            kind: Some("website".into()),
-        }]),
-        locations: Some(vec![LocationInput {
-            kind: Some("home".into()),
-            name: Some("Home".into()),
-            address: Some("1 Main St".into()),
-            address2: Some("Apt 2".into()),
-            address3: Some("Floor 3".into()),
-            latitude: Some(51.5),
-            longitude: Some(-0.12),
-            country_code: Some("GB".into()),
-            country_name: Some("United Kingdom".into()),
-            region_code: Some("LN".into()),
-            region_name: Some("London".into()),
-            city_name: Some("London".into()),
-            zip_code: Some("N1".into()),
-            area_code: Some("020".into()),
-        }]),
-        locale: Some("en_GB".into()),
-        time_zone: Some("Europe/London".into()),
-        tags: Some(vec!["vip".into()]),
-        sentiment: Some(SentimentInput {
-            polarity: 1,
-            confidence: 0.5,
-        }),
-        custom: Map::new(),
-        birthday_at: Some(AT.into()),
-        gender: Some("f".into()),
-        created_at: Some(AT.into()),
-        imported_at: Some(AT.into()),
-        rev: Some(3),
-        default_lang: Some("en".into()),
-    }
+    CustomerInput::default()
+        .name("Ada Lovelace")
+        .company(ID2)
+        .external_id("crm-1815")
+        .username("ada")
+        .signed_up_at(AT)
+        .last_activity_at(AT)
+        .last_customer_activity_at(AT)
+        .last_seen_at(AT)
+        .avatar_url("https://example.com/ada.png")
+        .external_ids(vec![
+            ExternalIdInput::default().external_id("x1").verified(true),
+        ])
+        .shared_external_ids(vec![ExternalIdInput::default().external_id("x2")])
+        .emails(vec![
+            EmailInput::default()
+                .email("ada@example.com")
+                .kind("home")
+                .verified(true),
+        ])
+        .shared_emails(vec![
+            EmailInput::default().email("team@example.com").kind("work"),
+        ])
+        .phones(vec![
+            PhoneInput::default()
+                .phone("+15555550123")
+                .kind("mobile")
+                .verified(false),
+        ])
+        .shared_phones(vec![
+            PhoneInput::default().phone("+15555550124").kind("work"),
+        ])
+        .whatsapps(vec![
+            PhoneInput::default().phone("+15555550125").kind("mobile"),
+        ])
+        .socials(vec![
+            SocialInput::default()
+                .kind("twitter")
+                .username("ada")
+                .userid("1")
+                .url("https://twitter.com/ada")
+                .verified(true),
+        ])
+        .shared_socials(vec![
+            SocialInput::default().kind("linkedin").username("ada-l"),
+        ])
+        .urls(vec![
+            UrlInput::default()
+                .url("https://ada.example")
+                .kind("website"),
+        ])
+        .locations(vec![
+            LocationInput::default()
+                .kind("home")
+                .name("Home")
+                .address("1 Main St")
+                .address2("Apt 2")
+                .address3("Floor 3")
+                .latitude(51.5)
+                .longitude(-0.12)
+                .country_code("GB")
+                .country_name("United Kingdom")
+                .region_code("LN")
+                .region_name("London")
+                .city_name("London")
+                .zip_code("N1")
+                .area_code("020"),
+        ])
+        .locale("en_GB")
+        .time_zone("Europe/London")
+        .tags(vec!["vip".into()])
+        .sentiment(SentimentInput::default().polarity(1).confidence(0.5))
+        .custom(Map::new())
+        .birthday_at(AT)
+        .gender("f")
+        .created_at(AT)
+        .imported_at(AT)
+        .rev(3)
+        .default_lang("en")
 }
 
 fn full_conversation(customer: Option<&str>) -> ConversationInput {
-    ConversationInput {
-        customer: customer.map(str::to_owned),
-        external_id: Some("ticket-1".into()),
-        name: Some("Refund".into()),
-        status: Some("open".into()),
-        priority: Some(3),
-        direction: Some("in".into()),
-        reply_channel: Some("email".into()),
-        tags: Some(vec!["refund".into(), "vip".into()]),
-        assigned_users: Some(vec![ID.into()]),
-        assigned_teams: Some(vec![ID2.into()]),
-        custom: Map::new(),
-        default_lang: Some("en".into()),
-        created_at: Some(AT.into()),
-        imported_at: Some(AT.into()),
+    {
+        let mut value = ConversationInput::default()
+            .external_id("ticket-1")
+            .name("Refund")
+            .status("open")
+            .priority(3)
+            .direction("in")
+            .reply_channel("email")
+            .tags(vec!["refund".into(), "vip".into()])
+            .assigned_users(vec![ID.into()])
+            .assigned_teams(vec![ID2.into()])
+            .custom(Map::new())
+            .default_lang("en")
+            .created_at(AT)
+            .imported_at(AT);
+        value.customer = customer.map(str::to_owned);
+        value
     }
 }
 
 fn full_conversation_update() -> ConversationUpdate {
-    ConversationUpdate {
-        external_id: Some("ticket-1".into()),
-        name: Some("Refund".into()),
-        direction: Some("out".into()),
-        priority: Some(2),
-        satisfaction: Some(0.5),
-        status: Some("snoozed".into()),
-        reply_channel: Some("chat".into()),
-        sub_status: Some(ID.into()),
-        snooze: Some(SnoozeInput::until(AT)),
-        tags: Some(vec!["vip".into()]),
-        assigned_users: Some(vec![ID.into()]),
-        assigned_teams: Some(vec![ID2.into()]),
-        custom: Map::new(),
-        deleted: Some(false),
-        ended: Some(false),
-        ended_reason: Some("solved".into()),
-        locked: Some(false),
-        rev: Some(4),
-        default_lang: Some("en".into()),
-    }
+    ConversationUpdate::default()
+        .external_id("ticket-1")
+        .name("Refund")
+        .direction("out")
+        .priority(2)
+        .satisfaction(0.5)
+        .status("snoozed")
+        .reply_channel("chat")
+        .sub_status(ID)
+        .snooze(SnoozeInput::until(AT))
+        .tags(vec!["vip".into()])
+        .assigned_users(vec![ID.into()])
+        .assigned_teams(vec![ID2.into()])
+        .custom(Map::new())
+        .deleted(false)
+        .ended(false)
+        .ended_reason("solved")
+        .locked(false)
+        .rev(4)
+        .default_lang("en")
 }
 
 fn full_message(customer: Option<&str>) -> MessageInput {
-    MessageInput {
-        customer: customer.map(str::to_owned),
-        conversation: Some(ID2.into()),
-        channel: Some("email".into()),
-        app: Some("api".into()),
-        direction: Some("in".into()),
-        preview: Some("Where is my order?".into()),
-        subject: Some("Order".into()),
-        external_id: Some("<a@b>".into()),
-        status: Some("received".into()),
-        auto: Some(false),
-        source: Some("bulk".into()),
-        lang: Some("en".into()),
-        meta: json!({"to": [{"email": "support@example.com"}]})
-            .as_object()
-            .unwrap()
-            .clone(),
-        custom: Map::new(),
-        sent_at: Some(AT.into()),
-        created_at: Some(AT.into()),
-        imported_at: Some(AT.into()),
-        attachments: Some(vec![ID2.into()]),
+    {
+        let mut value = MessageInput::default()
+            .conversation(ID2)
+            .channel("email")
+            .app("api")
+            .direction("in")
+            .preview("Where is my order?")
+            .subject("Order")
+            .external_id("<a@b>")
+            .status("received")
+            .auto(false)
+            .source("bulk")
+            .lang("en")
+            .meta(
+                json!({"to": [{"email": "support@example.com"}]})
+                    .as_object()
+                    .unwrap()
+                    .clone(),
+            )
+            .custom(Map::new())
+            .sent_at(AT)
+            .created_at(AT)
+            .imported_at(AT)
+            .attachments(vec![ID2.into()]);
+        value.customer = customer.map(str::to_owned);
+        value
     }
 }
 
 fn full_message_update() -> MessageUpdate {
-    MessageUpdate {
-        conversation: Some(ID2.into()),
-        external_id: Some("<a@b>".into()),
-        preview: Some("Edited".into()),
-        subject: Some("Order".into()),
-        status: Some("sent".into()),
-        sent_at: Some(AT.into()),
-        lang: Some("en".into()),
-        meta: json!({"from": "x@example.com"})
-            .as_object()
-            .unwrap()
-            .clone(),
-        custom: Map::new(),
-    }
+    MessageUpdate::default()
+        .conversation(ID2)
+        .external_id("<a@b>")
+        .preview("Edited")
+        .subject("Order")
+        .status("sent")
+        .sent_at(AT)
+        .lang("en")
+        .meta(
+            json!({"from": "x@example.com"})
+                .as_object()
+                .unwrap()
+                .clone(),
+        )
+        .custom(Map::new())
 }
 
 fn full_note(conversation: bool, imported: bool) -> NoteInput {
-    NoteInput {
-        body: "Called back".into(),
-        conversation: conversation.then(|| ID2.to_owned()),
-        external_id: Some("note-1".into()),
-        user_mentions: Some(vec![MentionInput::user(ID), MentionInput::team(ID2)]),
-        lang: Some("en".into()),
-        created_at: Some(AT.into()),
-        imported_at: imported.then(|| AT.to_owned()),
+    {
+        let mut value = NoteInput::default()
+            .body("Called back")
+            .external_id("note-1")
+            .user_mentions(vec![MentionInput::user(ID), MentionInput::team(ID2)])
+            .lang("en")
+            .created_at(AT);
+        value.conversation = conversation.then(|| ID2.to_owned());
+        value.imported_at = imported.then(|| AT.to_owned());
+        value
     }
 }
 
 fn full_note_update() -> NoteUpdate {
-    NoteUpdate {
-        conversation: Some(ID2.into()),
-        body: Some("Edited".into()),
-        external_id: Some("note-1".into()),
-        user_mentions: Some(vec![MentionInput::user(ID)]),
-        deleted: Some(false),
-        lang: Some("en".into()),
-    }
+    NoteUpdate::default()
+        .conversation(ID2)
+        .body("Edited")
+        .external_id("note-1")
+        .user_mentions(vec![MentionInput::user(ID)])
+        .deleted(false)
+        .lang("en")
 }
 
 #[test]
@@ -251,10 +247,7 @@ fn every_built_body_is_valid_against_its_operations_schema() {
         checked.push(check(&UpdateCustomer::new(ID, &customer).mode(mode), false));
     }
     checked.push(check(&BulkCustomers::create(vec![customer.clone()]), false));
-    let updates = vec![CustomerUpdate {
-        id: ID.into(),
-        input: customer.clone(),
-    }];
+    let updates = vec![CustomerBulkUpdate::new(ID, customer.clone())];
     checked.push(check(&BulkCustomers::update(updates), false));
     let query = SearchQuery::customers()
         .and(Criterion::gte("customer_updated_at", AT))
@@ -295,10 +288,7 @@ fn every_built_body_is_valid_against_its_operations_schema() {
         false,
     ));
     checked.push(check(
-        &BulkConversations::update(vec![ConversationBulkUpdate {
-            id: ID2.into(),
-            input: update.clone(),
-        }]),
+        &BulkConversations::update(vec![ConversationBulkUpdate::new(ID2, update.clone())]),
         false,
     ));
     let tags = ["vip".to_string(), ID.to_string()];
@@ -325,22 +315,13 @@ fn every_built_body_is_valid_against_its_operations_schema() {
         false,
     ));
     checked.push(check(
-        &BulkMessages::update(vec![MessageBulkUpdate {
-            id: ID.into(),
-            input: full_message_update(),
-        }]),
+        &BulkMessages::update(vec![MessageBulkUpdate::new(ID, full_message_update())]),
         false,
     ));
     for redaction in [
         RedactionInput::text("[removed]"),
-        RedactionInput {
-            attachments: Some(vec![ID.into()]),
-            ..RedactionInput::default()
-        },
-        RedactionInput {
-            meta: Some(json!({"from": "[removed]"}).as_object().unwrap().clone()),
-            ..RedactionInput::default()
-        },
+        RedactionInput::default().attachments(vec![ID.into()]),
+        RedactionInput::default().meta(json!({"from": "[removed]"}).as_object().unwrap().clone()),
     ] {
         checked.push(check(&RedactMessage::new(ID, redaction), false));
     }
@@ -361,10 +342,7 @@ fn every_built_body_is_valid_against_its_operations_schema() {
         false,
     ));
     checked.push(check(
-        &BulkNotes::update(vec![NoteBulkUpdate {
-            id: ID.into(),
-            input: full_note_update(),
-        }]),
+        &BulkNotes::update(vec![NoteBulkUpdate::new(ID, full_note_update())]),
         false,
     ));
     let distinct: std::collections::BTreeSet<&str> = checked.iter().map(String::as_str).collect();

@@ -35,92 +35,84 @@ const ID2: &str = "58228e05d4e96711004eccb7";
 const AT: &str = "2024-01-31T10:00:00.000Z";
 
 fn full_kobject(customer: bool) -> KObjectInput {
-    KObjectInput {
-        customer: customer.then(|| ID.to_owned()),
-        company: Some(ID2.into()),
-        external_id: Some("order-1059".into()),
-        title: Some("Order #1059".into()),
-        description: Some("3 items".into()),
-        images: Some(vec!["https://example.com/a.png".into()]),
-        icon: Some("truck-delivery".into()),
-        data: Some(json!({"lines": [1, 2]}).as_object().unwrap().clone()),
-        custom: Map::new(),
-        tags: Some(vec!["vip".into()]),
-        created_at: Some(AT.into()),
-        imported_at: Some(AT.into()),
-        rev: None,
+    {
+        let mut value = KObjectInput::default()
+            .company(ID2)
+            .external_id("order-1059")
+            .title("Order #1059")
+            .description("3 items")
+            .images(vec!["https://example.com/a.png".into()])
+            .icon("truck-delivery")
+            .data(json!({"lines": [1, 2]}).as_object().unwrap().clone())
+            .custom(Map::new())
+            .tags(vec!["vip".into()])
+            .created_at(AT)
+            .imported_at(AT);
+        value.customer = customer.then(|| ID.to_owned());
+        value
     }
 }
 
 fn full_kobject_update(bulk: bool) -> KObjectInput {
-    KObjectInput {
-        customer: None,
-        company: None,
-        created_at: (!bulk).then(|| AT.to_owned()),
-        imported_at: (!bulk).then(|| AT.to_owned()),
-        rev: Some(2),
-        ..full_kobject(false)
+    {
+        let mut value = full_kobject(false).rev(2);
+        value.customer = None;
+        value.company = None;
+        value.created_at = (!bulk).then(|| AT.to_owned());
+        value.imported_at = (!bulk).then(|| AT.to_owned());
+        value
     }
 }
 
 fn full_klass(name: bool) -> KlassInput {
-    KlassInput {
-        name: name.then(|| "order".to_owned()),
-        display_name: Some("Order".into()),
-        icon: Some("truck".into()),
-        color: Some("#ffcc00".into()),
-        json_schema: Some(json!({"type": "object"})),
-        klass_schema: Some("task".into()),
-        mixins: Some(vec!["assignable".into(), "commentable".into()]),
-        status: Some("enabled".into()),
+    {
+        let mut value = KlassInput::default()
+            .display_name("Order")
+            .icon("truck")
+            .color("#ffcc00")
+            .json_schema(json!({"type": "object"}))
+            .klass_schema("task")
+            .mixins(vec!["assignable".into(), "commentable".into()])
+            .status("enabled");
+        value.name = name.then(|| "order".to_owned());
+        value
     }
 }
 
 fn full_company(create: bool, bulk_update: bool) -> CompanyInput {
-    CompanyInput {
-        name: Some("Acme Inc".into()),
-        external_id: Some("crm-acme".into()),
-        avatar_url: Some("https://example.com/acme.png".into()),
-        emails: Some(vec![EmailInput {
-            email: "hello@acme.example".into(),
-            kind: Some("work".into()),
-            ..EmailInput::default()
-        }]),
-        phones: Some(vec![PhoneInput {
-            phone: "+15555550100".into(),
-            kind: Some("work".into()),
-            ..PhoneInput::default()
-        }]),
-        whatsapps: (!bulk_update).then(|| {
-            vec![PhoneInput {
-                phone: "+15555550101".into(),
-                kind: Some("mobile".into()),
-                ..PhoneInput::default()
-            }]
-        }),
-        socials: Some(vec![SocialInput {
-            kind: "twitter".into(),
-            username: "acme".into(),
-            ..SocialInput::default()
-        }]),
-        urls: Some(vec![UrlInput {
-            url: "https://acme.example".into(),
-            kind: Some("website".into()),
-        }]),
-        domains: None,
-        locations: Some(vec![LocationInput {
-            name: Some("HQ".into()),
-            country_code: Some("US".into()),
-            ..LocationInput::default()
-        }]),
-        employee_count: Some(40.0),
-        tags: Some(vec!["enterprise".into()]),
-        custom: Map::new(),
-        default_lang: Some("en_us".into()),
-        created_at: create.then(|| AT.to_owned()),
-        imported_at: create.then(|| AT.to_owned()),
-        rev: (!bulk_update).then_some(3),
-        deleted: (!create).then_some(false),
+    {
+        let mut value = CompanyInput::default()
+            .name("Acme Inc")
+            .external_id("crm-acme")
+            .avatar_url("https://example.com/acme.png")
+            .emails(vec![
+                EmailInput::default()
+                    .email("hello@acme.example")
+                    .kind("work"),
+            ])
+            .phones(vec![
+                PhoneInput::default().phone("+15555550100").kind("work"),
+            ])
+            .socials(vec![
+                SocialInput::default().kind("twitter").username("acme"),
+            ])
+            .urls(vec![
+                UrlInput::default()
+                    .url("https://acme.example")
+                    .kind("website"),
+            ])
+            .locations(vec![LocationInput::default().name("HQ").country_code("US")])
+            .employee_count(40.0)
+            .tags(vec!["enterprise".into()])
+            .custom(Map::new())
+            .default_lang("en_us");
+        value.whatsapps = (!bulk_update)
+            .then(|| vec![PhoneInput::default().phone("+15555550101").kind("mobile")]);
+        value.created_at = create.then(|| AT.to_owned());
+        value.imported_at = create.then(|| AT.to_owned());
+        value.rev = (!bulk_update).then_some(3);
+        value.deleted = (!create).then_some(false);
+        value
     }
     .domain("acme.example")
 }
@@ -149,10 +141,7 @@ fn every_new_familys_built_body_is_valid_against_its_operations_schema() {
     checked.push(check(
         &BulkKObjects::update_within(
             &order,
-            vec![KObjectBulkUpdate {
-                id: ID2.into(),
-                input: full_kobject_update(true),
-            }],
+            vec![KObjectBulkUpdate::new(ID2, full_kobject_update(true))],
         ),
         false,
     ));
@@ -178,10 +167,7 @@ fn every_new_familys_built_body_is_valid_against_its_operations_schema() {
         false,
     ));
     checked.push(check(
-        &BulkCompanies::update(vec![CompanyBulkUpdate {
-            id: ID.into(),
-            input: full_company(false, true),
-        }]),
+        &BulkCompanies::update(vec![CompanyBulkUpdate::new(ID, full_company(false, true))]),
         false,
     ));
     let acme = SearchQuery::new().and(Criterion::contains("company_name", "Acme"));
@@ -190,27 +176,24 @@ fn every_new_familys_built_body_is_valid_against_its_operations_schema() {
     let brand = BrandInput::new("Kustom Socks", "https://example.com/socks.svg");
     checked.push(check(&CreateBrand::new(&brand), false));
     checked.push(check(&UpdateBrand::new(ID, &brand), false));
-    let metadata = MetadataUpdate {
-        standard_properties: Some(Map::new()),
-        relationships: Some(Map::new()),
-        validations: Some(vec![ID.into()]),
-        ..MetadataUpdate::new().property("tierStr", json!({"type": "string"}))
-    };
+    let metadata = MetadataUpdate::new()
+        .property("tierStr", json!({"type": "string"}))
+        .standard_properties(Map::new())
+        .relationships(Map::new())
+        .validations(vec![ID.into()]);
     checked.push(check(&UpdateMetadata::new("customer", &metadata), false));
     // Users, teams and tags: the schemas written from KUSTOMER_API.md.
-    let user = UserUpdate {
-        display_name: Some("Ada".into()),
-        name: Some("Ada Lovelace".into()),
-        mobile: Some("+15555550100".into()),
-        avatar_url: Some("https://example.com/ada.png".into()),
-    };
+    let user = UserUpdate::default()
+        .display_name("Ada")
+        .name("Ada Lovelace")
+        .mobile("+15555550100")
+        .avatar_url("https://example.com/ada.png");
     checked.push(check(&UpdateUser::new(ID, &user), false));
-    let team = TeamInput {
-        display_name: Some("Billing".into()),
-        icon: Some("headset".into()),
-        role_groups: Some(vec![ID2.into()]),
-        ..TeamInput::new("billing").member(ID)
-    };
+    let team = TeamInput::new("billing")
+        .member(ID)
+        .display_name("Billing")
+        .icon("headset")
+        .role_groups(vec![ID2.into()]);
     checked.push(check(&CreateTeam::new(&team), false));
     for mode in [UpdateMode::Merge, UpdateMode::Patch] {
         checked.push(check(&UpdateTeam::new(ID2, &team).mode(mode), false));
@@ -266,10 +249,7 @@ fn custom_objects_with_klass_attributes_are_valid_once_custom_is_opened() {
         .custom_num("totalNum", 64.5)
         .custom_str("statusStr", "paid");
     check(&CreateKObject::within(&order, &input), true);
-    let company = CompanyInput {
-        custom: input.custom.clone(),
-        ..full_company(true, false)
-    };
+    let company = full_company(true, false).custom(input.custom.clone());
     check(&CreateCompany::new(&company), true);
 }
 

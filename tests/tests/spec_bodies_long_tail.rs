@@ -38,80 +38,79 @@ fn payload() -> Option<Map<String, Value>> {
 }
 
 fn full_email_draft() -> DraftInput {
-    DraftInput {
-        conversation: Some(ID2.into()),
-        app: Some("postmark".into()),
-        customer: Some(ID.into()),
-        auto: Some(false),
-        send_at: Some(AT.into()),
-        source: Some("bulk".into()),
-        lang: Some("en".into()),
-        shortcuts: Some(vec![ID2.into()]),
-        kb_articles: Some(vec![ID2.into()]),
-        from: Some(Sender::Address(AddressInput {
-            email: "support@acme.example".into(),
-            name: Some("Support".into()),
-        })),
-        body: Some("Ships tomorrow.".into()),
-        cc: Some(vec![AddressInput::new("cc@example.com")]),
-        bcc: Some(vec![AddressInput::new("bcc@example.com")]),
-        reply_to: Some("support@acme.example".into()),
-        template: Some(ID2.into()),
-        payload: payload(),
-        ..DraftInput::email()
+    {
+        let mut value = DraftInput::email()
             .to(AddressInput::new("ada@example.com"))
             .subject("Order")
+            .conversation(ID2)
+            .app("postmark")
+            .customer(ID)
+            .auto(false)
+            .send_at(AT)
+            .source("bulk")
+            .lang("en")
+            .shortcuts(vec![ID2.into()])
+            .kb_articles(vec![ID2.into()])
+            .from(Sender::Address(
+                AddressInput::default()
+                    .email("support@acme.example")
+                    .name("Support"),
+            ))
+            .body("Ships tomorrow.")
+            .cc(vec![AddressInput::new("cc@example.com")])
+            .bcc(vec![AddressInput::new("bcc@example.com")])
+            .reply_to("support@acme.example")
+            .template(ID2);
+        value.payload = payload();
+        value
     }
 }
 
 fn full_forward(create: bool) -> ForwardInput {
-    ForwardInput {
-        channel: create.then(|| "email".to_owned()),
-        app: create.then(|| "postmark".to_owned()),
-        customer: create.then(|| ID.to_owned()),
-        status: Some("draft".into()),
-        send_at: Some(AT.into()),
-        lang: (!create).then(|| "en".to_owned()),
-        to: Some(vec![AddressInput::new("billing@example.com")]),
-        from: Some(AddressInput::new("support@acme.example")),
-        body: Some("See below".into()),
-        subject: Some("FYI".into()),
-        reply_to: Some("support@acme.example".into()),
-        template: Some(ID2.into()),
-        payload: payload(),
-        attachments: Some(vec![AttachmentRef {
-            id: ID2.into(),
-            name: "a.pdf".into(),
-            content_type: "application/pdf".into(),
-            content_length: 10,
-        }]),
+    {
+        let mut value = ForwardInput::default()
+            .status("draft")
+            .send_at(AT)
+            .to(AddressInput::new("billing@example.com"))
+            .from(AddressInput::new("support@acme.example"))
+            .body("See below")
+            .subject("FYI")
+            .reply_to("support@acme.example")
+            .template(ID2)
+            .attachments(vec![
+                AttachmentRef::default()
+                    .id(ID2)
+                    .name("a.pdf")
+                    .content_type("application/pdf")
+                    .content_length(10),
+            ]);
+        value.channel = create.then(|| "email".to_owned());
+        value.app = create.then(|| "postmark".to_owned());
+        value.customer = create.then(|| ID.to_owned());
+        value.lang = (!create).then(|| "en".to_owned());
+        value.payload = payload();
+        value
     }
 }
 
 fn full_identity() -> TrackingIdentityInput {
-    TrackingIdentityInput {
-        remember: Some(true),
-        tracking_id: Some("trk-1".into()),
-        session_id: Some("sess-1".into()),
-        name: Some("Ada".into()),
-        company: Some("Acme".into()),
-        external_id: Some("crm-1".into()),
-        username: Some("ada".into()),
-        signed_up_at: Some(AT.into()),
-        birthday_at: Some(AT.into()),
-        gender: Some("f".into()),
-        locale: Some("en_US".into()),
-        time_zone: Some("Europe/London".into()),
-        phone: Some("+15555550100".into()),
-        location: Some(LocationInput {
-            name: Some("Home".into()),
-            country_code: Some("GB".into()),
-            ..LocationInput::default()
-        }),
-        tags: Some(vec!["vip".into()]),
-        custom: Map::new(),
-        ..TrackingIdentityInput::email("ada@example.com")
-    }
+    TrackingIdentityInput::email("ada@example.com")
+        .remember(true)
+        .tracking_id("trk-1")
+        .session_id("sess-1")
+        .name("Ada")
+        .company("Acme")
+        .external_id("crm-1")
+        .username("ada")
+        .signed_up_at(AT)
+        .birthday_at(AT)
+        .gender("f")
+        .locale("en_US")
+        .time_zone("Europe/London")
+        .phone("+15555550100")
+        .location(LocationInput::default().name("Home").country_code("GB"))
+        .tags(vec!["vip".into()])
+        .custom(Map::new())
 }
 
 #[test]
@@ -122,18 +121,13 @@ fn every_long_tail_body_is_valid_against_its_operations_schema() {
     checked.push(check(&CreateMedia::new(&file), false));
     checked.push(check(&CreateDraftAttachment::new(ID, &file), false));
     checked.push(check(&CreateForwardAttachment::new(ID, &file), false));
-    let update = AttachmentUpdate {
-        name: Some("b.jpg".into()),
-        redacted: Some(true),
-        content_type: Some("image/jpeg".into()),
-        content_length: Some(512),
-    };
+    let update = AttachmentUpdate::default()
+        .name("b.jpg")
+        .redacted(true)
+        .content_type("image/jpeg")
+        .content_length(512);
     checked.push(check(&UpdateAttachment::new(ID, &update), false));
-    let media = AttachmentUpdate {
-        name: Some("b.jpg".into()),
-        redacted: Some(true),
-        ..AttachmentUpdate::default()
-    };
+    let media = AttachmentUpdate::default().name("b.jpg").redacted(true);
     checked.push(check(&UpdateMedia::new(ID, &media), false));
 
     checked.push(check(
@@ -143,14 +137,10 @@ fn every_long_tail_body_is_valid_against_its_operations_schema() {
     checked.push(check(&UpdateDraft::new(ID, full_email_draft()), false));
     for draft in [
         DraftInput::sms("+15555550100").body("Hi"),
-        DraftInput {
-            from: Some(Sender::Handle("+18005551212".into())),
-            ..DraftInput::sms("+15555550100")
-        },
-        DraftInput {
-            to: Some(Recipient::Handle("visitor-1".into())),
-            ..DraftInput::new("chat").body("Hi")
-        },
+        DraftInput::sms("+15555550100").from(Sender::Handle("+18005551212".into())),
+        DraftInput::new("chat")
+            .body("Hi")
+            .recipient(Recipient::Handle("visitor-1".into())),
         DraftInput::note("Call back"),
     ] {
         checked.push(check(&CreateCustomerDraft::new(ID, &draft), false));
@@ -169,17 +159,14 @@ fn every_long_tail_body_is_valid_against_its_operations_schema() {
     checked.push(check(&CreateSchedule::new(&schedule), false));
     checked.push(check(&UpdateSchedule::new(ID, &schedule), false));
 
-    let event = TrackingEventInput {
-        tracking_id: Some("trk-1".into()),
-        session_id: Some("sess-1".into()),
-        ..TrackingEventInput::new("product.viewed")
-    };
+    let event = TrackingEventInput::new("product.viewed")
+        .tracking_id("trk-1")
+        .session_id("sess-1");
     checked.push(check(&CreateTrackingEvent::new(&event), false));
     checked.push(check(&CreateTrackingIdentity::new(full_identity()), false));
-    let both = TrackingIdentityEventInput {
-        identity: full_identity(),
-        event: event.clone(),
-    };
+    let both = TrackingIdentityEventInput::default()
+        .identity(full_identity())
+        .event(event.clone());
     checked.push(check(&CreateTrackingIdentityEvent::new(&both), false));
 
     let distinct: BTreeSet<&str> = checked.iter().map(String::as_str).collect();

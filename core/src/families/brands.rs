@@ -52,6 +52,7 @@ impl Updatable for Brand {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct BrandInput {
     /// The name, not empty.
     pub name: String,
@@ -173,3 +174,10 @@ pub type CreateBrand<'a> = crate::generic::ops::Create<'a, Brand>;
 pub type UpdateBrand<'a> = crate::generic::ops::Update<'a, Brand>;
 
 crate::generic::ops::helpers::input_cow!(BrandInput);
+
+crate::generic::ops::helpers::setters!(BrandInput {
+    #[doc = "Sets `name`: the name, not empty."]
+    name: set String,
+    #[doc = "Sets `icon_url`: the icon's URL, not empty."]
+    icon_url: set String,
+});

@@ -8,6 +8,7 @@ use crate::protocol::validation::{self, chars_between, check_list, max_chars, no
 
 /// An email address to send.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct EmailInput {
     /// The address.
     pub email: String,
@@ -21,6 +22,7 @@ pub struct EmailInput {
 
 /// A phone number (E.164) to send; also for WhatsApp numbers (`kind` `mobile`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct PhoneInput {
     /// The number, e.g. `+15555550123`.
     pub phone: String,
@@ -34,6 +36,7 @@ pub struct PhoneInput {
 
 /// A social profile to send.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SocialInput {
     /// `twitter`, `facebook`, `instagram`, `linkedin` or `pinterest`.
     #[serde(rename = "type")]
@@ -53,6 +56,7 @@ pub struct SocialInput {
 
 /// A web address to send.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct UrlInput {
     /// The URL.
     pub url: String,
@@ -64,6 +68,7 @@ pub struct UrlInput {
 /// A postal location to send.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct LocationInput {
     /// `home`, `work` or `other`.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -198,3 +203,72 @@ impl LocationInput {
         Ok(())
     }
 }
+
+crate::generic::ops::helpers::setters!(EmailInput {
+    #[doc = "Sets `email`: the address."]
+    email: set String,
+    #[doc = "Sets `kind`: `home`, `work` or `other`."]
+    kind: opt String,
+    #[doc = "Sets `verified`: whether it is verified."]
+    verified: num bool,
+});
+
+crate::generic::ops::helpers::setters!(LocationInput {
+    #[doc = "Sets `kind`: `home`, `work` or `other`."]
+    kind: opt String,
+    #[doc = "Sets `name`: a label."]
+    name: opt String,
+    #[doc = "Sets `address`: address line 1, at most 256 characters."]
+    address: opt String,
+    #[doc = "Sets `address2`: address line 2, at most 256 characters."]
+    address2: opt String,
+    #[doc = "Sets `address3`: address line 3, at most 256 characters."]
+    address3: opt String,
+    #[doc = "Sets `latitude`: latitude."]
+    latitude: num f64,
+    #[doc = "Sets `longitude`: longitude."]
+    longitude: num f64,
+    #[doc = "Sets `country_code`: iSO country code, 2 characters."]
+    country_code: opt String,
+    #[doc = "Sets `country_name`: country name, at most 64 characters."]
+    country_name: opt String,
+    #[doc = "Sets `region_code`: region code, at most 2 characters."]
+    region_code: opt String,
+    #[doc = "Sets `region_name`: region name, at most 128 characters."]
+    region_name: opt String,
+    #[doc = "Sets `city_name`: city, at most 128 characters."]
+    city_name: opt String,
+    #[doc = "Sets `zip_code`: postal code, at most 30 characters."]
+    zip_code: opt String,
+    #[doc = "Sets `area_code`: area code, at most 30 characters."]
+    area_code: opt String,
+});
+
+crate::generic::ops::helpers::setters!(PhoneInput {
+    #[doc = "Sets `phone`: the number, e.g. `+15555550123`."]
+    phone: set String,
+    #[doc = "Sets `kind`: `mobile`, `home`, `work`, `fax` or `other`."]
+    kind: opt String,
+    #[doc = "Sets `verified`: whether it is verified."]
+    verified: num bool,
+});
+
+crate::generic::ops::helpers::setters!(SocialInput {
+    #[doc = "Sets `kind`: `twitter`, `facebook`, `instagram`, `linkedin` or `pinterest`."]
+    kind: set String,
+    #[doc = "Sets `username`: the handle, 1 to 256 characters."]
+    username: set String,
+    #[doc = "Sets `userid`: the network's user ID."]
+    userid: opt String,
+    #[doc = "Sets `url`: profile URL."]
+    url: opt String,
+    #[doc = "Sets `verified`: whether it is verified."]
+    verified: num bool,
+});
+
+crate::generic::ops::helpers::setters!(UrlInput {
+    #[doc = "Sets `url`: the URL."]
+    url: set String,
+    #[doc = "Sets `kind`: `website`, `blog` or `other`."]
+    kind: opt String,
+});

@@ -43,6 +43,7 @@ impl Updatable for Metadata {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MetadataUpdate {
     /// Settings of standard attributes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -141,3 +142,14 @@ pub type GetMetadata<'a> = crate::generic::ops::Get<'a, Metadata>;
 pub type UpdateMetadata<'a> = crate::generic::ops::Update<'a, Metadata>;
 
 crate::generic::ops::helpers::input_cow!(MetadataUpdate);
+
+crate::generic::ops::helpers::setters!(MetadataUpdate {
+    #[doc = "Sets `standard_properties`: settings of standard attributes."]
+    standard_properties: opt Map<String, Value>,
+    #[doc = "Sets `relationships`: relationship definitions, at most 20."]
+    relationships: opt Map<String, Value>,
+    #[doc = "Sets `properties`: custom attribute definitions by name, at most 100."]
+    properties: opt Map<String, Value>,
+    #[doc = "Sets `validations`: validation IDs, at most 10, unique."]
+    validations: opt Vec<String>,
+});

@@ -60,6 +60,7 @@ impl Deletable for Schedule {}
 /// assert!(kustomer::family::Input::validate(&weekdays.open(7, 0, 60)).is_err()); // no day 7
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ScheduleInput {
     /// The name, 1 to 256 characters.
     pub name: String,
@@ -245,3 +246,12 @@ pub type UpdateSchedule<'a> = crate::generic::ops::Update<'a, Schedule>;
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 pub type DeleteSchedule<'a> = crate::generic::ops::Delete<'a, Schedule>;
+
+crate::generic::ops::helpers::setters!(ScheduleInput {
+    #[doc = "Sets `name`: the name, 1 to 256 characters."]
+    name: set String,
+    #[doc = "Sets `hours`: open stretches by weekday, 0 (Sunday) to 6."]
+    hours: set BTreeMap<u8, Vec<(u16, u16)>>,
+    #[doc = "Sets `timezone`: the time zone (`America/New_York`)."]
+    timezone: set String,
+});

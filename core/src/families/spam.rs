@@ -46,6 +46,7 @@ impl Deletable for SpamSender {}
 /// assert_eq!(serde_json::to_string(&ok).unwrap(), r#"{"channel":"email","sender":"allow@me.com","list":"whitelist"}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SpamSenderInput {
     /// The channel (`email`).
     pub channel: String,
@@ -186,3 +187,12 @@ impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_
         self.client().execute(&UpsertSpamSender::new(input))
     }
 }
+
+crate::generic::ops::helpers::setters!(SpamSenderInput {
+    #[doc = "Sets `channel`: the channel (`email`)."]
+    channel: set String,
+    #[doc = "Sets `sender`: the address."]
+    sender: set String,
+    #[doc = "Sets `list`: `whitelist` (never spam) or `blacklist` (always spam)."]
+    list: set String,
+});

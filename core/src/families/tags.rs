@@ -60,6 +60,7 @@ impl Deletable for Tag {}
 /// assert_eq!(serde_json::to_string(&vip).unwrap(), r##"{"name":"vip","color":"#ff0000"}"##);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct TagInput {
     /// The name: 1 to 64 letters, digits, spaces and `_/<>-.` (required to create).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -260,3 +261,8 @@ pub type UpdateTag<'a> = crate::generic::ops::Update<'a, Tag>;
 pub type DeleteTag<'a> = crate::generic::ops::Delete<'a, Tag>;
 
 crate::generic::ops::helpers::input_cow!(TagInput);
+
+crate::generic::ops::helpers::setters!(TagInput {
+    #[doc = "Sets `name`: the name: 1 to 64 letters, digits, spaces and `_/<>-.` (required to create)."]
+    name: opt String,
+});

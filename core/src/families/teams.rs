@@ -74,6 +74,7 @@ const MAX_MEMBERS: usize = 1_000;
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct TeamInput {
     /// The name, 1 to 256 characters (required to create).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -323,7 +324,7 @@ pub type CreateTeam<'a> = crate::generic::ops::Create<'a, Team>;
 /// use kustomer::ops::UpdateMode;
 ///
 /// let config = Config::new(ApiKey::new("key")?);
-/// let icon = TeamInput { icon: Some("headset".into()), ..TeamInput::default() };
+/// let icon = TeamInput::default().icon("headset");
 /// let request = UpdateTeam::new("5e0f779ed95b430019b57715", &icon).mode(UpdateMode::Patch).build(&config)?;
 /// assert_eq!(request.method(), http::Method::PATCH);
 /// # Ok::<(), kustomer::Error>(())
@@ -344,3 +345,16 @@ pub type UpdateTeam<'a> = crate::generic::ops::Update<'a, Team>;
 pub type DeleteTeam<'a> = crate::generic::ops::Delete<'a, Team>;
 
 crate::generic::ops::helpers::input_cow!(TeamInput);
+
+crate::generic::ops::helpers::setters!(TeamInput {
+    #[doc = "Sets `name`: the name, 1 to 256 characters (required to create)."]
+    name: opt String,
+    #[doc = "Sets `display_name`: the name shown to users, at most 256 characters."]
+    display_name: opt String,
+    #[doc = "Sets `icon`: the icon's name, at most 64 characters."]
+    icon: opt String,
+    #[doc = "Sets `members`: member user IDs, unique (replaces the members on an update)."]
+    members: opt Vec<String>,
+    #[doc = "Sets `role_groups`: role group IDs, unique."]
+    role_groups: opt Vec<String>,
+});

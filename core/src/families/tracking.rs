@@ -32,6 +32,7 @@ use crate::protocol::validation::{
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct TrackingEventInput {
     /// The visitor's tracking ID.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,6 +96,7 @@ impl Input for TrackingEventInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct TrackingIdentityInput {
     /// Keep the identity on the visitor's device.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -183,13 +185,14 @@ impl Input for TrackingIdentityInput {
 /// ```
 /// use kustomer::tracking::{TrackingEventInput, TrackingIdentityEventInput, TrackingIdentityInput};
 ///
-/// let both = TrackingIdentityEventInput {
-///     identity: TrackingIdentityInput::email("ada@example.com"),
-///     event: TrackingEventInput::new("signed.in"),
-/// };
+/// let both = TrackingIdentityEventInput::new(
+///     TrackingIdentityInput::email("ada@example.com"),
+///     TrackingEventInput::new("signed.in"),
+/// );
 /// assert_eq!(serde_json::to_string(&both).unwrap(), r#"{"identity":{"email":"ada@example.com"},"event":{"name":"signed.in"}}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct TrackingIdentityEventInput {
     /// Who.
     pub identity: TrackingIdentityInput,
@@ -296,7 +299,7 @@ tracking_op!(
     /// use kustomer::{ApiKey, Config, Operation, tracking::*};
     ///
     /// let config = Config::new(ApiKey::new("tracking-key")?);
-    /// let input = TrackingIdentityEventInput { identity: TrackingIdentityInput::email("a@example.com"), event: TrackingEventInput::new("signed.in") };
+    /// let input = TrackingIdentityEventInput::new(TrackingIdentityInput::email("a@example.com"), TrackingEventInput::new("signed.in"));
     /// assert_eq!(CreateTrackingIdentityEvent::new(input).build(&config)?.uri().path(), "/v1/tracking/identityEvent");
     /// # Ok::<(), kustomer::Error>(())
     /// ```
@@ -306,3 +309,61 @@ tracking_op!(
     TrackingIdentity,
     parse_one
 );
+
+crate::generic::ops::helpers::setters!(TrackingEventInput {
+    #[doc = "Sets `tracking_id`: the visitor's tracking ID."]
+    tracking_id: opt String,
+    #[doc = "Sets `session_id`: the session's ID."]
+    session_id: opt String,
+    #[doc = "Sets `name`: the event's name."]
+    name: set String,
+});
+
+impl TrackingIdentityEventInput {
+    /// Who, and what they did.
+    pub fn new(identity: TrackingIdentityInput, event: TrackingEventInput) -> Self {
+        Self { identity, event }
+    }
+}
+
+crate::generic::ops::helpers::setters!(TrackingIdentityEventInput {
+    #[doc = "Sets `identity`: who."]
+    identity: set TrackingIdentityInput,
+    #[doc = "Sets `event`: what they did."]
+    event: set TrackingEventInput,
+});
+
+crate::generic::ops::helpers::setters!(TrackingIdentityInput {
+    #[doc = "Sets `remember`: keep the identity on the visitor's device."]
+    remember: num bool,
+    #[doc = "Sets `tracking_id`: the visitor's tracking ID."]
+    tracking_id: opt String,
+    #[doc = "Sets `session_id`: the session's ID."]
+    session_id: opt String,
+    #[doc = "Sets `name`: the name."]
+    name: opt String,
+    #[doc = "Sets `company`: the company."]
+    company: opt String,
+    #[doc = "Sets `external_id`: your ID for them, at most 256 characters."]
+    external_id: opt String,
+    #[doc = "Sets `username`: their username, at most 256 characters."]
+    username: opt String,
+    #[doc = "Sets `signed_up_at`: when they signed up (RFC 3339)."]
+    signed_up_at: opt String,
+    #[doc = "Sets `birthday_at`: their birthday (RFC 3339)."]
+    birthday_at: opt String,
+    #[doc = "Sets `gender`: `m` or `f`."]
+    gender: opt String,
+    #[doc = "Sets `locale`: locale, at most 16 characters."]
+    locale: opt String,
+    #[doc = "Sets `time_zone`: time zone, at most 64 characters."]
+    time_zone: opt String,
+    #[doc = "Sets `phone`: phone number."]
+    phone: opt String,
+    #[doc = "Sets `location`: where they are."]
+    location: opt LocationInput,
+    #[doc = "Sets `tags`: tags, at most 20."]
+    tags: opt Vec<String>,
+    #[doc = "Sets `custom`: custom attributes, typed by their name's suffix."]
+    custom: set Map<String, Value>,
+});

@@ -47,11 +47,12 @@ impl ChildOf<User> for Team {
 /// ```
 /// use kustomer::users::UserUpdate;
 ///
-/// let rename = UserUpdate { display_name: Some("Ada".into()), ..UserUpdate::default() };
+/// let rename = UserUpdate::default().display_name("Ada");
 /// assert_eq!(serde_json::to_string(&rename).unwrap(), r#"{"displayName":"Ada"}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct UserUpdate {
     /// The name shown to customers and colleagues, 1 to 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -173,7 +174,7 @@ pub type ListUsers = crate::generic::ops::List<User>;
 /// use kustomer::{ApiKey, Config, Operation, users::{UpdateUser, UserUpdate}};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
-/// let change = UserUpdate { mobile: Some("+15555550100".into()), ..UserUpdate::default() };
+/// let change = UserUpdate::default().mobile("+15555550100");
 /// let request = UpdateUser::new("5d5dae1d731d4e001ad55054", &change).build(&config)?;
 /// assert_eq!(request.uri().path_and_query().unwrap(), "/v1/users/5d5dae1d731d4e001ad55054");
 /// # Ok::<(), kustomer::Error>(())
@@ -195,3 +196,14 @@ pub type UpdateUser<'a> = crate::generic::ops::Update<'a, User>;
 pub type ListUserTeams<'a> = crate::generic::ops::ListUnder<'a, User, Team>;
 
 crate::generic::ops::helpers::input_cow!(UserUpdate);
+
+crate::generic::ops::helpers::setters!(UserUpdate {
+    #[doc = "Sets `display_name`: the name shown to customers and colleagues, 1 to 256 characters."]
+    display_name: opt String,
+    #[doc = "Sets `name`: the full name, at most 256 characters."]
+    name: opt String,
+    #[doc = "Sets `mobile`: mobile number, at most 64 characters."]
+    mobile: opt String,
+    #[doc = "Sets `avatar_url`: avatar URL."]
+    avatar_url: opt String,
+});

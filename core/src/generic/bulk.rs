@@ -37,15 +37,33 @@ fn check_count(n: usize) -> Result<(), InvalidInput> {
     Ok(())
 }
 
-/// A record of a bulk update: the record's ID and what to change (`CustomerUpdate` for
+/// A record of a bulk update: the record's ID and what to change (`CustomerBulkUpdate` for
 /// customers).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct BulkUpdate<U> {
     /// The record to update.
     pub id: String,
     /// What to set.
     #[serde(flatten)]
     pub input: U,
+}
+
+impl<U> BulkUpdate<U> {
+    /// An update of record `id` with `input`.
+    ///
+    /// ```
+    /// use kustomer::customers::{CustomerBulkUpdate, CustomerInput};
+    ///
+    /// let update = CustomerBulkUpdate::new("58210c3db0f09110006b7953", CustomerInput::new().name("Ada"));
+    /// assert_eq!(update.id, "58210c3db0f09110006b7953");
+    /// ```
+    pub fn new(id: impl Into<String>, input: U) -> Self {
+        Self {
+            id: id.into(),
+            input,
+        }
+    }
 }
 
 /// Which bulk operation.

@@ -33,6 +33,7 @@ pub struct Progress {
 
 /// One stretch of `updatedAt`: `[from, to)`, or from `from` on when `to` is `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ExportWindow {
     /// Inclusive lower bound, RFC 3339.
     pub from: String,

@@ -236,6 +236,7 @@ pub trait Updatable: Family {
 /// `PUT ?replace=false`, a plain `PUT`, or `PATCH` (brands), whichever the family has; the other
 /// modes are refused before I/O where the family lacks them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct UpdateMethods {
     /// `PUT {PATH}/{id}`.
     pub put: bool,

@@ -203,7 +203,8 @@ impl<T: Transport, R: Updatable> Handle<'_, T, R> {
     /// use kustomer::ops::UpdateMode;
     ///
     /// let ada = client.customers().get("58210c3db0f09110006b7953")?;
-    /// let rename = CustomerInput { rev: ada.attributes.rev, ..CustomerInput::new().name("Ada King") };
+    /// let mut rename = CustomerInput::new().name("Ada King");
+    /// rename.rev = ada.attributes.rev;
     /// match client.customers().update(&ada.id, &rename, UpdateMode::Merge) {
     ///     Err(e) if e.is_conflict() => println!("changed meanwhile: read it again"),
     ///     other => { other?; }
@@ -448,9 +449,9 @@ impl<T: Transport, R: BulkWritable> Handle<'_, T, R> {
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::customers::{CustomerInput, CustomerUpdate};
+    /// use kustomer::customers::{CustomerInput, CustomerBulkUpdate};
     ///
-    /// let updates = vec![CustomerUpdate { id: "58210c3db0f09110006b7953".into(), input: CustomerInput::new().tag("vip") }];
+    /// let updates = vec![CustomerBulkUpdate::new("58210c3db0f09110006b7953", CustomerInput::new().tag("vip"))];
     /// let jobs = client.customers().bulk_update(&updates)?;
     /// # Ok::<(), kustomer::Error>(())
     /// ```

@@ -78,6 +78,7 @@ pub enum Outcome<'a> {
 
 /// Everything a retry decision depends on.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Attempt<'a> {
     /// Whether the request may be sent again: [`Idempotency::of`] the request, the one answer
     /// the policy and the transports read (its method's, unless its operation marked it: a
@@ -93,6 +94,38 @@ pub struct Attempt<'a> {
     pub now: SystemTime,
     /// A random number in `[0, 1)` that spreads the backoff of concurrent clients.
     pub jitter: f64,
+}
+
+impl<'a> Attempt<'a> {
+    /// Attempt `number` (from 1) of a request that may or may not be sent again
+    /// (`idempotency`), ended by `outcome` at `now`; no time waited yet, and a jitter of one
+    /// half. Set `waited` and `jitter` on the value for the rest.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use kustomer::{Idempotency, RateLimit, RetryPolicy};
+    /// use kustomer::retry::{Attempt, Decision, Outcome};
+    ///
+    /// let headers = RateLimit::default();
+    /// let mut attempt = Attempt::new(Idempotency::Idempotent, Outcome::Status(http::StatusCode::BAD_GATEWAY, &headers), 1, SystemTime::UNIX_EPOCH);
+    /// attempt.jitter = 0.0;
+    /// assert_eq!(RetryPolicy::default().decide(&attempt), Decision::RetryAfter(Duration::from_millis(125)));
+    /// ```
+    pub fn new(
+        idempotency: Idempotency,
+        outcome: Outcome<'a>,
+        number: u32,
+        now: SystemTime,
+    ) -> Self {
+        Self {
+            idempotency,
+            outcome,
+            number,
+            waited: Duration::ZERO,
+            now,
+            jitter: 0.5,
+        }
+    }
 }
 
 impl RetryPolicy {
@@ -193,13 +226,8 @@ impl RetryPolicy {
     ///
     /// let policy = RetryPolicy::default();
     /// let no_headers = RateLimit::default();
-    /// let attempt = |method, status| Attempt {
-    ///     idempotency: Idempotency::of_method(method),
-    ///     outcome: Outcome::Status(status, &no_headers),
-    ///     number: 1,
-    ///     waited: Duration::ZERO,
-    ///     now: SystemTime::UNIX_EPOCH,
-    ///     jitter: 0.5,
+    /// let attempt = |method, status| {
+    ///     Attempt::new(Idempotency::of_method(method), Outcome::Status(status, &no_headers), 1, SystemTime::UNIX_EPOCH)
     /// };
     /// assert!(matches!(policy.decide(&attempt(&Method::GET, StatusCode::SERVICE_UNAVAILABLE)), Decision::RetryAfter(_)));
     /// assert_eq!(policy.decide(&attempt(&Method::POST, StatusCode::SERVICE_UNAVAILABLE)), Decision::Stop);

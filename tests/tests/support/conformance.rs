@@ -176,10 +176,7 @@ pub fn bulk_and_walk<R: Sample + Searchable + BulkWritable>(
     // A bulk update changes them.
     let first = walked.first().unwrap().record_id().unwrap().to_owned();
     let jobs = family
-        .bulk_update(&[BulkUpdate {
-            id: first.clone(),
-            input: R::change(9, parents),
-        }])
+        .bulk_update(&[BulkUpdate::new(first.clone(), R::change(9, parents))])
         .unwrap();
     family
         .client()

@@ -20,6 +20,7 @@ pub const MAX_MEDIA_BYTES: u64 = 10_048_576;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct AttachmentInput {
     /// The file's name, not empty.
     pub name: String,
@@ -67,11 +68,12 @@ impl Input for AttachmentInput {
 /// ```
 /// use kustomer::attachments::AttachmentUpdate;
 ///
-/// let redact = AttachmentUpdate { redacted: Some(true), ..AttachmentUpdate::default() };
+/// let redact = AttachmentUpdate::default().redacted(true);
 /// assert_eq!(serde_json::to_string(&redact).unwrap(), r#"{"redacted":true}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct AttachmentUpdate {
     /// The file's name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -92,3 +94,23 @@ impl Input for AttachmentUpdate {
         max_chars("name", self.name.as_deref(), 1024)
     }
 }
+
+crate::generic::ops::helpers::setters!(AttachmentInput {
+    #[doc = "Sets `name`: the file's name, not empty."]
+    name: set String,
+    #[doc = "Sets `content_type`: its MIME type, not empty."]
+    content_type: set String,
+    #[doc = "Sets `content_length`: its exact size in bytes: the upload checks it."]
+    content_length: val u64,
+});
+
+crate::generic::ops::helpers::setters!(AttachmentUpdate {
+    #[doc = "Sets `name`: the file's name."]
+    name: opt String,
+    #[doc = "Sets `redacted`: marks it redacted."]
+    redacted: num bool,
+    #[doc = "Sets `content_type`: its MIME type (attachments only)."]
+    content_type: opt String,
+    #[doc = "Sets `content_length`: its size (attachments only)."]
+    content_length: num u64,
+});

@@ -292,7 +292,7 @@ pub type GetAttachment<'a> = crate::generic::ops::Get<'a, Attachment>;
 /// use kustomer::{ApiKey, Config, Operation, attachments::{AttachmentUpdate, UpdateAttachment}};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
-/// let redact = AttachmentUpdate { redacted: Some(true), ..AttachmentUpdate::default() };
+/// let redact = AttachmentUpdate::default().redacted(true);
 /// assert_eq!(UpdateAttachment::new("5a4d1a8a6d92880012ad2923", &redact).build(&config)?.method(), http::Method::PUT);
 /// # Ok::<(), kustomer::Error>(())
 /// ```
@@ -350,9 +350,9 @@ pub type GetMedia<'a> = crate::generic::ops::Get<'a, Media>;
 /// use kustomer::{ApiKey, Config, Operation, attachments::{AttachmentUpdate, UpdateMedia}};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
-/// let rename = AttachmentUpdate { name: Some("b.jpg".into()), ..AttachmentUpdate::default() };
+/// let rename = AttachmentUpdate::default().name("b.jpg");
 /// assert!(UpdateMedia::new("5da062fb90897d01573e121f", &rename).build(&config).is_ok());
-/// let resize = AttachmentUpdate { content_length: Some(5), ..AttachmentUpdate::default() };
+/// let resize = AttachmentUpdate::default().content_length(5);
 /// assert!(UpdateMedia::new("5da062fb90897d01573e121f", &resize).build(&config).is_err());
 /// # Ok::<(), kustomer::Error>(())
 /// ```

@@ -15,6 +15,7 @@ use crate::protocol::validation::{
 
 /// A company's domain to send.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct DomainInput {
     /// The domain name (`example.com`).
     pub domain: String,
@@ -34,6 +35,7 @@ pub struct DomainInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct CompanyInput {
     /// The name, 3 to 256 characters (required to create).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -159,3 +161,43 @@ impl Input for CompanyInput {
         ])
     }
 }
+
+crate::generic::ops::helpers::setters!(CompanyInput {
+    #[doc = "Sets `avatar_url`: avatar URL."]
+    avatar_url: opt String,
+    #[doc = "Sets `emails`: email addresses, at most 10."]
+    emails: opt Vec<EmailInput>,
+    #[doc = "Sets `phones`: phone numbers, at most 10."]
+    phones: opt Vec<PhoneInput>,
+    #[doc = "Sets `whatsapps`: whatsApp numbers, at most 10 (not taken by a bulk update)."]
+    whatsapps: opt Vec<PhoneInput>,
+    #[doc = "Sets `socials`: social handles, at most 10."]
+    socials: opt Vec<SocialInput>,
+    #[doc = "Sets `urls`: websites, at most 10."]
+    urls: opt Vec<UrlInput>,
+    #[doc = "Sets `domains`: domains, at most 10."]
+    domains: opt Vec<DomainInput>,
+    #[doc = "Sets `locations`: postal locations, at most 10."]
+    locations: opt Vec<LocationInput>,
+    #[doc = "Sets `employee_count`: number of employees."]
+    employee_count: num f64,
+    #[doc = "Sets `tags`: tags, at most 20."]
+    tags: opt Vec<String>,
+    #[doc = "Sets `custom`: custom attributes, by their API name."]
+    custom: set Map<String, Value>,
+    #[doc = "Sets `default_lang`: default language, at most 100 characters."]
+    default_lang: opt String,
+    #[doc = "Sets `created_at`: creation time to record (creates only, RFC 3339)."]
+    created_at: opt String,
+    #[doc = "Sets `imported_at`: import time (creates only, RFC 3339)."]
+    imported_at: opt String,
+    #[doc = "Sets `rev`: the revision read: an update is refused (409) if it changed since."]
+    rev: num u64,
+    #[doc = "Sets `deleted`: marks it deleted (updates only)."]
+    deleted: num bool,
+});
+
+crate::generic::ops::helpers::setters!(DomainInput {
+    #[doc = "Sets `domain`: the domain name (`example.com`)."]
+    domain: set String,
+});

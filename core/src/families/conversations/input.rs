@@ -26,6 +26,7 @@ use crate::protocol::validation::{
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ConversationInput {
     /// The customer's ID: needed by `POST /conversations`, not allowed under a customer.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,6 +146,7 @@ impl Input for ConversationInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ConversationUpdate {
     /// Your ID for it, at most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -207,6 +209,7 @@ pub struct ConversationUpdate {
 
 /// A snooze to set: `status` `scheduled` (with `time`), `canceled` or `elapsed`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SnoozeInput {
     /// Until when (RFC 3339).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -301,3 +304,70 @@ fn check_priority(priority: Option<u8>) -> Result<(), InvalidInput> {
 }
 
 crate::generic::ops::helpers::input_cow!(ConversationInput, ConversationUpdate);
+
+crate::generic::ops::helpers::setters!(ConversationInput {
+    #[doc = "Sets `customer`: the customer's ID: needed by `POST /conversations`, not allowed under a customer."]
+    customer: opt String,
+    #[doc = "Sets `priority`: 1 (lowest) to 5."]
+    priority: num u8,
+    #[doc = "Sets `direction`: `in` or `out`."]
+    direction: opt String,
+    #[doc = "Sets `reply_channel`: the channel replies go out on, at most 256 characters."]
+    reply_channel: opt String,
+    #[doc = "Sets `tags`: tag names: at most 20, each 1 to 64 characters."]
+    tags: opt Vec<String>,
+    #[doc = "Sets `assigned_users`: user IDs to assign, at most 10."]
+    assigned_users: opt Vec<String>,
+    #[doc = "Sets `assigned_teams`: team IDs to assign, at most 10."]
+    assigned_teams: opt Vec<String>,
+    #[doc = "Sets `custom`: custom attributes: at most 100, typed by their name's suffix."]
+    custom: set Map<String, Value>,
+    #[doc = "Sets `default_lang`: default language, at most 100 characters."]
+    default_lang: opt String,
+    #[doc = "Sets `created_at`: creation time to record (imports), RFC 3339."]
+    created_at: opt String,
+    #[doc = "Sets `imported_at`: import time, RFC 3339."]
+    imported_at: opt String,
+});
+
+crate::generic::ops::helpers::setters!(ConversationUpdate {
+    #[doc = "Sets `external_id`: your ID for it, at most 256 characters."]
+    external_id: opt String,
+    #[doc = "Sets `direction`: `in` or `out`."]
+    direction: opt String,
+    #[doc = "Sets `satisfaction`: satisfaction, -1 to 1."]
+    satisfaction: num f64,
+    #[doc = "Sets `reply_channel`: the channel replies go out on."]
+    reply_channel: opt String,
+    #[doc = "Sets `sub_status`: sub-status ID."]
+    sub_status: opt String,
+    #[doc = "Sets `snooze`: snooze until a time (`status` `scheduled`), or cancel it."]
+    snooze: opt SnoozeInput,
+    #[doc = "Sets `tags`: tag names (replacing the list): at most 20, each 1 to 64 characters."]
+    tags: opt Vec<String>,
+    #[doc = "Sets `assigned_users`: user IDs assigned, at most 10."]
+    assigned_users: opt Vec<String>,
+    #[doc = "Sets `assigned_teams`: team IDs assigned, at most 10."]
+    assigned_teams: opt Vec<String>,
+    #[doc = "Sets `custom`: custom attributes: at most 100, typed by their name's suffix."]
+    custom: set Map<String, Value>,
+    #[doc = "Sets `deleted`: marks it deleted or not."]
+    deleted: num bool,
+    #[doc = "Sets `ended`: whether it has ended."]
+    ended: num bool,
+    #[doc = "Sets `ended_reason`: why it ended, at most 128 characters."]
+    ended_reason: opt String,
+    #[doc = "Sets `locked`: locks it."]
+    locked: num bool,
+    #[doc = "Sets `rev`: the revision this update is based on: a stale one answers 409."]
+    rev: num u64,
+    #[doc = "Sets `default_lang`: default language, at most 100 characters."]
+    default_lang: opt String,
+});
+
+crate::generic::ops::helpers::setters!(SnoozeInput {
+    #[doc = "Sets `time`: until when (RFC 3339)."]
+    time: opt String,
+    #[doc = "Sets `status`: `scheduled`, `canceled` or `elapsed`."]
+    status: set String,
+});

@@ -27,6 +27,7 @@ use crate::protocol::validation::{
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct KObjectInput {
     /// The customer it belongs to (creates only; not under a customer, where the path names
     /// them).
@@ -166,6 +167,7 @@ impl Input for KObjectInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct KlassInput {
     /// The name used in paths and types: letters, digits, `_` and `-`, at most 255 (required
     /// to create, not taken by an update).
@@ -251,3 +253,43 @@ impl Input for KlassInput {
         })
     }
 }
+
+crate::generic::ops::helpers::setters!(KObjectInput {
+    #[doc = "Sets `company`: the company it belongs to (creates only)."]
+    company: opt String,
+    #[doc = "Sets `description`: the description, at most 10,240 characters."]
+    description: opt String,
+    #[doc = "Sets `images`: image URLs, at most 20, unique."]
+    images: opt Vec<String>,
+    #[doc = "Sets `icon`: the icon's name, at most 64 characters."]
+    icon: opt String,
+    #[doc = "Sets `data`: free-form data."]
+    data: opt Map<String, Value>,
+    #[doc = "Sets `custom`: the klass's attributes, by their API name (type suffixes as for customers); an update."]
+    custom: set Map<String, Value>,
+    #[doc = "Sets `tags`: tags, at most 20."]
+    tags: opt Vec<String>,
+    #[doc = "Sets `created_at`: creation time to record (imports, RFC 3339; not taken by a bulk update)."]
+    created_at: opt String,
+    #[doc = "Sets `imported_at`: import time (RFC 3339; not taken by a bulk update)."]
+    imported_at: opt String,
+    #[doc = "Sets `rev`: the revision read (updates only): refused (409) if it changed since."]
+    rev: num u64,
+});
+
+crate::generic::ops::helpers::setters!(KlassInput {
+    #[doc = "Sets `name`: the name used in paths and types: letters, digits, `_` and `-`, at most 255 (required."]
+    name: opt String,
+    #[doc = "Sets `icon`: the icon's name, at most 64 characters."]
+    icon: opt String,
+    #[doc = "Sets `color`: the color, at most 64 characters."]
+    color: opt String,
+    #[doc = "Sets `json_schema`: the JSON schema of its objects."]
+    json_schema: opt Value,
+    #[doc = "Sets `klass_schema`: `task` for a task klass."]
+    klass_schema: opt String,
+    #[doc = "Sets `mixins`: behaviours: `commentable`, `assignable`, `editable`, `creatable`."]
+    mixins: opt Vec<String>,
+    #[doc = "Sets `status`: `enabled` or `disabled`."]
+    status: opt String,
+});

@@ -44,6 +44,7 @@ use crate::protocol::validation::{
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct CustomerInput {
     /// Full name, at most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,6 +146,7 @@ pub struct CustomerInput {
 /// An external ID to send.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ExternalIdInput {
     /// The ID, 1 to 255 characters.
     pub external_id: String,
@@ -155,6 +157,7 @@ pub struct ExternalIdInput {
 
 /// A sentiment to send: polarity -1, 0 or 1, confidence from -1 to 1.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct SentimentInput {
     /// -1, 0 or 1.
     pub polarity: i8,
@@ -326,6 +329,81 @@ impl crate::generic::family::Input for CustomerInput {
 }
 
 crate::generic::ops::helpers::input_cow!(CustomerInput);
+
+crate::generic::ops::helpers::setters!(CustomerInput {
+    #[doc = "Sets `company`: the company's ID. Updating without it unlinks the company."]
+    company: opt String,
+    #[doc = "Sets `username`: username, at most 256 characters."]
+    username: opt String,
+    #[doc = "Sets `signed_up_at`: when the customer signed up (RFC 3339)."]
+    signed_up_at: opt String,
+    #[doc = "Sets `last_activity_at`: last activity (RFC 3339)."]
+    last_activity_at: opt String,
+    #[doc = "Sets `last_customer_activity_at`: last activity by the customer (RFC 3339)."]
+    last_customer_activity_at: opt String,
+    #[doc = "Sets `last_seen_at`: last seen (RFC 3339)."]
+    last_seen_at: opt String,
+    #[doc = "Sets `avatar_url`: avatar image URL."]
+    avatar_url: opt String,
+    #[doc = "Sets `external_ids`: external IDs (at most 10)."]
+    external_ids: opt Vec<ExternalIdInput>,
+    #[doc = "Sets `shared_external_ids`: external IDs shared with other customers (at most 10)."]
+    shared_external_ids: opt Vec<ExternalIdInput>,
+    #[doc = "Sets `emails`: email addresses (at most 10)."]
+    emails: opt Vec<EmailInput>,
+    #[doc = "Sets `shared_emails`: email addresses shared with other customers (at most 10)."]
+    shared_emails: opt Vec<EmailInput>,
+    #[doc = "Sets `phones`: phone numbers (at most 10)."]
+    phones: opt Vec<PhoneInput>,
+    #[doc = "Sets `shared_phones`: phone numbers shared with other customers (at most 10)."]
+    shared_phones: opt Vec<PhoneInput>,
+    #[doc = "Sets `whatsapps`: whatsApp numbers (at most 10)."]
+    whatsapps: opt Vec<PhoneInput>,
+    #[doc = "Sets `socials`: social profiles (at most 10)."]
+    socials: opt Vec<SocialInput>,
+    #[doc = "Sets `shared_socials`: social profiles shared with other customers (at most 10)."]
+    shared_socials: opt Vec<SocialInput>,
+    #[doc = "Sets `urls`: web addresses (at most 10)."]
+    urls: opt Vec<UrlInput>,
+    #[doc = "Sets `locations`: postal locations (at most 10)."]
+    locations: opt Vec<LocationInput>,
+    #[doc = "Sets `locale`: locale, e.g. `en_US`."]
+    locale: opt String,
+    #[doc = "Sets `time_zone`: iANA time zone."]
+    time_zone: opt String,
+    #[doc = "Sets `tags`: tags: at most 20, each 1 to 64 characters."]
+    tags: opt Vec<String>,
+    #[doc = "Sets `sentiment`: sentiment."]
+    sentiment: opt SentimentInput,
+    #[doc = "Sets `custom`: custom attributes: at most 100, each named with a type suffix (`Str`, `Txt`, `Num`,."]
+    custom: set Map<String, Value>,
+    #[doc = "Sets `birthday_at`: birthday (RFC 3339)."]
+    birthday_at: opt String,
+    #[doc = "Sets `gender`: `m` or `f`."]
+    gender: opt String,
+    #[doc = "Sets `created_at`: creation time to record (imports)."]
+    created_at: opt String,
+    #[doc = "Sets `imported_at`: import time."]
+    imported_at: opt String,
+    #[doc = "Sets `rev`: the revision this update is based on: a stale one answers 409."]
+    rev: num u64,
+    #[doc = "Sets `default_lang`: default language."]
+    default_lang: opt String,
+});
+
+crate::generic::ops::helpers::setters!(ExternalIdInput {
+    #[doc = "Sets `external_id`: the ID, 1 to 255 characters."]
+    external_id: set String,
+    #[doc = "Sets `verified`: whether it is verified."]
+    verified: num bool,
+});
+
+crate::generic::ops::helpers::setters!(SentimentInput {
+    #[doc = "Sets `polarity`: -1, 0 or 1."]
+    polarity: val i8,
+    #[doc = "Sets `confidence`: -1 to 1."]
+    confidence: val f64,
+});
 
 #[cfg(test)]
 mod tests {

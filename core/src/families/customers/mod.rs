@@ -177,7 +177,7 @@ pub type CreateCustomer<'a> = crate::generic::ops::Create<'a, Customer>;
 /// use kustomer::{ApiKey, Config, Operation, customers::{CustomerInput, UpdateCustomer}, ops::UpdateMode};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
-/// let input = CustomerInput { rev: Some(37), ..CustomerInput::new().name("Ada King") };
+/// let input = CustomerInput::new().name("Ada King").rev(37);
 /// let put = UpdateCustomer::new("58210c3db0f09110006b7953", &input).build(&config)?;
 /// assert_eq!(put.method(), http::Method::PUT);
 /// assert_eq!(put.uri().query(), Some("replace=false"));
@@ -285,4 +285,12 @@ pub type SearchWalk = crate::generic::ops::Walk<Customer>;
 pub type BulkCustomers<'a> = crate::generic::ops::BulkWrite<'a, Customer>;
 
 /// A record of a bulk update: the customer's ID and what to change.
-pub type CustomerUpdate = crate::generic::ops::BulkUpdate<CustomerInput>;
+pub type CustomerBulkUpdate = crate::generic::ops::BulkUpdate<CustomerInput>;
+
+/// Old name of [`CustomerBulkUpdate`]: every family names its bulk records `<Family>BulkUpdate`,
+/// and `<Family>Update` is an update body.
+#[deprecated(
+    since = "0.1.0",
+    note = "renamed CustomerBulkUpdate, as every family's bulk record"
+)]
+pub type CustomerUpdate = CustomerBulkUpdate;

@@ -9,6 +9,7 @@ use crate::protocol::validation::{chars_between, check_list_of, max_chars, not_e
 
 /// An email address to send to or from (`{email, name}`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct AddressInput {
     /// The address, 3 to 256 characters.
     pub email: String,
@@ -85,6 +86,7 @@ const CHANNELS: [&str; 8] = [
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct DraftInput {
     /// `email`, `sms`, `chat`, `facebook`, `twitter-tweet`, `twitter-dm`, `instagram` or
     /// `note`.
@@ -170,6 +172,14 @@ impl DraftInput {
     /// An internal note draft.
     pub fn note(body: impl Into<String>) -> Self {
         Self::new("note").body(body)
+    }
+
+    /// Sets the recipient whole: a handle (a phone number, a chat visitor) or a list of
+    /// addresses.
+    #[must_use]
+    pub fn recipient(mut self, to: Recipient) -> Self {
+        self.to = Some(to);
+        self
     }
 
     /// Adds an email recipient.
@@ -267,8 +277,9 @@ impl Input for DraftInput {
 }
 
 /// An attachment already uploaded, named on a forward.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct AttachmentRef {
     /// The attachment's ID.
     pub id: String,
@@ -294,6 +305,7 @@ pub struct AttachmentRef {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ForwardInput {
     /// `email` (creates only; required there).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -398,3 +410,83 @@ impl Input for ForwardInput {
         Ok(())
     }
 }
+
+crate::generic::ops::helpers::setters!(AddressInput {
+    #[doc = "Sets `email`: the address, 3 to 256 characters."]
+    email: set String,
+    #[doc = "Sets `name`: the name shown."]
+    name: opt String,
+});
+
+crate::generic::ops::helpers::setters!(AttachmentRef {
+    #[doc = "Sets `id`: the attachment's ID."]
+    id: set String,
+    #[doc = "Sets `name`: the file's name."]
+    name: set String,
+    #[doc = "Sets `content_type`: its MIME type."]
+    content_type: set String,
+    #[doc = "Sets `content_length`: its size in bytes."]
+    content_length: val u64,
+});
+
+crate::generic::ops::helpers::setters!(DraftInput {
+    #[doc = "Sets `channel`: `email`, `sms`, `chat`, `facebook`, `twitter-tweet`, `twitter-dm`, `instagram` or."]
+    channel: set String,
+    #[doc = "Sets `conversation`: the conversation it belongs to."]
+    conversation: opt String,
+    #[doc = "Sets `app`: the sending app (`postmark`, `gmail` for email)."]
+    app: opt String,
+    #[doc = "Sets `customer`: the customer (drafts under a customer name them in the path)."]
+    customer: opt String,
+    #[doc = "Sets `auto`: whether a workflow wrote it (excluded from reporting)."]
+    auto: num bool,
+    #[doc = "Sets `send_at`: when to send it: RFC 3339, or Kustomer's date math (`now+1h`)."]
+    send_at: opt String,
+    #[doc = "Sets `source`: `bulk` or `satisfaction`."]
+    source: opt String,
+    #[doc = "Sets `lang`: language, at most 100 characters."]
+    lang: opt String,
+    #[doc = "Sets `shortcuts`: shortcut IDs used."]
+    shortcuts: opt Vec<String>,
+    #[doc = "Sets `kb_articles`: knowledge-base article IDs used."]
+    kb_articles: opt Vec<String>,
+    #[doc = "Sets `from`: who it comes from (not for notes)."]
+    from: opt Sender,
+    #[doc = "Sets `cc`: copies (email)."]
+    cc: opt Vec<AddressInput>,
+    #[doc = "Sets `bcc`: blind copies (email)."]
+    bcc: opt Vec<AddressInput>,
+    #[doc = "Sets `reply_to`: the reply-to address (email)."]
+    reply_to: opt String,
+    #[doc = "Sets `template`: the email template's ID (email)."]
+    template: opt String,
+    #[doc = "Sets `payload`: channel data, as the channel wants it."]
+    payload: opt Map<String, Value>,
+});
+
+crate::generic::ops::helpers::setters!(ForwardInput {
+    #[doc = "Sets `channel`: `email` (creates only; required there)."]
+    channel: opt String,
+    #[doc = "Sets `app`: `gmail` or `postmark` (creates only)."]
+    app: opt String,
+    #[doc = "Sets `customer`: the customer (creates only)."]
+    customer: opt String,
+    #[doc = "Sets `status`: `draft`, `sent` or `failed`."]
+    status: opt String,
+    #[doc = "Sets `send_at`: when to send it (RFC 3339)."]
+    send_at: opt String,
+    #[doc = "Sets `lang`: language, at most 100 characters (updates only)."]
+    lang: opt String,
+    #[doc = "Sets `from`: who it comes from."]
+    from: opt AddressInput,
+    #[doc = "Sets `body`: the text, at most 10,240 characters."]
+    body: opt String,
+    #[doc = "Sets `reply_to`: the reply-to address."]
+    reply_to: opt String,
+    #[doc = "Sets `template`: the email template's ID."]
+    template: opt String,
+    #[doc = "Sets `payload`: channel data."]
+    payload: opt Map<String, Value>,
+    #[doc = "Sets `attachments`: attachments already uploaded."]
+    attachments: opt Vec<AttachmentRef>,
+});

@@ -337,7 +337,7 @@ pub type GetForward<'a> = crate::generic::ops::Get<'a, Forward>;
 /// use kustomer::{ApiKey, Config, Operation, drafts::{ForwardInput, UpdateForward}};
 ///
 /// let config = Config::new(ApiKey::new("key")?);
-/// let send = ForwardInput { status: Some("sent".into()), ..ForwardInput::update() };
+/// let send = ForwardInput::update().status("sent");
 /// assert_eq!(UpdateForward::new("5823e4d3bff98a100085320e", &send).build(&config)?.method(), http::Method::PUT);
 /// # Ok::<(), kustomer::Error>(())
 /// ```

@@ -35,6 +35,7 @@ const CHANNELS: [&str; 9] = [
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MessageInput {
     /// The customer's ID (not under a customer, whose path names it).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -200,6 +201,7 @@ impl Input for MessageInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MessageUpdate {
     /// Moves it to another conversation.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -271,6 +273,7 @@ impl Input for MessageUpdate {
 /// assert_eq!(serde_json::to_string(&redaction).unwrap(), r#"{"preview":"[card number removed]"}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RedactionInput {
     /// The text to keep in place of the old one, at most 10,240 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -305,3 +308,62 @@ impl Input for RedactionInput {
 }
 
 crate::generic::ops::helpers::input_cow!(MessageInput, MessageUpdate, RedactionInput);
+
+crate::generic::ops::helpers::setters!(MessageInput {
+    #[doc = "Sets `channel`: `email`, `sms`, `chat`, `facebook`, `twitter-dm`, `twitter-tweet`, `voice`,."]
+    channel: opt String,
+    #[doc = "Sets `app`: the app it comes through (required), e.g. `api`."]
+    app: opt String,
+    #[doc = "Sets `direction`: `in` or `out` (required by `POST /messages`)."]
+    direction: opt String,
+    #[doc = "Sets `external_id`: the channel's ID for it, at most 256 characters."]
+    external_id: opt String,
+    #[doc = "Sets `status`: `sent`, `received` or `error`."]
+    status: opt String,
+    #[doc = "Sets `auto`: made by a workflow or auto-response (left out of reporting)."]
+    auto: num bool,
+    #[doc = "Sets `source`: `bulk` or `satisfaction`."]
+    source: opt String,
+    #[doc = "Sets `lang`: language, at most 100 characters."]
+    lang: opt String,
+    #[doc = "Sets `meta`: channel details, at most 100 properties."]
+    meta: set Map<String, Value>,
+    #[doc = "Sets `custom`: custom attributes: at most 100, typed by their name's suffix."]
+    custom: set Map<String, Value>,
+    #[doc = "Sets `sent_at`: when it was sent (RFC 3339)."]
+    sent_at: opt String,
+    #[doc = "Sets `created_at`: creation time to record (imports, RFC 3339)."]
+    created_at: opt String,
+    #[doc = "Sets `imported_at`: import time (RFC 3339)."]
+    imported_at: opt String,
+    #[doc = "Sets `attachments`: iDs of attachments already uploaded (see."]
+    attachments: opt Vec<String>,
+});
+
+crate::generic::ops::helpers::setters!(MessageUpdate {
+    #[doc = "Sets `conversation`: moves it to another conversation."]
+    conversation: opt String,
+    #[doc = "Sets `external_id`: the channel's ID for it, at most 256 characters."]
+    external_id: opt String,
+    #[doc = "Sets `preview`: the text, at most 10,240 characters."]
+    preview: opt String,
+    #[doc = "Sets `subject`: subject, at most 256 characters."]
+    subject: opt String,
+    #[doc = "Sets `sent_at`: when it was sent (RFC 3339)."]
+    sent_at: opt String,
+    #[doc = "Sets `lang`: language, at most 100 characters."]
+    lang: opt String,
+    #[doc = "Sets `meta`: channel details, at most 100 properties."]
+    meta: set Map<String, Value>,
+    #[doc = "Sets `custom`: custom attributes: at most 100, typed by their name's suffix."]
+    custom: set Map<String, Value>,
+});
+
+crate::generic::ops::helpers::setters!(RedactionInput {
+    #[doc = "Sets `preview`: the text to keep in place of the old one, at most 10,240 characters."]
+    preview: opt String,
+    #[doc = "Sets `attachments`: attachment IDs to redact, at most 10."]
+    attachments: opt Vec<String>,
+    #[doc = "Sets `meta`: channel details to keep in place of the old ones, at most 100 properties."]
+    meta: opt Map<String, Value>,
+});

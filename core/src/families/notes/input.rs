@@ -8,6 +8,7 @@ use crate::protocol::validation::{chars_between, check_list_max, date_times, max
 
 /// A user or team mentioned in a note (at least one of the two).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct MentionInput {
     /// A user ID.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,6 +47,7 @@ impl MentionInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct NoteInput {
     /// The text, 1 to 10,240 characters.
     pub body: String,
@@ -131,6 +133,7 @@ impl Input for NoteInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct NoteUpdate {
     /// The conversation (required by a `PUT`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,3 +188,29 @@ impl Input for NoteUpdate {
 }
 
 crate::generic::ops::helpers::input_cow!(NoteInput, NoteUpdate);
+
+crate::generic::ops::helpers::setters!(NoteInput {
+    #[doc = "Sets `body`: the text, 1 to 10,240 characters."]
+    body: set String,
+    #[doc = "Sets `external_id`: your ID for it, at most 256 characters."]
+    external_id: opt String,
+    #[doc = "Sets `user_mentions`: users and teams mentioned, at most 20."]
+    user_mentions: opt Vec<MentionInput>,
+    #[doc = "Sets `lang`: language, at most 100 characters."]
+    lang: opt String,
+    #[doc = "Sets `created_at`: creation time to record (imports, RFC 3339)."]
+    created_at: opt String,
+    #[doc = "Sets `imported_at`: import time (RFC 3339); not taken by `POST /notes`."]
+    imported_at: opt String,
+});
+
+crate::generic::ops::helpers::setters!(NoteUpdate {
+    #[doc = "Sets `external_id`: your ID for it, at most 256 characters."]
+    external_id: opt String,
+    #[doc = "Sets `user_mentions`: users and teams mentioned, at most 20."]
+    user_mentions: opt Vec<MentionInput>,
+    #[doc = "Sets `deleted`: marks it deleted or not."]
+    deleted: num bool,
+    #[doc = "Sets `lang`: language, at most 100 characters."]
+    lang: opt String,
+});

@@ -14,6 +14,7 @@ pub const MAX_WEBHOOK_EVENTS: usize = 12;
 /// A custom header to send with each delivery: a name and a value (a shared secret, in the
 /// older scheme), the value redacted in `Debug`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct WebhookHeader {
     /// The header's name.
     pub name: String,
@@ -47,6 +48,7 @@ fn expose<S: serde::Serializer>(secret: &WebhookSecret, serializer: S) -> Result
 /// assert!(kustomer::family::Input::validate(&local).is_ok());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct WebhookInput {
     /// The name, 1 to 255 characters.
     pub name: String,
@@ -151,3 +153,14 @@ impl Input for WebhookInput {
             .collect()
     }
 }
+
+crate::generic::ops::helpers::setters!(WebhookInput {
+    #[doc = "Sets `name`: the name, 1 to 255 characters."]
+    name: set String,
+    #[doc = "Sets `url`: where events go: an `https` URL (or `http` on a loopback host)."]
+    url: set String,
+    #[doc = "Sets `events`: the event names to receive (`kustomer.conversation.create`, ...), 1 to 12."]
+    events: set Vec<String>,
+    #[doc = "Sets `headers`: custom headers sent with each delivery."]
+    headers: set Vec<WebhookHeader>,
+});

@@ -66,3 +66,49 @@ macro_rules! input_cow {
 }
 
 pub(crate) use input_cow;
+
+/// A setter for each named field of an input, so that `#[non_exhaustive]` inputs are still
+/// built field by field: `opt` fields (`Option<T>`) take anything that converts into `T`, `set`
+/// fields anything that converts into their type, and `num` and `val` fields (a number or a
+/// flag, optional or not) the value itself, so that a literal needs no suffix.
+macro_rules! setters {
+    ($ty:ident { $( $(#[$doc:meta])* $field:ident : $kind:ident $inner:ty ),* $(,)? }) => {
+        impl $ty {
+            $( $crate::generic::ops::helpers::setters!(@one $(#[$doc])* $field $kind $inner); )*
+        }
+    };
+    (@one $(#[$doc:meta])* $field:ident opt $inner:ty) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn $field(mut self, value: impl Into<$inner>) -> Self {
+            self.$field = Some(value.into());
+            self
+        }
+    };
+    (@one $(#[$doc:meta])* $field:ident num $inner:ty) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn $field(mut self, value: $inner) -> Self {
+            self.$field = Some(value);
+            self
+        }
+    };
+    (@one $(#[$doc:meta])* $field:ident val $inner:ty) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn $field(mut self, value: $inner) -> Self {
+            self.$field = value;
+            self
+        }
+    };
+    (@one $(#[$doc:meta])* $field:ident set $inner:ty) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn $field(mut self, value: impl Into<$inner>) -> Self {
+            self.$field = value.into();
+            self
+        }
+    };
+}
+
+pub(crate) use setters;
