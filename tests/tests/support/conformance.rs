@@ -4,13 +4,14 @@
 use std::collections::HashSet;
 use std::time::{Duration, UNIX_EPOCH};
 
+use kustomer::bulk::BulkUpdate;
 use kustomer::conversations::ConversationInput;
 use kustomer::customers::CustomerInput;
 use kustomer::family::{
     BulkWritable, Creatable, Deletable, Gettable, Listable, Searchable, Updatable,
 };
 use kustomer::ops::UpdateMode;
-use kustomer::ops::{BulkUpdate, List, Search};
+use kustomer::ops::{List, Search};
 use kustomer::search::{Criterion, SearchQuery};
 use kustomer::{Client, Error, ManualClock, RetryPolicy, TransportOptions};
 use kustomer_fake::{FakeKustomer, clients_with};

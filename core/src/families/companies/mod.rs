@@ -203,6 +203,6 @@ pub type CompanyWalk = crate::generic::ops::Walk<Company>;
 pub type BulkCompanies<'a> = crate::generic::ops::BulkWrite<'a, Company>;
 
 /// A record of a bulk company update: its ID and the changes.
-pub type CompanyBulkUpdate = crate::generic::ops::BulkUpdate<CompanyInput>;
+pub type CompanyBulkUpdate = crate::generic::bulk::BulkUpdate<CompanyInput>;
 
 crate::generic::ops::helpers::input_cow!(CompanyInput);

@@ -262,7 +262,7 @@ pub type ConversationWalk = crate::generic::ops::Walk<Conversation>;
 pub type BulkConversations<'a> = crate::generic::ops::BulkWrite<'a, Conversation>;
 
 /// A record of a bulk conversation update: its ID and the changes.
-pub type ConversationBulkUpdate = crate::generic::ops::BulkUpdate<ConversationUpdate>;
+pub type ConversationBulkUpdate = crate::generic::bulk::BulkUpdate<ConversationUpdate>;
 
 /// List a customer's conversations (`GET /v1/customers/{id}/conversations`, Kustomer's
 /// `GetConversationsByCustomer`; `fromDate` an RFC 3339 date-time), typed.

@@ -326,7 +326,7 @@ pub type KObjectWalk = crate::generic::ops::Walk<KObject>;
 pub type BulkKObjects<'a> = crate::generic::ops::BulkWrite<'a, KObject>;
 
 /// A record of a bulk custom-object update: its ID and the changes.
-pub type KObjectBulkUpdate = crate::generic::ops::BulkUpdate<KObjectInput>;
+pub type KObjectBulkUpdate = crate::generic::bulk::BulkUpdate<KObjectInput>;
 
 /// List a customer's custom objects of one klass (`GET /v1/customers/{id}/klasses/{name}`,
 /// Kustomer's `FindCustomerKObjects`), typed.

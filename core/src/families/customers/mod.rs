@@ -230,7 +230,7 @@ pub type DeleteCustomer<'a> = crate::generic::ops::Delete<'a, Customer>;
 pub type SearchCustomers = crate::generic::ops::Search<Customer>;
 
 /// The walk through every result of a search, past the 100-page cap, as a pure state machine:
-/// [`SearchWalk::next_operation`] gives the request to send, [`SearchWalk::take_page`] reads its
+/// [`CustomerWalk::next_operation`] gives the request to send, [`CustomerWalk::take_page`] reads its
 /// answer and returns the new results.
 ///
 /// Results are sorted by `customer_updated_at` ascending (the query's own sort is replaced). When
@@ -248,17 +248,21 @@ pub type SearchCustomers = crate::generic::ops::Search<Customer>;
 /// says so. The lower bound never moves backwards, so every walk ends.
 ///
 /// ```
-/// use kustomer::customers::SearchWalk;
+/// use kustomer::customers::CustomerWalk;
 /// use kustomer::search::{Criterion, SearchQuery};
 ///
-/// let walk = SearchWalk::new(SearchQuery::customers().and(Criterion::contains("customer_name", "Ada")), 500);
+/// let walk = CustomerWalk::new(SearchQuery::customers().and(Criterion::contains("customer_name", "Ada")), 500);
 /// let first = walk.next_operation().unwrap();
 /// assert_eq!(
 ///     serde_json::to_value(first.query()).unwrap()["sort"],
 ///     serde_json::json!([{"customer_updated_at": "asc"}])
 /// );
 /// ```
-pub type SearchWalk = crate::generic::ops::Walk<Customer>;
+pub type CustomerWalk = crate::generic::ops::Walk<Customer>;
+
+/// Old name of [`CustomerWalk`]: every family names its walk `<Family>Walk`.
+#[deprecated(since = "0.1.0", note = "renamed CustomerWalk, as every family's walk")]
+pub type SearchWalk = CustomerWalk;
 
 /// Create, update or delete up to 100 customers in one job (`POST`, `PUT` or
 /// `DELETE /v1/customers/bulk`, Kustomer's `BulkCreateCustomers`, `BulkBatchUpdateCustomers`,
@@ -285,7 +289,7 @@ pub type SearchWalk = crate::generic::ops::Walk<Customer>;
 pub type BulkCustomers<'a> = crate::generic::ops::BulkWrite<'a, Customer>;
 
 /// A record of a bulk update: the customer's ID and what to change.
-pub type CustomerBulkUpdate = crate::generic::ops::BulkUpdate<CustomerInput>;
+pub type CustomerBulkUpdate = crate::generic::bulk::BulkUpdate<CustomerInput>;
 
 /// Old name of [`CustomerBulkUpdate`]: every family names its bulk records `<Family>BulkUpdate`,
 /// and `<Family>Update` is an update body.

@@ -250,7 +250,7 @@ pub type MessageWalk = crate::generic::ops::Walk<Message>;
 pub type BulkMessages<'a> = crate::generic::ops::BulkWrite<'a, Message>;
 
 /// A record of a bulk message update: its ID and the changes.
-pub type MessageBulkUpdate = crate::generic::ops::BulkUpdate<MessageUpdate>;
+pub type MessageBulkUpdate = crate::generic::bulk::BulkUpdate<MessageUpdate>;
 
 /// List a conversation's messages (`GET /v1/conversations/{id}/messages`, Kustomer's
 /// `GetMessagesByConversation`), typed.

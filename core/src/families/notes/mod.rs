@@ -241,7 +241,7 @@ pub type NoteWalk = crate::generic::ops::Walk<Note>;
 pub type BulkNotes<'a> = crate::generic::ops::BulkWrite<'a, Note>;
 
 /// A record of a bulk note update: its ID and the changes.
-pub type NoteBulkUpdate = crate::generic::ops::BulkUpdate<NoteUpdate>;
+pub type NoteBulkUpdate = crate::generic::bulk::BulkUpdate<NoteUpdate>;
 
 /// List a conversation's notes (`GET /v1/conversations/{id}/notes`, Kustomer's
 /// `GetNotesByConversation`), typed.

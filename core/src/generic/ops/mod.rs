@@ -12,7 +12,7 @@ mod under;
 mod upsert;
 mod write;
 
-pub use crate::generic::bulk::{BulkUpdate, BulkWrite};
+pub use crate::generic::bulk::BulkWrite;
 pub use crate::generic::search::op::Search;
 pub use crate::generic::search::walk::Walk;
 pub use get::{Get, GetByExternalId};

@@ -24,7 +24,7 @@ use crate::protocol::page::{BadRecord, Page, fingerprint};
 /// nothing new end it after [`MAX_PAGES_WITHOUT_NEW_ITEMS`](crate::page::MAX_PAGES_WITHOUT_NEW_ITEMS)
 /// in a row (beyond those the records already returned at the window's bound fill). If more
 /// customers share one timestamp than a window holds (100 × page size), the walk cannot go on and
-/// says so. The lower bound never moves backwards, so every walk ends. `SearchWalk` is this walk
+/// says so. The lower bound never moves backwards, so every walk ends. `CustomerWalk` is this walk
 /// over customers.
 ///
 /// A walk may be kept to a stretch of `updatedAt` ([`updated_from`](Self::updated_from),
@@ -35,10 +35,10 @@ use crate::protocol::page::{BadRecord, Page, fingerprint};
 /// is reported once ([`take_rejected`](Self::take_rejected)); one a page repeats is not new.
 ///
 /// ```
-/// use kustomer::customers::SearchWalk;
+/// use kustomer::customers::CustomerWalk;
 /// use kustomer::search::{Criterion, SearchQuery};
 ///
-/// let walk = SearchWalk::new(SearchQuery::customers().and(Criterion::contains("customer_name", "Ada")), 500);
+/// let walk = CustomerWalk::new(SearchQuery::customers().and(Criterion::contains("customer_name", "Ada")), 500);
 /// let first = walk.next_operation().unwrap();
 /// assert_eq!(
 ///     serde_json::to_value(first.query()).unwrap()["sort"],
@@ -377,7 +377,7 @@ mod tests {
     use crate::families::models::Customer;
     use crate::protocol::page::{PageLinks, PageMeta};
 
-    type SearchWalk = Walk<Customer>;
+    type CustomerWalk = Walk<Customer>;
     type SearchCustomers = Search<Customer>;
     const UPDATED_AT: &str = "customer_updated_at";
 
@@ -422,7 +422,7 @@ mod tests {
     }
 
     fn walk_all(records: &[(usize, String)], page_size: u32) -> Result<Vec<String>, Error> {
-        let mut walk = SearchWalk::new(SearchQuery::customers(), page_size);
+        let mut walk = CustomerWalk::new(SearchQuery::customers(), page_size);
         let mut out = Vec::new();
         let mut requests = 0;
         while let Some(op) = walk.next_operation() {
@@ -481,7 +481,7 @@ mod tests {
         let query = (0..20).fold(SearchQuery::customers(), |q, i| {
             q.and(Criterion::equals("customer_name", i))
         });
-        let mut walk = SearchWalk::new(query, 1);
+        let mut walk = CustomerWalk::new(query, 1);
         walk.floor = Some("2024".into());
         let op = walk.next_operation().unwrap();
         assert!(op.query().validate().is_ok());
