@@ -11,6 +11,7 @@ use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_page};
+use crate::protocol::paging::Paging;
 use crate::protocol::query::Query;
 use crate::protocol::validation::date_time;
 
@@ -49,7 +50,7 @@ pub struct ListAuditLogs {
     before: Option<String>,
     after: Option<String>,
     filters: Vec<(&'static str, String)>,
-    at: Option<String>,
+    paging: Paging,
 }
 
 impl ListAuditLogs {
@@ -129,7 +130,7 @@ impl Operation for ListAuditLogs {
     }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        if let Some(path) = &self.at {
+        if let Some(path) = self.paging.next_path() {
             return config.request(Method::GET, path, None);
         }
         if let Some(count) = self.count
@@ -170,11 +171,12 @@ impl Operation for ListAuditLogs {
 impl PagedOperation for ListAuditLogs {
     type Item = AuditLog;
 
-    fn at(&self, path: String) -> Self {
-        Self {
-            at: Some(path),
-            ..self.clone()
-        }
+    fn paging(&self) -> &Paging {
+        &self.paging
+    }
+
+    fn paging_mut(&mut self) -> &mut Paging {
+        &mut self.paging
     }
 }
 

@@ -8,11 +8,11 @@ use http::{Method, Request, Response};
 
 use crate::families::models::{Customer, CustomerEvent, CustomerSession};
 use crate::generic::family::{ChildOf, Family, GettableUnder, OperationKind};
-use crate::generic::ops::helpers::check_page_size;
 use crate::protocol::config::Config;
 use crate::protocol::error::Error;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_page};
+use crate::protocol::paging::{Paging, paging_methods};
 use crate::protocol::path::segment;
 use crate::protocol::query::Query;
 
@@ -120,9 +120,7 @@ pub type ListCustomerSessions<'a> = crate::generic::ops::ListUnder<'a, Customer,
 pub struct ListSessionEvents<'a> {
     customer: Cow<'a, str>,
     session: Cow<'a, str>,
-    page: Option<u32>,
-    page_size: Option<u32>,
-    at: Option<String>,
+    paging: Paging,
 }
 
 impl<'a> ListSessionEvents<'a> {
@@ -131,25 +129,11 @@ impl<'a> ListSessionEvents<'a> {
         Self {
             customer: customer.into(),
             session: session.into(),
-            page: None,
-            page_size: None,
-            at: None,
+            paging: Paging::default(),
         }
     }
 
-    /// Asks for page `page` (from 1).
-    #[must_use]
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// Items per page, 1 to 100.
-    #[must_use]
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.page_size = Some(size);
-        self
-    }
+    paging_methods!();
 }
 
 impl Operation for ListSessionEvents<'_> {
@@ -164,16 +148,14 @@ impl Operation for ListSessionEvents<'_> {
     }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        if let Some(path) = &self.at {
+        if let Some(path) = self.paging.next_path() {
             return config.request(Method::GET, path, None);
         }
-        check_page_size(self.page_size, 100)?;
+        self.paging.check(100)?;
         let customer = segment(Customer::ID, &self.customer)?;
         let session = segment(CustomerSession::ID, &self.session)?;
         let mut query = Query::new();
-        query
-            .push_opt("page", self.page)
-            .push_opt("pageSize", self.page_size);
+        self.paging.push(&mut query);
         config.request(
             Method::GET,
             format_args!(
@@ -185,18 +167,19 @@ impl Operation for ListSessionEvents<'_> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<CustomerEvent>, Error> {
-        parse_page(response, true)
+        parse_page(response, self.paging.keeps_raw())
     }
 }
 
 impl PagedOperation for ListSessionEvents<'_> {
     type Item = CustomerEvent;
 
-    fn at(&self, path: String) -> Self {
-        Self {
-            at: Some(path),
-            ..self.clone()
-        }
+    fn paging(&self) -> &Paging {
+        &self.paging
+    }
+
+    fn paging_mut(&mut self) -> &mut Paging {
+        &mut self.paging
     }
 }
 

@@ -20,6 +20,7 @@ use crate::protocol::idempotency::Idempotency;
 use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_one, parse_page};
+use crate::protocol::paging::Paging;
 use crate::protocol::path::segment;
 use crate::protocol::query::Query;
 use crate::protocol::str_list::StrList;
@@ -304,7 +305,7 @@ impl Operation for GetBulkJob<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListBulkBatches<'a> {
     id: Cow<'a, str>,
-    at: Option<String>,
+    paging: Paging,
 }
 
 impl<'a> ListBulkBatches<'a> {
@@ -312,7 +313,7 @@ impl<'a> ListBulkBatches<'a> {
     pub fn new(id: impl Into<Cow<'a, str>>) -> Self {
         Self {
             id: id.into(),
-            at: None,
+            paging: Paging::default(),
         }
     }
 }
@@ -325,7 +326,7 @@ impl Operation for ListBulkBatches<'_> {
     }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        if let Some(path) = &self.at {
+        if let Some(path) = self.paging.next_path() {
             return config.request(Method::GET, path, None);
         }
         let path = format!("/bulk/{}/batches", segment("bulk job id", &self.id)?);
@@ -340,11 +341,12 @@ impl Operation for ListBulkBatches<'_> {
 impl PagedOperation for ListBulkBatches<'_> {
     type Item = BulkBatch;
 
-    fn at(&self, path: String) -> Self {
-        Self {
-            at: Some(path),
-            ..self.clone()
-        }
+    fn paging(&self) -> &Paging {
+        &self.paging
+    }
+
+    fn paging_mut(&mut self) -> &mut Paging {
+        &mut self.paging
     }
 }
 

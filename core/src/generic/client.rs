@@ -134,6 +134,17 @@ impl<T: Transport> Client<T> {
         interrupt: Option<&Interrupt>,
     ) -> Result<Reply<O::Output>, Error> {
         let request = operation.build(&self.inner.config)?;
+        self.execute_built(operation, request, interrupt)
+    }
+
+    /// Runs `operation` from the request it already built (a list's first page, whose path
+    /// the list also keeps): pace, send, retry, parse.
+    pub(crate) fn execute_built<O: Operation>(
+        &self,
+        operation: &O,
+        request: Request<Vec<u8>>,
+        interrupt: Option<&Interrupt>,
+    ) -> Result<Reply<O::Output>, Error> {
         let call = crate::generic::trace::Call::start(operation, request.method());
         let _entered = call.span().enter();
         // Every wait of the call counts against the policy's total: pacing, backoff, resets.

@@ -7,6 +7,8 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::time::Duration;
 
+use http::Request;
+
 use crate::generic::bulk::{BulkReport, BulkUpdate, BulkWrite, MAX_BULK_RECORDS};
 use crate::generic::bulk_job::BulkJob;
 use crate::generic::client::Client;
@@ -502,6 +504,8 @@ impl<T: Transport, R: BulkDeletable> Handle<'_, T, R> {
 pub struct Paginated<'c, T, O: PagedOperation> {
     client: &'c Client<T>,
     next: Option<O>,
+    /// The first page's request, built once: its path starts the cursor, and it is sent as is.
+    first: Option<Request<Vec<u8>>>,
     /// Pages the API still serves, for a capped list (a search).
     pages_left: Option<u32>,
     capped: bool,
@@ -514,10 +518,11 @@ pub struct Paginated<'c, T, O: PagedOperation> {
 impl<'c, T, O: PagedOperation> Paginated<'c, T, O> {
     pub(crate) fn new(client: &'c Client<T>, first: O) -> Self {
         // The first request's own path counts as read: a `next` link back to it is a repeat.
+        // A request that does not build is built again when sent, to return its error then.
         let config = client.config();
-        let cursor = first
-            .build(config)
-            .ok()
+        let request = first.build(config).ok();
+        let cursor = request
+            .as_ref()
             .and_then(|request| {
                 let uri = request.uri().to_string();
                 let rest = uri
@@ -528,6 +533,7 @@ impl<'c, T, O: PagedOperation> Paginated<'c, T, O> {
             .unwrap_or_default();
         Self {
             client,
+            first: request,
             pages_left: first.pages_served(),
             capped: false,
             next: Some(first),
@@ -557,7 +563,14 @@ where
                 return Some(Err(error));
             }
             let op = self.next.take()?;
-            let page = match self.client.execute(&op) {
+            let sent = match self.first.take() {
+                Some(request) => self
+                    .client
+                    .execute_built(&op, request, None)
+                    .map(|reply| reply.value),
+                None => self.client.execute(&op),
+            };
+            let page = match sent {
                 Ok(page) => page,
                 Err(e) => return Some(Err(e)),
             };
@@ -686,5 +699,75 @@ impl<T, R: Searchable> fmt::Debug for Walking<'_, T, R> {
         f.debug_struct("Walking")
             .field("walk", &self.walk)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use http::{Method, Response};
+
+    use super::*;
+    use crate::protocol::config::Config;
+    use crate::protocol::operation::Operation;
+    use crate::protocol::page::{Page, parse_page};
+    use crate::protocol::paging::Paging;
+    use crate::protocol::secret::ApiKey;
+
+    /// A list of customers that counts how often it is built.
+    #[derive(Clone)]
+    struct Counted<'a> {
+        builds: &'a Cell<u32>,
+        paging: Paging,
+    }
+
+    impl Operation for Counted<'_> {
+        type Output = Page<crate::families::models::Customer>;
+
+        fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+            self.builds.set(self.builds.get() + 1);
+            let path = self.paging.next_path().unwrap_or("/customers?page=1");
+            config.request(Method::GET, path, None)
+        }
+
+        fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Self::Output, Error> {
+            parse_page(response, false)
+        }
+    }
+
+    impl PagedOperation for Counted<'_> {
+        type Item = crate::families::models::Customer;
+
+        fn paging(&self) -> &Paging {
+            &self.paging
+        }
+
+        fn paging_mut(&mut self) -> &mut Paging {
+            &mut self.paging
+        }
+    }
+
+    #[test]
+    fn each_page_is_built_once_and_a_walk_moves_its_operation_on() {
+        let transport = |request: Request<Vec<u8>>| {
+            let body = if request.uri().query() == Some("page=1") {
+                r#"{"data":[{"id":"a"}],"links":{"next":"/v1/customers?page=2"}}"#
+            } else {
+                r#"{"data":[{"id":"b"}],"links":{"next":null}}"#
+            };
+            Ok::<_, std::io::Error>(Response::new(body.as_bytes().to_vec()))
+        };
+        let client = Client::new(Config::new(ApiKey::new("key").unwrap()), transport);
+        let builds = Cell::new(0);
+        let first = Counted {
+            builds: &builds,
+            paging: Paging::default(),
+        };
+        let ids: Vec<String> = Paginated::new(&client, first)
+            .map(|c| c.unwrap().id)
+            .collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(builds.get(), 2, "two pages, two builds");
     }
 }

@@ -15,6 +15,7 @@ pub(crate) mod operation;
 pub(crate) mod pacing;
 pub mod page;
 pub(crate) mod page_items;
+pub(crate) mod paging;
 pub(crate) mod path;
 pub(crate) mod query;
 pub(crate) mod rate_limit;

@@ -98,6 +98,7 @@ pub struct PageLinks {
 
 pub(crate) use crate::protocol::document::FromDocument;
 pub use crate::protocol::document::Record;
+pub use crate::protocol::paging::Paging;
 
 /// Reads a list page: the typed error for an error status, else `{meta, data: [...], links}`.
 ///
@@ -234,9 +235,19 @@ pub trait PagedOperation:
     /// The list's item.
     type Item;
 
-    /// The same operation for the page at `path` (after `/v1`, query included), as given by
-    /// [`Cursor::advance`].
-    fn at(&self, path: String) -> Self;
+    /// Its paging part.
+    fn paging(&self) -> &Paging;
+
+    /// Its paging part, to move it on.
+    fn paging_mut(&mut self) -> &mut Paging;
+
+    /// The same operation moved on to the page at `path` (after `/v1`, query included), as
+    /// given by [`Cursor::advance`]: sent as is, without a copy of the operation.
+    #[must_use]
+    fn at(mut self, path: String) -> Self {
+        self.paging_mut().next = Some(path);
+        self
+    }
 
     /// How many pages the API serves from this one on, if it caps them (a search: up to page
     /// 100); `None` for a list without a cap.

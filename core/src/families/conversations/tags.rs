@@ -6,11 +6,12 @@ use http::{Method, Request, Response};
 
 use crate::families::models::{Conversation, Resource};
 use crate::generic::family::Family;
-use crate::generic::ops::helpers::{check_page_size, json_body};
 use crate::protocol::config::Config;
 use crate::protocol::error::Error;
+use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_one, parse_page};
+use crate::protocol::paging::{Paging, paging_methods};
 use crate::protocol::path::segment;
 use crate::protocol::query::Query;
 use crate::protocol::str_list::StrList;
@@ -112,21 +113,17 @@ enum Below {
 struct ListBelow<'a> {
     id: Cow<'a, str>,
     below: Below,
-    page: Option<u32>,
-    page_size: Option<u32>,
-    at: Option<String>,
+    paging: Paging,
 }
 
 impl ListBelow<'_> {
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        if let Some(path) = &self.at {
+        if let Some(path) = self.paging.next_path() {
             return config.request(Method::GET, path, None);
         }
-        check_page_size(self.page_size, 100)?;
+        self.paging.check(100)?;
         let mut query = Query::new();
-        query
-            .push_opt("page", self.page)
-            .push_opt("pageSize", self.page_size);
+        self.paging.push(&mut query);
         let id = segment(Conversation::ID, &self.id)?;
         let what = match self.below {
             Below::Events => "events",
@@ -152,25 +149,11 @@ macro_rules! conversation_list {
                 Self(ListBelow {
                     id: id.into(),
                     below: $below,
-                    page: None,
-                    page_size: None,
-                    at: None,
+                    paging: Paging::default(),
                 })
             }
 
-            /// Asks for page `page` (from 1).
-            #[must_use]
-            pub fn page(mut self, page: u32) -> Self {
-                self.0.page = Some(page);
-                self
-            }
-
-            /// Items per page, 1 to 100.
-            #[must_use]
-            pub fn page_size(mut self, size: u32) -> Self {
-                self.0.page_size = Some(size);
-                self
-            }
+            paging_methods!(0.paging);
         }
 
         impl Operation for $name<'_> {
@@ -192,17 +175,19 @@ macro_rules! conversation_list {
             }
 
             fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<Resource>, Error> {
-                parse_page(response, true)
+                parse_page(response, self.0.paging.keeps_raw())
             }
         }
 
         impl PagedOperation for $name<'_> {
             type Item = Resource;
 
-            fn at(&self, path: String) -> Self {
-                let mut next = self.clone();
-                next.0.at = Some(path);
-                next
+            fn paging(&self) -> &Paging {
+                &self.0.paging
+            }
+
+            fn paging_mut(&mut self) -> &mut Paging {
+                &mut self.0.paging
             }
         }
     };

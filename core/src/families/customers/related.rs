@@ -7,11 +7,12 @@ use serde_json::{Map, Value};
 
 use crate::families::models::{Customer, Resource};
 use crate::generic::family::Family;
-use crate::generic::ops::helpers::{check_page_size, json_body};
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_one, parse_page};
+use crate::protocol::paging::{Paging, paging_methods};
 use crate::protocol::path::segment;
 use crate::protocol::query::Query;
 
@@ -74,10 +75,8 @@ impl Related {
 pub struct ListRelated<'a> {
     customer_id: Cow<'a, str>,
     related: Related,
-    page: Option<u32>,
-    page_size: Option<u32>,
+    paging: Paging,
     from_date: Option<String>,
-    at: Option<String>,
 }
 
 impl<'a> ListRelated<'a> {
@@ -86,26 +85,12 @@ impl<'a> ListRelated<'a> {
         Self {
             customer_id: customer_id.into(),
             related,
-            page: None,
-            page_size: None,
+            paging: Paging::default(),
             from_date: None,
-            at: None,
         }
     }
 
-    /// Asks for page `page` (from 1).
-    #[must_use]
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// Items per page, 1 to 100.
-    #[must_use]
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.page_size = Some(size);
-        self
-    }
+    paging_methods!();
 
     /// Only conversations from this time on (conversations only): an RFC 3339 date-time such
     /// as `2024-01-01T00:00:00.000Z`.
@@ -134,10 +119,10 @@ impl Operation for ListRelated<'_> {
     }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        if let Some(path) = &self.at {
+        if let Some(path) = self.paging.next_path() {
             return config.request(Method::GET, path, None);
         }
-        check_page_size(self.page_size, 100)?;
+        self.paging.check(100)?;
         if let Some(date) = &self.from_date {
             if self.related != Related::Conversations {
                 return Err(InvalidInput::new("fromDate", "applies to conversations only").into());
@@ -145,10 +130,8 @@ impl Operation for ListRelated<'_> {
             crate::protocol::validation::date_time("fromDate", date)?;
         }
         let mut query = Query::new();
-        query
-            .push_opt("page", self.page)
-            .push_opt("pageSize", self.page_size)
-            .push_opt("fromDate", self.from_date.as_deref());
+        self.paging.push(&mut query);
+        query.push_opt("fromDate", self.from_date.as_deref());
         let path = customer_path(
             &self.customer_id,
             &format!("{}{}", self.related.suffix()?, query.as_str()),
@@ -157,18 +140,19 @@ impl Operation for ListRelated<'_> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<Resource>, Error> {
-        parse_page(response, true)
+        parse_page(response, self.paging.keeps_raw())
     }
 }
 
 impl PagedOperation for ListRelated<'_> {
     type Item = Resource;
 
-    fn at(&self, path: String) -> Self {
-        Self {
-            at: Some(path),
-            ..self.clone()
-        }
+    fn paging(&self) -> &Paging {
+        &self.paging
+    }
+
+    fn paging_mut(&mut self) -> &mut Paging {
+        &mut self.paging
     }
 }
 

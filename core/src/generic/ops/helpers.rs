@@ -5,22 +5,12 @@ pub(crate) use crate::protocol::json_body::json_body;
 
 use http::Response;
 
-use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::error::Error;
 use crate::protocol::response::error_for_status;
 
 /// A success with nothing to read (204 on delete).
 pub(crate) fn parse_empty<B: AsRef<[u8]>>(response: Response<B>) -> Result<(), Error> {
     error_for_status(&response).map_or(Ok(()), Err)
-}
-
-/// A page size within `1..=max`.
-pub(crate) fn check_page_size(size: Option<u32>, max: u32) -> Result<(), Error> {
-    match size {
-        Some(n) if n == 0 || n > max => {
-            Err(InvalidInput::new("pageSize", format!("must be 1 to {max}, not {n}")).into())
-        }
-        _ => Ok(()),
-    }
 }
 
 /// `Clone`, `PartialEq` and `Debug` for a generic operation, whatever its

@@ -8,11 +8,12 @@ use http::{Method, Request, Response};
 use crate::generic::family::{
     ChildOf, Family, Listable, OperationKind, Unscoped, child_collection, collection, in_scope,
 };
-use crate::generic::ops::helpers::{check_page_size, operation_traits};
+use crate::generic::ops::helpers::operation_traits;
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_page};
+use crate::protocol::paging::{Paging, paging_methods};
 use crate::protocol::path::segment;
 use crate::protocol::query::Query;
 
@@ -20,17 +21,14 @@ use crate::protocol::query::Query;
 /// `ListConversations`, ... The client's handles walk every page.
 pub struct List<R: Listable> {
     scope: R::Scope,
-    page: Option<u32>,
-    page_size: Option<u32>,
+    paging: Paging,
     filters: Vec<(String, String, String)>,
     params: Vec<(String, String)>,
     sort: Option<String>,
-    at: Option<String>,
-    keep_raw: bool,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(List<R: Listable> { scope, page, page_size, filters, params, sort, at, keep_raw });
+operation_traits!(List<R: Listable> { scope, paging, filters, params, sort });
 impl<R: Listable> Eq for List<R> {}
 
 impl<R: Listable + Unscoped> Default for List<R> {
@@ -51,30 +49,15 @@ impl<R: Listable> List<R> {
     pub fn within(scope: impl Into<R::Scope>) -> Self {
         Self {
             scope: scope.into(),
-            page: None,
-            page_size: None,
+            paging: Paging::default(),
             filters: Vec::new(),
             params: Vec::new(),
             sort: None,
-            at: None,
-            keep_raw: true,
             family: PhantomData,
         }
     }
 
-    /// Asks for page `page` (from 1).
-    #[must_use]
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// Items per page, 1 to the family's largest page.
-    #[must_use]
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.page_size = Some(size);
-        self
-    }
+    paging_methods!();
 
     /// Adds `filter[<attribute>][<operator>]=<value>`, e.g. `("createdAt", "gte", "2024-01-01")`.
     /// Neither name may hold a bracket.
@@ -105,30 +88,6 @@ impl<R: Listable> List<R> {
         self.params.push((name.into(), value.into()));
         self
     }
-
-    /// Whether each item keeps its own JSON (never the page's), for
-    /// [`raw_document`](crate::models::Customer::raw_document) and `attribute(name)`: the
-    /// attributes the model does not name. On by default; `false` saves a copy of each item's
-    /// bytes, for a walk that never asks.
-    ///
-    /// ```
-    /// use kustomer::{Operation, customers::ListCustomers};
-    ///
-    /// let body = br#"{"data":[{"type":"customer","id":"c1","attributes":{"tier":"gold"}}]}"#;
-    /// let kept = ListCustomers::new().parse(http::Response::new(&body[..]))?;
-    /// assert_eq!(
-    ///     kept.items[0].raw_document(),
-    ///     Some(r#"{"type":"customer","id":"c1","attributes":{"tier":"gold"}}"#)
-    /// );
-    /// let bare = ListCustomers::new().keep_raw(false).parse(http::Response::new(&body[..]))?;
-    /// assert_eq!(bare.items[0].raw_document(), None);
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    #[must_use]
-    pub fn keep_raw(mut self, keep: bool) -> Self {
-        self.keep_raw = keep;
-        self
-    }
 }
 
 impl<R: Listable> Operation for List<R> {
@@ -139,14 +98,12 @@ impl<R: Listable> Operation for List<R> {
     }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        if let Some(path) = &self.at {
+        if let Some(path) = self.paging.next_path() {
             return config.request(Method::GET, path, None);
         }
-        check_page_size(self.page_size, R::MAX_PAGE_SIZE)?;
+        self.paging.check(R::MAX_PAGE_SIZE)?;
         let mut query = Query::new();
-        query
-            .push_opt("page", self.page)
-            .push_opt("pageSize", self.page_size);
+        self.paging.push(&mut query);
         for (attribute, operator, value) in &self.filters {
             if attribute.is_empty() || operator.is_empty() {
                 return Err(
@@ -170,18 +127,19 @@ impl<R: Listable> Operation for List<R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
-        parse_page(response, self.keep_raw).map_err(|e| in_scope(&self.scope, e))
+        parse_page(response, self.paging.keeps_raw()).map_err(|e| in_scope(&self.scope, e))
     }
 }
 
 impl<R: Listable> PagedOperation for List<R> {
     type Item = R;
 
-    fn at(&self, path: String) -> Self {
-        Self {
-            at: Some(path),
-            ..self.clone()
-        }
+    fn paging(&self) -> &Paging {
+        &self.paging
+    }
+
+    fn paging_mut(&mut self) -> &mut Paging {
+        &mut self.paging
     }
 }
 
@@ -217,17 +175,14 @@ pub struct ListUnder<'a, P: Family, R: ChildOf<P>> {
     scope: R::Scope,
     parent: Cow<'a, str>,
     params: Vec<(String, String)>,
-    page: Option<u32>,
-    page_size: Option<u32>,
+    paging: Paging,
     sort: Option<String>,
     from_date: Option<String>,
-    at: Option<String>,
-    keep_raw: bool,
     family: PhantomData<fn() -> (P, R)>,
 }
 
 operation_traits!(ListUnder<'a, P: Family, R: ChildOf<P>> {
-    scope, parent, params, page, page_size, sort, from_date, at, keep_raw
+    scope, parent, params, paging, sort, from_date
 });
 
 impl<P: Family, R: ChildOf<P>> Eq for ListUnder<'_, P, R> {}
@@ -247,29 +202,14 @@ impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
             scope: scope.into(),
             parent: parent.into(),
             params: Vec::new(),
-            page: None,
-            page_size: None,
+            paging: Paging::default(),
             sort: None,
             from_date: None,
-            at: None,
-            keep_raw: true,
             family: PhantomData,
         }
     }
 
-    /// Asks for page `page` (from 1).
-    #[must_use]
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// Items per page, 1 to the list's largest page.
-    #[must_use]
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.page_size = Some(size);
-        self
-    }
+    paging_methods!();
 
     /// Sorts by an attribute, `-` first for descending.
     #[must_use]
@@ -294,16 +234,6 @@ impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
         self
     }
 
-    /// Whether each item keeps its own JSON (never the page's), for
-    /// [`raw_document`](crate::models::Customer::raw_document) and `attribute(name)`: the
-    /// attributes the model does not name. On by default; `false` saves a copy of each item's
-    /// bytes, for a walk that never asks.
-    #[must_use]
-    pub fn keep_raw(mut self, keep: bool) -> Self {
-        self.keep_raw = keep;
-        self
-    }
-
     /// The parent record's ID.
     pub fn parent(&self) -> &str {
         &self.parent
@@ -322,10 +252,10 @@ impl<'a, P: Family, R: ChildOf<P>> Operation for ListUnder<'a, P, R> {
     }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        if let Some(path) = &self.at {
+        if let Some(path) = self.paging.next_path() {
             return config.request(Method::GET, path, None);
         }
-        check_page_size(self.page_size, R::MAX_PAGE_SIZE)?;
+        self.paging.check(R::MAX_PAGE_SIZE)?;
         if let Some(date) = &self.from_date {
             if !R::FROM_DATE {
                 return Err(InvalidInput::new(
@@ -337,9 +267,8 @@ impl<'a, P: Family, R: ChildOf<P>> Operation for ListUnder<'a, P, R> {
             crate::protocol::validation::date_time("fromDate", date)?;
         }
         let mut query = Query::new();
+        self.paging.push(&mut query);
         query
-            .push_opt("page", self.page)
-            .push_opt("pageSize", self.page_size)
             .push_opt("sort", self.sort.as_deref())
             .push_opt("fromDate", self.from_date.as_deref());
         push_params(&mut query, &self.params, &[])?;
@@ -353,17 +282,18 @@ impl<'a, P: Family, R: ChildOf<P>> Operation for ListUnder<'a, P, R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
-        parse_page(response, self.keep_raw)
+        parse_page(response, self.paging.keeps_raw())
     }
 }
 
 impl<'a, P: Family, R: ChildOf<P>> PagedOperation for ListUnder<'a, P, R> {
     type Item = R;
 
-    fn at(&self, path: String) -> Self {
-        Self {
-            at: Some(path),
-            ..self.clone()
-        }
+    fn paging(&self) -> &Paging {
+        &self.paging
+    }
+
+    fn paging_mut(&mut self) -> &mut Paging {
+        &mut self.paging
     }
 }

@@ -6,12 +6,13 @@ use http::{Method, Request, Response};
 
 use super::query::{MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery};
 use crate::generic::family::{Scope, Searchable, Unscoped};
-use crate::generic::ops::helpers::{check_page_size, json_body, operation_traits};
+use crate::generic::ops::helpers::{json_body, operation_traits};
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::idempotency::Idempotency;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_page};
+use crate::protocol::paging::{Paging, paging_methods};
 use crate::protocol::query::Query;
 
 /// Search a family's records (`POST /v1/customers/search` with the family's `queryContext`, or
@@ -24,18 +25,15 @@ use crate::protocol::query::Query;
 pub struct Search<R: Searchable> {
     scope: R::Scope,
     query: SearchQuery,
-    pub(crate) page: Option<u32>,
-    pub(crate) page_size: Option<u32>,
+    pub(crate) paging: Paging,
     archive: bool,
-    at: Option<String>,
     /// Why this operation cannot be built, decided before it was made (a walk's query too deep
     /// to copy).
     refused: Option<InvalidInput>,
-    keep_raw: bool,
     family: PhantomData<fn() -> R>,
 }
 
-operation_traits!(Search<R: Searchable> { scope, query, page, page_size, archive, at, refused, keep_raw });
+operation_traits!(Search<R: Searchable> { scope, query, paging, archive, refused });
 
 impl<R: Searchable + Unscoped> Search<R> {
     /// The first page of `query`.
@@ -65,12 +63,9 @@ impl<R: Searchable> Search<R> {
         Self {
             scope,
             query,
-            page: None,
-            page_size: None,
+            paging: Paging::default(),
             archive: false,
-            at: None,
             refused: None,
-            keep_raw: true,
             family: PhantomData,
         }
     }
@@ -83,34 +78,13 @@ impl<R: Searchable> Search<R> {
         }
     }
 
-    /// Asks for page `page` (1 to 100).
-    #[must_use]
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// Results per page, 1 to 500.
-    #[must_use]
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.page_size = Some(size);
-        self
-    }
+    // Pages 1 to 100, results per page 1 to 500: checked when built.
+    paging_methods!();
 
     /// Searches the archive (records not updated in the last two years).
     #[must_use]
     pub fn archive(mut self, archive: bool) -> Self {
         self.archive = archive;
-        self
-    }
-
-    /// Whether each item keeps its own JSON (never the page's), for
-    /// [`raw_document`](crate::models::Customer::raw_document) and `attribute(name)`: the
-    /// attributes the model does not name. On by default; `false` saves a copy of each item's
-    /// bytes, for a walk that never asks.
-    #[must_use]
-    pub fn keep_raw(mut self, keep: bool) -> Self {
-        self.keep_raw = keep;
         self
     }
 
@@ -150,8 +124,8 @@ impl<R: Searchable> Search<R> {
         config: &Config,
         body: Option<Vec<u8>>,
     ) -> Result<Request<Vec<u8>>, Error> {
-        check_page_size(self.page_size, MAX_SEARCH_PAGE_SIZE)?;
-        if let Some(page) = self.page
+        self.paging.check(MAX_SEARCH_PAGE_SIZE)?;
+        if let Some(page) = self.paging.page
             && !(1..=MAX_SEARCH_PAGES).contains(&page)
         {
             return Err(InvalidInput::new(
@@ -161,9 +135,7 @@ impl<R: Searchable> Search<R> {
             .into());
         }
         let mut query = Query::new();
-        query
-            .push_opt("page", self.page)
-            .push_opt("pageSize", self.page_size);
+        self.paging.push(&mut query);
         let path = if self.archive {
             "/customers/archive/search"
         } else {
@@ -190,7 +162,7 @@ impl<R: Searchable> Operation for Search<R> {
         }
         self.check()?;
         let body = Some(json_body(&self.query)?);
-        let mut request = match &self.at {
+        let mut request = match self.paging.next_path() {
             Some(path) => config.request(Method::POST, path, body),
             None => self.build_first(config, body),
         }?;
@@ -200,7 +172,7 @@ impl<R: Searchable> Operation for Search<R> {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<R>, Error> {
-        parse_page(response, self.keep_raw)
+        parse_page(response, self.paging.keeps_raw())
     }
 }
 
@@ -209,20 +181,21 @@ impl<R: Searchable> PagedOperation for Search<R> {
 
     fn pages_served(&self) -> Option<u32> {
         // Asked of the first page only: a page reached by a link counts from there.
-        if self.at.is_some() {
+        if self.paging.next.is_some() {
             return None;
         }
         Some(
             MAX_SEARCH_PAGES
-                .saturating_sub(self.page.unwrap_or(1))
+                .saturating_sub(self.paging.page.unwrap_or(1))
                 .saturating_add(1),
         )
     }
 
-    fn at(&self, path: String) -> Self {
-        Self {
-            at: Some(path),
-            ..self.clone()
-        }
+    fn paging(&self) -> &Paging {
+        &self.paging
+    }
+
+    fn paging_mut(&mut self) -> &mut Paging {
+        &mut self.paging
     }
 }

@@ -401,8 +401,8 @@ mod tests {
             .iter()
             .filter(|(_, at)| floor.as_deref().is_none_or(|f| at.as_str() >= f))
             .collect();
-        let size = op.page_size.unwrap() as usize;
-        let page = op.page.unwrap() as usize;
+        let size = op.paging.page_size.unwrap() as usize;
+        let page = op.paging.page.unwrap() as usize;
         let items: Vec<Customer> = matching
             .iter()
             .skip((page - 1) * size)
