@@ -3,6 +3,8 @@
 
 // Test helpers may unwrap: a panic here is a failing test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+// The untyped related-record operations are deprecated for their typed twins, and still built.
+#![allow(deprecated)]
 
 use http::{Method, Response};
 use kustomer::customers::{
@@ -327,4 +329,29 @@ fn a_409_is_a_conflict() {
         .parse(ok(409, body))
         .unwrap_err();
     assert!(err.is_conflict(), "{err:?}");
+}
+
+#[test]
+fn the_typed_twins_build_the_requests_of_the_untyped_ones() {
+    let config = config();
+    let uri = |request: http::Request<Vec<u8>>| (request.method().clone(), request.uri().clone());
+    let external = kustomer::customers::GetCustomerByExternalId::new("crm/42");
+    assert_eq!(
+        uri(external.build(&config).unwrap()),
+        uri(LookupCustomer::by_external_id("crm/42")
+            .build(&config)
+            .unwrap())
+    );
+    assert_eq!(external.operation_id(), "GetCustomerByExternalId");
+    let typed = kustomer::conversations::ListCustomerConversations::new("58210c3db0f09110006b7953")
+        .page_size(50)
+        .from_date("2024-01-01T00:00:00.000Z");
+    let untyped = ListRelated::new("58210c3db0f09110006b7953", Related::Conversations)
+        .page_size(50)
+        .from_date("2024-01-01T00:00:00.000Z");
+    assert_eq!(
+        uri(typed.build(&config).unwrap()),
+        uri(untyped.build(&config).unwrap())
+    );
+    assert_eq!(typed.operation_id(), untyped.operation_id());
 }

@@ -14,9 +14,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http::{Request, Response};
-use kustomer::customers::{
-    CustomerInput, ListCustomers, ListRelated, LocationInput, Related, SearchCustomers,
-};
+use kustomer::conversations::ListCustomerConversations;
+use kustomer::customers::{CustomerInput, ListCustomers, LocationInput, SearchCustomers};
 use kustomer::page::resolve_next_link;
 use kustomer::search::{Criterion, SearchQuery, SortOrder};
 use kustomer::{
@@ -592,10 +591,10 @@ fn input_the_api_would_refuse_never_leaves() {
             .locations(vec![LocationInput::default().latitude(not_a_number)]);
         refused(client.customers().create(&located).map(drop), "locations");
     }
-    let related = ListRelated::new("58210c3db0f09110006b7953", Related::Conversations)
-        .from_date("2024-01-01");
+    let related =
+        ListCustomerConversations::new("58210c3db0f09110006b7953").from_date("2024-01-01");
     refused(
-        drain(client.customers().related(related))
+        drain(client.conversations().under(related))
             .1
             .map_or(Ok(()), Err),
         "fromDate",

@@ -49,7 +49,17 @@ fn documented_types() -> BTreeMap<String, String> {
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
                 let mut doc = String::new();
+                // Inside an attribute written over several lines (`#[deprecated(\n ...\n)]`).
+                let mut in_attribute = false;
                 for line in text.lines().map(str::trim) {
+                    if in_attribute {
+                        in_attribute = !line.ends_with(']');
+                        continue;
+                    }
+                    if line.starts_with("#[") && !line.ends_with(']') {
+                        in_attribute = true;
+                        continue;
+                    }
                     if let Some(d) = line.strip_prefix("///") {
                         doc.push_str(d);
                         doc.push(' ');

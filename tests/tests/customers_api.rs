@@ -8,9 +8,14 @@ use std::collections::HashSet;
 use std::time::{Duration, UNIX_EPOCH};
 
 use http::{Method, Request, Response};
+use kustomer::conversations::{ConversationInput, ListCustomerConversations};
+use kustomer::custom_objects::KObjectInput;
 use kustomer::customers::{
     CustomerBulkUpdate, CustomerInput, ListCustomers, ListRelated, Related, SearchCustomers,
 };
+use kustomer::messages::{ListCustomerMessages, MessageInput};
+use kustomer::models::Customer;
+use kustomer::notes::ListCustomerNotes;
 use kustomer::ops::{UpdateMode, UpsertOutcome};
 use kustomer::search::{Criterion, SearchQuery};
 use kustomer::{Client, Config, Error, ManualClock, Operation, TransportOptions};
@@ -568,67 +573,59 @@ fn conversations_messages_notes_custom_objects_and_merges() {
     each_transport(|name, server, client, _| {
         let customers = client.customers();
         let id = SPEC_CUSTOMER_ID;
+        // A customer's records, typed: each family lists and creates them under the customer.
         for (i, title) in ["Hoodie size", "Refund", "Callback"].iter().enumerate() {
-            let body = json!({"name": title, "status": "open", "createdAt": format!("2024-05-0{}T00:00:00.000Z", i + 1)});
-            let conversation = customers
-                .create_related(
-                    id,
-                    Related::Conversations,
-                    body.as_object().unwrap().clone(),
-                )
+            let input = ConversationInput::new()
+                .name(*title)
+                .status("open")
+                .created_at(format!("2024-05-0{}T00:00:00.000Z", i + 1));
+            let conversation = client
+                .conversations()
+                .create_for_customer(id, &input)
                 .unwrap();
             assert_eq!(conversation.kind.as_deref(), Some("conversation"), "{name}");
         }
-        let all: Vec<_> = customers
-            .related(ListRelated::new(id.to_owned(), Related::Conversations).page_size(2))
+        let all: Vec<_> = client
+            .conversations()
+            .under(ListCustomerConversations::new(id).page_size(2))
             .map(Result::unwrap)
             .collect();
         assert_eq!(all.len(), 3, "{name}");
-        let recent: Vec<_> = customers
-            .related(
-                ListRelated::new(id.to_owned(), Related::Conversations)
-                    .from_date("2024-05-02T00:00:00.000Z"),
-            )
-            .map(|r| r.unwrap().attributes["name"].clone())
+        let recent: Vec<_> = client
+            .conversations()
+            .under(ListCustomerConversations::new(id).from_date("2024-05-02T00:00:00.000Z"))
+            .map(|c| c.unwrap().attributes.name.unwrap_or_default())
             .collect();
-        assert_eq!(recent, [json!("Refund"), json!("Callback")], "{name}");
+        assert_eq!(recent, ["Refund", "Callback"], "{name}");
 
-        let message = json!({"channel": "email", "preview": "Where is my order?"});
-        customers
-            .create_related(id, Related::Messages, message.as_object().unwrap().clone())
+        let message = MessageInput::new("email", "postmark", "in").preview("Where is my order?");
+        client
+            .messages()
+            .create_under::<Customer>(id, &message)
             .unwrap();
-        let messages: Vec<_> = customers
-            .related(ListRelated::new(id.to_owned(), Related::Messages))
+        let messages: Vec<_> = client
+            .messages()
+            .under(ListCustomerMessages::new(id))
             .map(Result::unwrap)
             .collect();
         assert_eq!(
-            messages[0].attributes["preview"], "Where is my order?",
+            messages[0].attributes.preview.as_deref(),
+            Some("Where is my order?"),
             "{name}"
         );
 
-        let notes: Vec<_> = customers
-            .related(ListRelated::new(id.to_owned(), Related::Notes))
+        let notes: Vec<_> = client
+            .notes()
+            .under(ListCustomerNotes::new(id))
             .map(Result::unwrap)
             .collect();
         assert_eq!(notes.len(), 3, "{name}");
 
-        let order = json!({"title": "Order #1059", "custom": {"totalPriceNum": 64.67}});
-        let kobject = customers
-            .create_related(
-                id,
-                Related::CustomObjects("order".into()),
-                order.as_object().unwrap().clone(),
-            )
-            .unwrap();
+        let orders = client.custom_objects("order");
+        let order = KObjectInput::new("Order #1059").custom_num("totalPriceNum", 64.67);
+        let kobject = orders.create_for_customer(id, &order).unwrap();
         assert_eq!(kobject.kind.as_deref(), Some("kobject.order"), "{name}");
-        let orders: Vec<_> = customers
-            .related(ListRelated::new(
-                id.to_owned(),
-                Related::CustomObjects("order".into()),
-            ))
-            .map(Result::unwrap)
-            .collect();
-        assert_eq!(orders.len(), 1, "{name}");
+        assert_eq!(orders.of_customer(id).count(), 1, "{name}");
 
         let source = customers
             .create(&CustomerInput::new().name("Duplicate Ada"))
@@ -651,8 +648,9 @@ fn conversations_messages_notes_custom_objects_and_merges() {
             "{name}: the source is merged away"
         );
         assert!(
-            customers
-                .related(ListRelated::new("nobody".to_owned(), Related::Notes))
+            client
+                .notes()
+                .under(ListCustomerNotes::new("nobody"))
                 .next()
                 .unwrap()
                 .unwrap_err()

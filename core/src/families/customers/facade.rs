@@ -1,5 +1,9 @@
-//! What only customers have on a [`Client`](crate::Client): lookups by email, external ID and
-//! phone, upsert, merges, and the untyped related records.
+//! What only customers have on a [`Client`](crate::Client): lookups by email and phone (by
+//! external ID, as every family: `by_external_id`), upsert, merges, and the untyped related records (merges; the rest are deprecated for
+//! their typed twins).
+
+// `create_related` serves the deprecated kinds until they go.
+#![allow(deprecated)]
 
 use serde_json::{Map, Value};
 
@@ -28,19 +32,6 @@ impl<'c, T: Transport> Handle<'c, T, Customer> {
     /// ```
     pub fn by_email(&self, email: &str) -> Result<Customer, Error> {
         self.client().execute(&LookupCustomer::by_email(email))
-    }
-
-    /// Finds a customer by your ID for it; see [`LookupCustomer`].
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let customer = client.customers().by_external_id("crm-42")?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn by_external_id(&self, external_id: &str) -> Result<Customer, Error> {
-        self.client()
-            .execute(&LookupCustomer::by_external_id(external_id))
     }
 
     /// Finds a customer by phone (E.164); see [`LookupCustomer`].
@@ -116,6 +107,11 @@ impl<'c, T: Transport> Handle<'c, T, Customer> {
     /// )?;
     /// # Ok::<(), kustomer::Error>(())
     /// ```
+    #[deprecated(
+        since = "0.1.0",
+        note = "typed: create_for_customer on conversations and custom objects, create_under::<Customer> on messages"
+    )]
+    #[allow(deprecated)]
     pub fn create_related(
         &self,
         customer_id: &str,

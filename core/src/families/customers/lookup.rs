@@ -71,7 +71,9 @@ impl<'a> LookupCustomer<'a> {
         Self::new(LookupKey::Email, email)
     }
 
-    /// Find by your ID for the customer.
+    /// Find by your ID for the customer: the same request as
+    /// [`GetCustomerByExternalId`](crate::customers::GetCustomerByExternalId), the lookup every
+    /// family with external IDs has.
     pub fn by_external_id(id: impl Into<Cow<'a, str>>) -> Self {
         Self::new(LookupKey::ExternalId, id)
     }

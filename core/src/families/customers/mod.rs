@@ -14,14 +14,16 @@ mod upsert;
 
 use crate::families::models::Customer;
 use crate::generic::family::{
-    BulkDeletable, BulkWritable, Creatable, Deletable, Family, Gettable, Listable, OperationKind,
-    Searchable, Updatable,
+    BulkDeletable, BulkWritable, Creatable, Deletable, ExternalIdLookup, Family, Gettable,
+    Listable, OperationKind, Searchable, Updatable,
 };
 
 pub use crate::families::contact::{EmailInput, LocationInput, PhoneInput, SocialInput, UrlInput};
 pub use input::{CustomerInput, ExternalIdInput, SentimentInput};
 pub use lookup::{LookupCustomer, LookupKey};
-pub use related::{CreateMerge, CreateRelated, GetMerge, ListRelated, Related};
+#[allow(deprecated)]
+pub use related::CreateRelated;
+pub use related::{CreateMerge, GetMerge, ListRelated, Related};
 #[allow(deprecated)]
 pub use upsert::Upserted;
 pub use upsert::{Upsert, UpsertCustomerRequest};
@@ -38,6 +40,7 @@ impl Family for Customer {
             OperationKind::Create => "CreateCustomer",
             OperationKind::Delete => "DeleteCustomer",
             OperationKind::Get => "GetCustomerById",
+            OperationKind::GetByExternalId => "GetCustomerByExternalId",
             OperationKind::Patch => "UpdateCustomerAttributes",
             OperationKind::Put => "UpdateCustomer",
             OperationKind::BulkDelete => "BulkDeleteCustomers",
@@ -48,6 +51,7 @@ impl Family for Customer {
     }
 }
 impl Gettable for Customer {}
+impl ExternalIdLookup for Customer {}
 impl Listable for Customer {
     const MAX_PAGE_SIZE: u32 = MAX_LIST_PAGE_SIZE;
 }
@@ -118,6 +122,22 @@ pub type SearchAll<'c, T> = crate::generic::handle::Walking<'c, T, Customer>;
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 pub type GetCustomer<'a> = crate::generic::ops::Get<'a, Customer>;
+
+/// Find a customer by your ID for it (`GET /v1/customers/externalId={externalId}`, Kustomer's
+/// `GetCustomerByExternalId`), as every family with external IDs is found; a miss is
+/// [`Error::NotFound`](crate::Error::NotFound). `client.customers().by_external_id(id)` sends it.
+///
+/// Roles: `org.user.customer.read` or `org.permission.customer.read`.
+///
+/// ```
+/// use kustomer::{ApiKey, Config, Operation, customers::GetCustomerByExternalId};
+///
+/// let config = Config::new(ApiKey::new("key")?);
+/// let request = GetCustomerByExternalId::new("crm/42").build(&config)?;
+/// assert_eq!(request.uri().path(), "/v1/customers/externalId=crm%2F42");
+/// # Ok::<(), kustomer::Error>(())
+/// ```
+pub type GetCustomerByExternalId<'a> = crate::generic::ops::GetByExternalId<'a, Customer>;
 
 /// The largest page `GET /customers` serves.
 pub const MAX_LIST_PAGE_SIZE: u32 = 100;

@@ -1,4 +1,9 @@
-//! A customer's conversations, messages, notes, custom objects and merges.
+//! A customer's conversations, messages, notes, custom objects and merges, untyped. Every kind
+//! but merges has a typed twin (`client.conversations().of_customer(id)`, ...), so only
+//! [`Related::Merges`] is not deprecated.
+
+// The deprecated kinds are still served, and built here.
+#![allow(deprecated)]
 
 use std::borrow::Cow;
 
@@ -26,16 +31,32 @@ fn customer_path(id: &str, rest: &str) -> Result<String, Error> {
 #[non_exhaustive]
 pub enum Related {
     /// `/customers/{id}/conversations` (list with `fromDate`; create).
+    #[deprecated(
+        since = "0.1.0",
+        note = "typed: client.conversations().of_customer(id) (ListCustomerConversations) and create_for_customer"
+    )]
     Conversations,
     /// `/customers/{id}/messages` (list; create).
+    #[deprecated(
+        since = "0.1.0",
+        note = "typed: client.messages().under(ListCustomerMessages::new(id)) and create_under::<Customer>"
+    )]
     Messages,
     /// `/customers/{id}/notes` (list).
+    #[deprecated(
+        since = "0.1.0",
+        note = "typed: client.notes().under(ListCustomerNotes::new(id))"
+    )]
     Notes,
     /// `/customers/{id}/merges` (list).
     Merges,
     /// `/customers/{id}/klasses/{name}`: custom objects of one klass (list; create). Typed:
     /// `client.custom_objects(klass).of_customer(id)` and
     /// [`ListCustomerKObjects`](crate::custom_objects::ListCustomerKObjects).
+    #[deprecated(
+        since = "0.1.0",
+        note = "typed: client.custom_objects(klass).of_customer(id) and create_for_customer"
+    )]
     CustomObjects(String),
 }
 
@@ -175,6 +196,10 @@ impl PagedOperation for ListRelated<'_> {
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[deprecated(
+    since = "0.1.0",
+    note = "typed: create_for_customer on conversations and custom objects, create_under::<Customer> on messages"
+)]
 pub struct CreateRelated<'a> {
     customer_id: Cow<'a, str>,
     related: Related,
