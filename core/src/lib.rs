@@ -73,7 +73,8 @@ use protocol::{
 pub use protocol::{page, retry};
 
 pub use generic::client::{Client, ClientBuilder, Reply};
-pub use generic::handle::{Handle, Paginated, Walking};
+pub use generic::handle::Handle;
+pub use generic::paginated::{Paginated, Walking};
 pub use http;
 pub use protocol::base_url::{BaseUrl, Region};
 pub use protocol::boxed::BoxTransport;

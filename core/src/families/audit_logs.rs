@@ -213,7 +213,7 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     pub fn entries(
         &self,
         first: ListAuditLogs,
-    ) -> crate::generic::handle::Paginated<'c, T, ListAuditLogs> {
-        crate::generic::handle::Paginated::new(self.client(), first)
+    ) -> crate::generic::paginated::Paginated<'c, T, ListAuditLogs> {
+        crate::generic::paginated::Paginated::new(self.client(), first)
     }
 }

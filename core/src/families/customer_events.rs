@@ -217,8 +217,8 @@ impl<'c, T: crate::protocol::transport::Transport>
         &self,
         customer_id: &'a str,
         session_id: &'a str,
-    ) -> crate::generic::handle::Paginated<'c, T, ListSessionEvents<'a>> {
-        crate::generic::handle::Paginated::new(
+    ) -> crate::generic::paginated::Paginated<'c, T, ListSessionEvents<'a>> {
+        crate::generic::paginated::Paginated::new(
             self.client(),
             ListSessionEvents::new(customer_id, session_id),
         )

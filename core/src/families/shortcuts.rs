@@ -78,8 +78,10 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     /// let names: Vec<_> = client.shortcuts().categories().filter_map(|c| c.ok()?.attributes.name).collect();
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn categories(&self) -> crate::generic::handle::Paginated<'c, T, ListShortcutCategories> {
-        crate::generic::handle::Paginated::new(self.client(), ListShortcutCategories::new())
+    pub fn categories(
+        &self,
+    ) -> crate::generic::paginated::Paginated<'c, T, ListShortcutCategories> {
+        crate::generic::paginated::Paginated::new(self.client(), ListShortcutCategories::new())
     }
 }
 

@@ -123,8 +123,8 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     pub fn teams_of<'a>(
         &self,
         user_id: &'a str,
-    ) -> crate::generic::handle::Paginated<'c, T, ListUserTeams<'a>> {
-        crate::generic::handle::Paginated::new(
+    ) -> crate::generic::paginated::Paginated<'c, T, ListUserTeams<'a>> {
+        crate::generic::paginated::Paginated::new(
             self.client(),
             crate::generic::ops::ListUnder::new(user_id),
         )

@@ -7,8 +7,9 @@ use crate::generic::bulk::{BulkReport, BulkWait, ListBulkBatches};
 use crate::generic::client::Client;
 use crate::generic::family::Upsertable;
 use crate::generic::flow::{Flow, Step};
-use crate::generic::handle::{Handle, Paginated};
+use crate::generic::handle::Handle;
 use crate::generic::ops::{UpsertByExternalId, UpsertOutcome};
+use crate::generic::paginated::Paginated;
 use crate::protocol::error::Error;
 use crate::protocol::transport::Transport;
 

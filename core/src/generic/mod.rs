@@ -11,6 +11,7 @@ pub mod family;
 pub mod flow;
 pub(crate) mod handle;
 pub mod ops;
+pub(crate) mod paginated;
 pub(crate) mod resource;
 pub mod search;
 pub(crate) mod trace;

@@ -4,8 +4,9 @@ use crate::families::conversations::{
     ConversationInput, ListConversationAttachments, ListConversationEvents, TagConversation,
 };
 use crate::families::models::{Conversation, Customer};
-use crate::generic::handle::{Handle, Paginated};
+use crate::generic::handle::Handle;
 use crate::generic::ops::ListUnder;
+use crate::generic::paginated::Paginated;
 use crate::protocol::error::Error;
 use crate::protocol::str_list::StrList;
 use crate::protocol::transport::Transport;

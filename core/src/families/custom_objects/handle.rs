@@ -5,8 +5,9 @@ use crate::families::custom_objects::{
 };
 use crate::families::models::{Customer, KObject};
 use crate::generic::client::Client;
-use crate::generic::handle::{Handle, Paginated};
+use crate::generic::handle::Handle;
 use crate::generic::ops::ListUnder;
+use crate::generic::paginated::Paginated;
 use crate::protocol::error::Error;
 use crate::protocol::transport::Transport;
 

@@ -12,8 +12,9 @@ use crate::families::customers::{
     CreateMerge, CreateRelated, CustomerInput, GetMerge, ListRelated, LookupCustomer, Related,
 };
 use crate::families::models::{Customer, Resource};
-use crate::generic::handle::{Handle, Paginated};
+use crate::generic::handle::Handle;
 use crate::generic::ops::UpsertOutcome;
+use crate::generic::paginated::Paginated;
 use crate::protocol::error::Error;
 use crate::protocol::transport::Transport;
 

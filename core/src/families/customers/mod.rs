@@ -99,7 +99,7 @@ impl<T> crate::generic::client::Client<T> {
 
 /// Every result of a customer search, past the 100-page cap; from
 /// [`Customers::search_all`](crate::Handle::search_all).
-pub type SearchAll<'c, T> = crate::generic::handle::Walking<'c, T, Customer>;
+pub type SearchAll<'c, T> = crate::generic::paginated::Walking<'c, T, Customer>;
 
 /// Get a customer by ID (`GET /v1/customers/{id}`, Kustomer's `GetCustomerById`).
 ///

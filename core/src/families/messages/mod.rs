@@ -381,7 +381,7 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     pub fn of_conversation<'a>(
         &self,
         conversation_id: &'a str,
-    ) -> crate::generic::handle::Paginated<'c, T, ListConversationMessages<'a>> {
+    ) -> crate::generic::paginated::Paginated<'c, T, ListConversationMessages<'a>> {
         self.under(crate::generic::ops::ListUnder::new(conversation_id))
     }
 
@@ -396,7 +396,7 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     pub fn of_customer<'a>(
         &self,
         customer_id: &'a str,
-    ) -> crate::generic::handle::Paginated<'c, T, ListCustomerMessages<'a>> {
+    ) -> crate::generic::paginated::Paginated<'c, T, ListCustomerMessages<'a>> {
         self.under(crate::generic::ops::ListUnder::new(customer_id))
     }
 

@@ -302,7 +302,7 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     pub fn of_conversation<'a>(
         &self,
         conversation_id: &'a str,
-    ) -> crate::generic::handle::Paginated<'c, T, ListConversationNotes<'a>> {
+    ) -> crate::generic::paginated::Paginated<'c, T, ListConversationNotes<'a>> {
         self.under(crate::generic::ops::ListUnder::new(conversation_id))
     }
 
@@ -317,7 +317,7 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     pub fn of_customer<'a>(
         &self,
         customer_id: &'a str,
-    ) -> crate::generic::handle::Paginated<'c, T, ListCustomerNotes<'a>> {
+    ) -> crate::generic::paginated::Paginated<'c, T, ListCustomerNotes<'a>> {
         self.under(crate::generic::ops::ListUnder::new(customer_id))
     }
 

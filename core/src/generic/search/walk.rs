@@ -5,8 +5,9 @@ use std::collections::HashSet;
 use super::op::Search;
 use super::query::{Criterion, MAX_SEARCH_PAGES, SearchQuery, SortOrder};
 use crate::generic::family::{Searchable, Unscoped};
+use crate::protocol::cursor::fingerprint;
 use crate::protocol::error::Error;
-use crate::protocol::page::{BadRecord, Page, fingerprint};
+use crate::protocol::page::{BadRecord, Page};
 
 /// The walk through every result of a search, past the 100-page cap, as a pure state machine:
 /// [`Walk::next_operation`] gives the request to send, [`Walk::take_page`] reads its
