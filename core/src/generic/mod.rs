@@ -7,6 +7,7 @@ pub(crate) mod bulk_job;
 pub(crate) mod client;
 pub(crate) mod driver;
 pub(crate) mod export;
+pub(crate) mod export_plan;
 pub mod family;
 pub mod flow;
 pub(crate) mod handle;

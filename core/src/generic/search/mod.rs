@@ -6,8 +6,9 @@ pub(crate) mod op;
 pub(crate) mod query;
 pub(crate) mod walk;
 
-pub use crate::generic::export::{
-    ExportBuilder, ExportWindow, Exporting, MAX_SPLITS_PER_THREAD, Progress, plan_windows,
+pub use crate::generic::export::{ExportBuilder, Exporting};
+pub use crate::generic::export_plan::{
+    ExportWindow, MAX_SPLITS_PER_THREAD, Progress, plan_windows,
 };
 pub use op::Search;
 pub use query::{
