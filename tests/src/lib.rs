@@ -35,7 +35,9 @@
 
 mod answers;
 mod body;
+mod bulk_route;
 mod clock;
+mod customers;
 mod delivery;
 mod demo;
 mod families;
@@ -44,6 +46,7 @@ mod ledger;
 mod longtail;
 mod routes;
 mod search_eval;
+mod search_route;
 mod seeds;
 mod server;
 mod service;
