@@ -41,6 +41,7 @@ mod customers;
 mod delivery;
 mod demo;
 mod families;
+mod family_store;
 mod fault;
 mod ledger;
 mod longtail;
