@@ -1,5 +1,5 @@
-//! The fake's customers: their records, lookups by email, external ID and phone, merges, and
-//! the records listed and created under a customer.
+//! The fake's customers: their records, lookups by email, external ID and phone, and merges.
+//! The records listed and created under a customer are the family table's.
 
 use http::Method;
 use serde_json::{Map, Value, json};
@@ -10,7 +10,7 @@ use crate::answers::{
 use crate::search_eval::sort_key_cmp;
 use crate::store::{CUSTOMER_KEYS, Store};
 
-/// The customers' own routes (their records, lookups by key, merges and related records);
+/// The customers' own routes (their records, lookups by key, merges);
 /// `None` for any other path.
 pub(crate) fn route(
     method: &Method,
@@ -56,22 +56,7 @@ pub(crate) fn route(
                 not_found("id")
             }
         }
-        (
-            _,
-            [
-                "customers",
-                id,
-                kind @ ("conversations" | "messages" | "notes" | "merges"),
-            ],
-        ) => related(
-            method,
-            id,
-            kind,
-            &format!("/customers/{id}/{kind}"),
-            pairs,
-            body,
-            store,
-        ),
+        (&Method::GET, ["customers", id, "merges"]) => list_merges(id, pairs, store),
         _ => return None,
     })
 }
@@ -207,55 +192,13 @@ fn create_merge(body: &[u8], store: &mut Store) -> Answer {
     }
 }
 
-fn related(
-    method: &Method,
-    id: &str,
-    kind: &str,
-    path: &str,
-    pairs: &[(String, String)],
-    body: &[u8],
-    store: &mut Store,
-) -> Answer {
+/// `GET /customers/{id}/merges`: the merges a customer took part in. (A customer's
+/// conversations, messages, notes and custom objects are the family table's: listed and created
+/// under their parent, like every family's.)
+fn list_merges(id: &str, pairs: &[(String, String)], store: &Store) -> Answer {
     if store.get(id).is_none() {
         return not_found("id");
     }
-    match *method {
-        Method::GET => {
-            let from = param(pairs, "fromDate");
-            let items: Vec<Value> = store
-                .related(id, kind)
-                .iter()
-                .filter(|item| {
-                    from.is_none_or(|from| {
-                        item.pointer("/attributes/createdAt")
-                            .and_then(Value::as_str)
-                            .unwrap_or_default()
-                            >= from
-                    })
-                })
-                .cloned()
-                .collect();
-            list_answer(path, pairs, &items, 100, false)
-        }
-        Method::POST if !matches!(kind, "notes" | "merges") => {
-            let Ok(Value::Object(mut attributes)) = serde_json::from_slice::<Value>(body) else {
-                return bad("Body must be a JSON object");
-            };
-            let resource_id = store.next_id();
-            let now = store.now();
-            attributes
-                .entry("createdAt")
-                .or_insert_with(|| now.clone().into());
-            attributes.insert("updatedAt".into(), now.into());
-            let kind_name = kind.trim_end_matches('s').to_owned();
-            let resource = json!({"type": kind_name, "id": resource_id, "attributes": attributes,
-                "relationships": {"customer": {"data": {"type": "customer", "id": id}}}});
-            store.related_mut(id, kind).push(resource.clone());
-            one(201, &resource)
-        }
-        _ => (
-            405,
-            error_body(405, "methodnotallowed", "Method Not Allowed"),
-        ),
-    }
+    let path = format!("/customers/{id}/merges");
+    list_answer(&path, pairs, store.merges_of(id), 100, false)
 }

@@ -351,13 +351,18 @@ impl Store {
         removed
     }
 
-    pub(crate) fn related_mut(&mut self, customer: &str, kind: &str) -> &mut Vec<Value> {
+    fn related_mut(&mut self, customer: &str, kind: &str) -> &mut Vec<Value> {
         self.related
             .entry((customer.to_owned(), kind.to_owned()))
             .or_default()
     }
 
-    pub(crate) fn related(&self, customer: &str, kind: &str) -> &[Value] {
+    /// The merges customer `customer` took part in.
+    pub(crate) fn merges_of(&self, customer: &str) -> &[Value] {
+        self.related(customer, "merges")
+    }
+
+    fn related(&self, customer: &str, kind: &str) -> &[Value] {
         self.related
             .get(&(customer.to_owned(), kind.to_owned()))
             .map_or(&[], Vec::as_slice)

@@ -184,6 +184,9 @@ impl<T: Transport> Client<T> {
         }
         let mut number = 0u32;
         let mut last_error = None;
+        // The first attempt sends the request as built; a retry builds it again from the
+        // operation (pure, so the same bytes), so the common case copies nothing.
+        let mut built = Some(request);
         loop {
             // The policy stops at its maximum number of attempts, long before this saturates.
             number = number.saturating_add(1);
@@ -197,11 +200,14 @@ impl<T: Transport> Client<T> {
                 return Err(Error::Cancelled);
             }
             call.attempt(number);
-            let (error, rate_limit) =
-                match self.attempt(operation, copy_request(&request), number, call) {
-                    Ok(reply) => return Ok(reply),
-                    Err(failed) => failed,
-                };
+            let request = match built.take() {
+                Some(request) => request,
+                None => operation.build(&inner.config)?,
+            };
+            let (error, rate_limit) = match self.attempt(operation, request, number, call) {
+                Ok(reply) => return Ok(reply),
+                Err(failed) => failed,
+            };
             let outcome = match (&error, error.status()) {
                 (Error::Transport(t), _) => Outcome::Transport(t.kind()),
                 (_, Some(status)) if !status.is_success() => Outcome::Status(status, &rate_limit),
@@ -341,20 +347,6 @@ fn wrap(error: Error, attempts: u32) -> Error {
     } else {
         error
     }
-}
-
-/// A copy of a request for another attempt (`http::Request` is not `Clone`: extensions may not be).
-fn copy_request(request: &Request<Vec<u8>>) -> Request<Vec<u8>> {
-    let mut copy = Request::new(request.body().clone());
-    *copy.method_mut() = request.method().clone();
-    *copy.uri_mut() = request.uri().clone();
-    *copy.version_mut() = request.version();
-    *copy.headers_mut() = request.headers().clone();
-    // The one extension a transport must see on every attempt.
-    if let Some(mark) = Idempotency::mark_of(request) {
-        mark.mark(&mut copy);
-    }
-    copy
 }
 
 impl<T> Client<T> {
