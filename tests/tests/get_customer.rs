@@ -341,3 +341,20 @@ fn one_client_serves_many_threads() {
         assert_eq!(ok, 100, "{name}");
     }
 }
+
+#[test]
+fn a_get_goes_without_a_body_or_its_headers() {
+    let server = FakeKustomer::start().unwrap();
+    for (name, client) in default_clients(&server) {
+        client.customers().get(SPEC_CUSTOMER_ID).unwrap();
+        let requests = server.requests();
+        let get = requests.last().unwrap();
+        assert_eq!(get.method, "GET", "{name}");
+        assert!(get.body.is_empty(), "{name}");
+        let names: Vec<&str> = get.headers.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            !names.contains(&"content-length") && !names.contains(&"content-type"),
+            "{name}: {names:?}"
+        );
+    }
+}

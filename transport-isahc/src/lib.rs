@@ -195,6 +195,9 @@ impl kustomer::Transport for IsahcTransport {
     fn send(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
         let replayable = Idempotency::of(&request).is_idempotent();
         let (parts, body) = request.into_parts();
+        // A GET or HEAD without a body goes without one: no `content-length: 0` to write.
+        let bodiless =
+            body.is_empty() && matches!(parts.method, http::Method::GET | http::Method::HEAD);
         let mut builder = Request::builder()
             .method(parts.method)
             .uri(parts.uri)
@@ -204,7 +207,9 @@ impl kustomer::Transport for IsahcTransport {
             *headers = parts.headers;
         }
         let other = |e| TransportError::new(TransportErrorKind::Other, e);
-        let response = if replayable {
+        let response = if replayable && bodiless {
+            self.client.send(builder.body(()).map_err(other)?)
+        } else if replayable {
             self.client.send(builder.body(body).map_err(other)?)
         } else if body.is_empty() {
             self.fresh_client()?.send(builder.body(()).map_err(other)?)

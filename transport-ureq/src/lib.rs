@@ -145,19 +145,13 @@ impl kustomer::Transport for UreqTransport {
     type Error = TransportError;
 
     fn send(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
-        // A caller's agent may follow redirects or turn statuses into errors; ours never does,
-        // and skipping the per-request configuration keeps its requests on the fast path.
-        let config = self.agent.config();
-        let response = if !config.http_status_as_error() && config.max_redirects() == 0 {
-            self.agent.run(request)
+        // A GET or HEAD without a body goes without one: no `content-length: 0` to write and parse.
+        let bodiless = request.body().is_empty()
+            && matches!(*request.method(), http::Method::GET | http::Method::HEAD);
+        let response = if bodiless {
+            self.run(request.map(|_| ()))
         } else {
-            let request = self
-                .agent
-                .configure_request(request)
-                .http_status_as_error(false)
-                .max_redirects(0)
-                .build();
-            self.agent.run(request)
+            self.run(request)
         }
         .map_err(classify)?;
         let (parts, mut body) = response.into_parts();
@@ -172,6 +166,28 @@ impl kustomer::Transport for UreqTransport {
                 other => classify(other),
             })?;
         Ok(Response::from_parts(parts, bytes))
+    }
+}
+
+impl UreqTransport {
+    fn run<B: ureq::AsSendBody>(
+        &self,
+        request: Request<B>,
+    ) -> Result<Response<ureq::Body>, ureq::Error> {
+        // A caller's agent may follow redirects or turn statuses into errors; ours never does,
+        // and skipping the per-request configuration keeps its requests on the fast path.
+        let config = self.agent.config();
+        if !config.http_status_as_error() && config.max_redirects() == 0 {
+            self.agent.run(request)
+        } else {
+            let request = self
+                .agent
+                .configure_request(request)
+                .http_status_as_error(false)
+                .max_redirects(0)
+                .build();
+            self.agent.run(request)
+        }
     }
 }
 

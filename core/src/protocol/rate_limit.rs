@@ -56,14 +56,37 @@ const EPOCH_THRESHOLD: u64 = 1_000_000_000;
 impl RateLimit {
     /// Reads the rate-limit headers of any response.
     pub fn from_headers(headers: &HeaderMap) -> Self {
-        Self {
-            limit: header_u64(headers, "x-ratelimit-limit"),
-            remaining: header_u64(headers, "x-ratelimit-remaining"),
-            reset: header_u64(headers, "x-ratelimit-reset"),
-            object_limit: header_u64(headers, "x-ratelimit-object-limit"),
-            object_remaining: header_u64(headers, "x-ratelimit-object-remaining"),
-            retry_after: retry_after(headers),
+        // One pass over the response's few headers rather than a lookup per name; the first
+        // value of a name counts, as `HeaderMap::get` would give.
+        let mut found = Self::default();
+        let mut seen = 0u8;
+        for (name, value) in headers {
+            let slot: u8 = match name.as_str() {
+                "x-ratelimit-limit" => 0,
+                "x-ratelimit-remaining" => 1,
+                "x-ratelimit-reset" => 2,
+                "x-ratelimit-object-limit" => 3,
+                "x-ratelimit-object-remaining" => 4,
+                "retry-after" => 5,
+                _ => continue,
+            };
+            if seen & (1 << slot) != 0 {
+                continue;
+            }
+            seen |= 1 << slot;
+            let Ok(text) = value.to_str().map(str::trim) else {
+                continue;
+            };
+            match slot {
+                0 => found.limit = parse_seconds(text),
+                1 => found.remaining = parse_seconds(text),
+                2 => found.reset = parse_seconds(text),
+                3 => found.object_limit = parse_seconds(text),
+                4 => found.object_remaining = parse_seconds(text),
+                _ => found.retry_after = retry_after(text),
+            }
         }
+        found
     }
 
     /// How long from `now` until requests may go again: `Retry-After` when present, else
@@ -95,14 +118,6 @@ impl RateLimit {
     }
 }
 
-fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    Some(headers.get(name)?.to_str().ok()?.trim())
-}
-
-fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {
-    parse_seconds(header_str(headers, name)?)
-}
-
 fn parse_seconds(text: &str) -> Option<u64> {
     if let Ok(n) = text.parse::<u64>() {
         return Some(n);
@@ -112,8 +127,7 @@ fn parse_seconds(text: &str) -> Option<u64> {
     (f.is_finite() && f >= 0.0 && f < u64::MAX as f64).then(|| f.ceil() as u64)
 }
 
-fn retry_after(headers: &HeaderMap) -> Option<RetryAfter> {
-    let text = header_str(headers, "retry-after")?;
+fn retry_after(text: &str) -> Option<RetryAfter> {
     if let Some(secs) = parse_seconds(text) {
         return Some(RetryAfter::Delay(Duration::from_secs(secs)));
     }
@@ -205,5 +219,19 @@ mod tests {
             None,
             "an unrepresentable moment is no answer"
         );
+    }
+
+    #[test]
+    fn the_first_value_of_a_header_counts_and_others_are_ignored() {
+        let mut map = headers(&[("x-ratelimit-remaining", " 7 "), ("x-other", "1")]);
+        map.append("x-ratelimit-remaining", HeaderValue::from_static("9"));
+        map.append("retry-after", HeaderValue::from_static("2"));
+        let limit = RateLimit::from_headers(&map);
+        assert_eq!(limit.remaining, Some(7));
+        assert_eq!(
+            limit.retry_after,
+            Some(RetryAfter::Delay(Duration::from_secs(2)))
+        );
+        assert_eq!(limit.limit, None);
     }
 }
