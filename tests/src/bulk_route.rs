@@ -5,9 +5,9 @@ use http::Method;
 use serde_json::{Value, json};
 
 use crate::answers::{Answer, bad, error_body, not_found, one, page_answer, param};
+use crate::bulk_job::{bulk_doc, queue_bulk};
 use crate::customers::{check_customer, create_customer};
-use crate::families::bulk_doc;
-use crate::store::{BULK_POLLS, BulkJob, BulkRecord, Store};
+use crate::store::{BULK_POLLS, BulkRecord, Store};
 
 /// The customers' bulk jobs and every job's polls and batches; `None` for any other path.
 pub(crate) fn route(
@@ -64,20 +64,7 @@ fn start_bulk(
     if records.is_empty() || records.len() > 100 {
         return bad("A bulk request takes 1 to 100 records");
     }
-    let id = store.next_id();
-    let created_at = store.now();
-    let job = BulkJob {
-        id: id.clone(),
-        context,
-        family: None,
-        records,
-        polls: 0,
-        results: None,
-        created_at,
-    };
-    let answer = one(201, &bulk_doc(&job));
-    store.bulk.insert(id, job);
-    answer
+    queue_bulk(None, context, records, store)
 }
 
 /// Each poll moves the job on; after [`BULK_POLLS`] it runs every record.

@@ -6,7 +6,8 @@ use http::Method;
 use serde_json::{Map, Value, json};
 
 use crate::answers::{Answer, bad, error_body, list_answer, not_found, one, param};
-use crate::store::{BulkJob, BulkRecord, Store};
+use crate::bulk_job::queue_bulk;
+use crate::store::{BulkRecord, Store};
 use crate::table::{Collection, FAMILIES, FamilySpec, KOBJECTS, SHORTCUT_CATEGORIES};
 
 fn family(path: &str) -> Option<&'static FamilySpec> {
@@ -416,7 +417,7 @@ fn start_bulk(collection: &Collection, method: &Method, body: &[u8], store: &mut
     } else {
         "api.sobjects.bulk-update"
     };
-    queue_bulk(collection, context, records, store)
+    queue_bulk(Some(collection.clone()), context, records, store)
 }
 
 /// `DELETE {collection}/bulk?ids=a,b`.
@@ -430,29 +431,12 @@ fn bulk_delete(collection: &Collection, pairs: &[(String, String)], store: &mut 
     if ids.is_empty() || ids.len() > 100 {
         return bad("ids takes 1 to 100 ids");
     }
-    queue_bulk(collection, "api.sobjects.bulk-delete", ids, store)
-}
-
-fn queue_bulk(
-    collection: &Collection,
-    context: &'static str,
-    records: Vec<BulkRecord>,
-    store: &mut Store,
-) -> Answer {
-    let id = store.next_id();
-    let created_at = store.now();
-    let job = BulkJob {
-        id: id.clone(),
-        context,
-        family: Some(collection.clone()),
-        records,
-        polls: 0,
-        results: None,
-        created_at,
-    };
-    let answer = one(201, &bulk_doc(&job));
-    store.bulk.insert(id, job);
-    answer
+    queue_bulk(
+        Some(collection.clone()),
+        "api.sobjects.bulk-delete",
+        ids,
+        store,
+    )
 }
 
 /// Runs one record of a family's bulk job.
@@ -491,18 +475,4 @@ pub(crate) fn run_record(
             }
         }
     }
-}
-
-pub(crate) fn bulk_doc(job: &BulkJob) -> Value {
-    let done = job.results.is_some();
-    let status = if done {
-        "complete"
-    } else if job.polls == 0 {
-        "queued"
-    } else {
-        "running"
-    };
-    json!({"type": "bulk", "id": job.id, "attributes": {
-        "ids": [], "context": job.context, "status": status, "completed": done,
-        "createdAt": job.created_at, "updatedAt": job.created_at}})
 }

@@ -35,6 +35,7 @@
 
 mod answers;
 mod body;
+mod bulk_job;
 mod bulk_route;
 mod clock;
 mod customers;
