@@ -19,6 +19,6 @@ pub use crate::families::models::CustomFields;
 pub use crate::generic::ops::UpdateMode;
 pub use crate::generic::search::{Criterion, SearchQuery, SortOrder};
 pub use crate::{
-    ApiKey, BaseUrl, Client, Config, Error, Operation, Pacer, RatePacer, Region, RetryPolicy,
-    Transport, TransportOptions,
+    ApiKey, BaseUrl, BoxTransport, Client, Config, Error, Operation, Pacer, RatePacer, Region,
+    RetryPolicy, Transport, TransportOptions,
 };
