@@ -367,3 +367,5 @@ crate::generic::ops::helpers::setters!(TrackingIdentityInput {
     #[doc = "Sets `custom`: custom attributes, typed by their name's suffix."]
     custom: set Map<String, Value>,
 });
+
+crate::generic::ops::helpers::custom_setters!(TrackingIdentityInput);

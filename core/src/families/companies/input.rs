@@ -201,3 +201,5 @@ crate::generic::ops::helpers::setters!(DomainInput {
     #[doc = "Sets `domain`: the domain name (`example.com`)."]
     domain: set String,
 });
+
+crate::generic::ops::helpers::custom_setters!(CompanyInput);

@@ -371,3 +371,5 @@ crate::generic::ops::helpers::setters!(SnoozeInput {
     #[doc = "Sets `status`: `scheduled`, `canceled` or `elapsed`."]
     status: set String,
 });
+
+crate::generic::ops::helpers::custom_setters!(ConversationInput, ConversationUpdate);

@@ -106,31 +106,6 @@ impl KObjectInput {
         self.external_id = Some(id.into());
         self
     }
-
-    /// Sets a text attribute (name ending in `Str`, `Txt` or `Url`).
-    #[must_use]
-    pub fn custom_str(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.custom.insert(name.into(), Value::String(value.into()));
-        self
-    }
-
-    /// Sets a number attribute (name ending in `Num`); NaN and infinities are refused by
-    /// validation rather than sent as `null`.
-    #[must_use]
-    pub fn custom_num(mut self, name: impl Into<String>, value: f64) -> Self {
-        self.custom.insert(
-            name.into(),
-            crate::protocol::validation::custom_number(value),
-        );
-        self
-    }
-
-    /// Sets a boolean attribute (name ending in `Bool`).
-    #[must_use]
-    pub fn custom_bool(mut self, name: impl Into<String>, value: bool) -> Self {
-        self.custom.insert(name.into(), Value::Bool(value));
-        self
-    }
 }
 
 impl Input for KObjectInput {
@@ -293,3 +268,5 @@ crate::generic::ops::helpers::setters!(KlassInput {
     #[doc = "Sets `status`: `enabled` or `disabled`."]
     status: opt String,
 });
+
+crate::generic::ops::helpers::custom_setters!(KObjectInput);

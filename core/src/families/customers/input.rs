@@ -212,39 +212,6 @@ impl CustomerInput {
         self
     }
 
-    /// Sets a text custom attribute (name ending in `Str`, `Txt` or `Url`).
-    #[must_use]
-    pub fn custom_str(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.custom.insert(name.into(), Value::String(value.into()));
-        self
-    }
-
-    /// Sets a number custom attribute (name ending in `Num`). NaN and infinities have no JSON
-    /// form: [`validate`](Self::validate) refuses them rather than send `null`, which would
-    /// clear the attribute.
-    #[must_use]
-    pub fn custom_num(mut self, name: impl Into<String>, value: f64) -> Self {
-        self.custom.insert(
-            name.into(),
-            crate::protocol::validation::custom_number(value),
-        );
-        self
-    }
-
-    /// Sets a boolean custom attribute (name ending in `Bool`).
-    #[must_use]
-    pub fn custom_bool(mut self, name: impl Into<String>, value: bool) -> Self {
-        self.custom.insert(name.into(), Value::Bool(value));
-        self
-    }
-
-    /// Sets a timestamp custom attribute (name ending in `At`), an RFC 3339 string.
-    #[must_use]
-    pub fn custom_at(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.custom.insert(name.into(), Value::String(value.into()));
-        self
-    }
-
     /// The `email` of the first address, the key an upsert looks a customer up by.
     pub fn first_email(&self) -> Option<&str> {
         self.emails.as_ref()?.first().map(|e| e.email.as_str())
@@ -404,6 +371,8 @@ crate::generic::ops::helpers::setters!(SentimentInput {
     #[doc = "Sets `confidence`: -1 to 1."]
     confidence: val f64,
 });
+
+crate::generic::ops::helpers::custom_setters!(CustomerInput);
 
 #[cfg(test)]
 mod tests {

@@ -367,3 +367,5 @@ crate::generic::ops::helpers::setters!(RedactionInput {
     #[doc = "Sets `meta`: channel details to keep in place of the old ones, at most 100 properties."]
     meta: opt Map<String, Value>,
 });
+
+crate::generic::ops::helpers::custom_setters!(MessageInput, MessageUpdate);

@@ -102,3 +102,46 @@ macro_rules! setters {
 }
 
 pub(crate) use setters;
+
+/// The typed setters of custom attributes, for every input with a `custom` map: one definition
+/// for customers, companies, conversations, messages, custom objects and tracked visitors.
+macro_rules! custom_setters {
+    ($($ty:ident),+ $(,)?) => {$(
+        impl $ty {
+            /// Sets a text custom attribute (name ending in `Str`, `Txt` or `Url`).
+            #[must_use]
+            pub fn custom_str(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+                self.custom.insert(name.into(), serde_json::Value::String(value.into()));
+                self
+            }
+
+            /// Sets a number custom attribute (name ending in `Num`). NaN and infinities have
+            /// no JSON form: validation refuses them rather than send `null`, which would clear
+            /// the attribute.
+            #[must_use]
+            pub fn custom_num(mut self, name: impl Into<String>, value: f64) -> Self {
+                self.custom.insert(
+                    name.into(),
+                    $crate::protocol::validation::custom_number(value),
+                );
+                self
+            }
+
+            /// Sets a boolean custom attribute (name ending in `Bool`).
+            #[must_use]
+            pub fn custom_bool(mut self, name: impl Into<String>, value: bool) -> Self {
+                self.custom.insert(name.into(), serde_json::Value::Bool(value));
+                self
+            }
+
+            /// Sets a timestamp custom attribute (name ending in `At`), an RFC 3339 string.
+            #[must_use]
+            pub fn custom_at(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+                self.custom.insert(name.into(), serde_json::Value::String(value.into()));
+                self
+            }
+        }
+    )+};
+}
+
+pub(crate) use custom_setters;

@@ -1,0 +1,43 @@
+//! Every input with custom attributes takes them through the same typed setters.
+
+use kustomer::companies::CompanyInput;
+use kustomer::conversations::{ConversationInput, ConversationUpdate};
+use kustomer::custom_objects::KObjectInput;
+use kustomer::customers::CustomerInput;
+use kustomer::messages::{MessageInput, MessageUpdate};
+use kustomer::tracking::TrackingIdentityInput;
+use serde_json::{Value, json};
+
+fn custom(input: &impl serde::Serialize) -> Value {
+    serde_json::to_value(input).expect("an input serializes")["custom"].clone()
+}
+
+#[test]
+fn every_input_with_custom_attributes_sets_them_typed() {
+    let expected = json!({
+        "tierStr": "gold", "ordersNum": 2.0, "vipBool": true, "renewsAt": "2025-01-01T00:00:00.000Z"
+    });
+    macro_rules! set {
+        ($input:expr) => {
+            $input
+                .custom_str("tierStr", "gold")
+                .custom_num("ordersNum", 2.0)
+                .custom_bool("vipBool", true)
+                .custom_at("renewsAt", "2025-01-01T00:00:00.000Z")
+        };
+    }
+    assert_eq!(custom(&set!(CustomerInput::new())), expected);
+    assert_eq!(custom(&set!(CompanyInput::new())), expected);
+    assert_eq!(custom(&set!(ConversationInput::new())), expected);
+    assert_eq!(custom(&set!(ConversationUpdate::new())), expected);
+    assert_eq!(
+        custom(&set!(MessageInput::new("email", "postmark", "in"))),
+        expected
+    );
+    assert_eq!(custom(&set!(MessageUpdate::new())), expected);
+    assert_eq!(custom(&set!(KObjectInput::new("Order #7"))), expected);
+    assert_eq!(
+        custom(&set!(TrackingIdentityInput::email("ada@example.com"))),
+        expected
+    );
+}
