@@ -1,4 +1,8 @@
-//! `GET /v1/customers/email={email}`, `/externalId={externalId}`, `/phone={phone}`.
+//! `GET /v1/customers/email={email}` and `/phone={phone}` (and `/externalId={externalId}`,
+//! deprecated here for the generic lookup).
+
+// The deprecated key is still served.
+#![allow(deprecated)]
 
 use std::borrow::Cow;
 
@@ -18,6 +22,10 @@ pub enum LookupKey {
     /// An email address.
     Email,
     /// Your ID for the customer.
+    #[deprecated(
+        since = "0.1.0",
+        note = "use GetCustomerByExternalId, the lookup every family with external IDs has"
+    )]
     ExternalId,
     /// A phone number in E.164 (`+15555550123`).
     Phone,
@@ -74,6 +82,10 @@ impl<'a> LookupCustomer<'a> {
     /// Find by your ID for the customer: the same request as
     /// [`GetCustomerByExternalId`](crate::customers::GetCustomerByExternalId), the lookup every
     /// family with external IDs has.
+    #[deprecated(
+        since = "0.1.0",
+        note = "use GetCustomerByExternalId, the lookup every family with external IDs has"
+    )]
     pub fn by_external_id(id: impl Into<Cow<'a, str>>) -> Self {
         Self::new(LookupKey::ExternalId, id)
     }

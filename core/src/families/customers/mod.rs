@@ -26,7 +26,7 @@ pub use related::CreateRelated;
 pub use related::{CreateMerge, GetMerge, ListRelated, Related};
 #[allow(deprecated)]
 pub use upsert::Upserted;
-pub use upsert::{Upsert, UpsertCustomerRequest};
+pub use upsert::{FindCustomer, Upsert, UpsertCustomerRequest};
 
 impl Family for Customer {
     type Scope = ();

@@ -3,11 +3,17 @@
 use std::borrow::Cow;
 use std::time::SystemTime;
 
-use crate::families::customers::{CreateCustomer, CustomerInput, LookupCustomer, UpdateCustomer};
+use http::{Request, Response};
+
+use crate::families::customers::{
+    CreateCustomer, CustomerInput, GetCustomerByExternalId, LookupCustomer, UpdateCustomer,
+};
 use crate::families::models::Customer;
 use crate::generic::flow::{Flow, Step};
 use crate::generic::ops::{UpdateMode, UpsertOutcome, UpsertRequest};
+use crate::protocol::config::Config;
 use crate::protocol::error::Error;
+use crate::protocol::operation::Operation;
 
 /// Old name of what a customer upsert returns: [`UpsertOutcome`], as for every family.
 #[deprecated(
@@ -24,9 +30,45 @@ impl UpsertOutcome<Customer> {
     }
 }
 
+/// How a customer upsert finds the customer: by your ID for it, as every family is found, or
+/// by email, as only customers are.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum FindCustomer<'a> {
+    /// By external ID.
+    ExternalId(GetCustomerByExternalId<'a>),
+    /// By email.
+    Email(LookupCustomer<'a>),
+}
+
+impl Operation for FindCustomer<'_> {
+    type Output = Customer;
+
+    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        match self {
+            FindCustomer::ExternalId(op) => op.build(config),
+            FindCustomer::Email(op) => op.build(config),
+        }
+    }
+
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Customer, Error> {
+        match self {
+            FindCustomer::ExternalId(op) => op.parse(response),
+            FindCustomer::Email(op) => op.parse(response),
+        }
+    }
+
+    fn operation_id(&self) -> &'static str {
+        match self {
+            FindCustomer::ExternalId(op) => op.operation_id(),
+            FindCustomer::Email(op) => op.operation_id(),
+        }
+    }
+}
+
 /// The requests of a customer upsert.
 pub type UpsertCustomerRequest<'a> =
-    UpsertRequest<LookupCustomer<'a>, UpdateCustomer<'a>, CreateCustomer<'a>>;
+    UpsertRequest<FindCustomer<'a>, UpdateCustomer<'a>, CreateCustomer<'a>>;
 
 /// A customer upsert as a [`Flow`]: finds the customer by `input.external_id`, else by its
 /// first email; updates it (merging) if found, creates it otherwise.
@@ -118,15 +160,15 @@ impl<'a> Flow for Upsert<'a> {
             (State::Start, _) if input.external_id.is_some() => {
                 self.state = State::ByExternalId;
                 let id = input.external_id.as_deref().unwrap_or_default();
-                return Ok(Step::Send(UpsertRequest::Lookup(
-                    LookupCustomer::by_external_id(id),
-                )));
+                return Ok(Step::Send(UpsertRequest::Lookup(FindCustomer::ExternalId(
+                    GetCustomerByExternalId::new(id),
+                ))));
             }
             (State::Start | State::ByExternalId, _) if input.first_email().is_some() => {
                 self.state = State::ByEmail;
                 let email = input.first_email().unwrap_or_default();
-                return Ok(Step::Send(UpsertRequest::Lookup(LookupCustomer::by_email(
-                    email,
+                return Ok(Step::Send(UpsertRequest::Lookup(FindCustomer::Email(
+                    LookupCustomer::by_email(email),
                 ))));
             }
             (State::Start | State::ByExternalId | State::ByEmail, None) => {
