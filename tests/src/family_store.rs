@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::store::{Store, apply_update, reference};
+use crate::store::{Store, apply_update, reference, stamp_new};
 use crate::table::{Collection, FamilySpec};
 
 /// The generic families' records.
@@ -169,12 +169,7 @@ impl Store {
             attributes.insert("token".into(), format!("fake-webhook-token-{id}").into());
             attributes.insert("enabled".into(), true.into());
         }
-        attributes
-            .entry("createdAt")
-            .or_insert_with(|| now.clone().into());
-        attributes.insert("updatedAt".into(), now.clone().into());
-        attributes.insert("modifiedAt".into(), now.into());
-        attributes.insert("rev".into(), 1.into());
+        stamp_new(&mut attributes, now);
         let data = json!({"type": collection.kind(), "id": id, "attributes": attributes,
             "relationships": relationships, "links": {"self": collection.self_link(&id)}});
         self.push(&collection.key(), data.clone());

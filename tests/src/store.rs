@@ -303,12 +303,7 @@ impl Store {
         if let Some(name) = attributes.get("name").cloned() {
             attributes.insert("displayName".into(), name);
         }
-        attributes
-            .entry("createdAt")
-            .or_insert_with(|| now.clone().into());
-        attributes.insert("updatedAt".into(), now.clone().into());
-        attributes.insert("modifiedAt".into(), now.into());
-        attributes.insert("rev".into(), 1.into());
+        stamp_new(&mut attributes, now);
         let data = json!({
             "type": "customer", "id": id, "attributes": attributes,
             "relationships": {"messages": {"links": {"self": format!("/v1/customers/{id}/messages")}}},
@@ -447,4 +442,15 @@ fn list_has(list: Option<&Value>, key: &str, value: &str) -> bool {
             .iter()
             .any(|i| i.get(key).and_then(Value::as_str) == Some(value))
     })
+}
+
+/// A new record's timestamps (`createdAt` unless given, `updatedAt`, `modifiedAt`) and its first
+/// revision, as the API sets them on every create.
+pub(crate) fn stamp_new(attributes: &mut Map<String, Value>, now: String) {
+    attributes
+        .entry("createdAt")
+        .or_insert_with(|| now.clone().into());
+    attributes.insert("updatedAt".into(), now.clone().into());
+    attributes.insert("modifiedAt".into(), now.into());
+    attributes.insert("rev".into(), 1.into());
 }
