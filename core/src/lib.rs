@@ -56,20 +56,13 @@ mod protocol;
 
 // The three layers are folders (protocol < generic < families; see README's "Layout"); their
 // public modules keep the paths users know. The crate's own code names each module by its real
-// path, so imports show their layer; these aliases serve rustdoc's links.
+// path, so imports show their layer.
 pub use families::{
     attachments, audit_logs, brands, companies, conversation_times, conversations, custom_objects,
     customer_events, customers, drafts, messages, metadata, models, notes, orgs, satisfaction,
     schedules, shortcuts, slas, spam, tags, teams, tracking, unmasking, users, webhooks,
 };
 pub use generic::{bulk, family, flow, ops, search};
-#[allow(unused_imports)]
-use generic::{client, handle};
-#[allow(unused_imports)]
-use protocol::{
-    base_url, clock, config, error, excerpt, idempotency, lenient, operation, pacing, path,
-    rate_limit, response, secret, transport,
-};
 pub use protocol::{page, retry};
 
 pub use generic::client::{Client, ClientBuilder, Reply};

@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use crate::families::models::SpamSender;
 use crate::generic::family::{Deletable, Family, Input, Listable, OperationKind};
-use crate::generic::ops::helpers::json_body;
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::parse_one;
 use crate::protocol::validation::{not_empty, one_of};

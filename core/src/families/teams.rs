@@ -14,9 +14,9 @@ use crate::generic::family::{
     Creatable, Deletable, Family, Gettable, Input, Listable, OperationKind, Updatable,
     UpdateMethods,
 };
-use crate::generic::ops::helpers::json_body;
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::parse_one;
 use crate::protocol::path::segment;

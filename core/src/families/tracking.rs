@@ -11,9 +11,10 @@ use serde_json::{Map, Value};
 use crate::families::contact::LocationInput;
 use crate::families::models::TrackingIdentity;
 use crate::generic::family::Input;
-use crate::generic::ops::helpers::{json_body, parse_empty};
+use crate::generic::ops::helpers::parse_empty;
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::parse_one;
 use crate::protocol::validation::{

@@ -62,7 +62,12 @@ impl Paging {
 
     /// Refuses a page size outside `1..=max`.
     pub(crate) fn check(&self, max: u32) -> Result<(), Error> {
-        check_page_size(self.page_size, max)
+        match self.page_size {
+            Some(n) if n == 0 || n > max => {
+                Err(InvalidInput::new("pageSize", format!("must be 1 to {max}, not {n}")).into())
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Adds `page` and `pageSize`, as set.
@@ -70,16 +75,6 @@ impl Paging {
         query
             .push_opt("page", self.page)
             .push_opt("pageSize", self.page_size);
-    }
-}
-
-/// A page size within `1..=max`.
-pub(crate) fn check_page_size(size: Option<u32>, max: u32) -> Result<(), Error> {
-    match size {
-        Some(n) if n == 0 || n > max => {
-            Err(InvalidInput::new("pageSize", format!("must be 1 to {max}, not {n}")).into())
-        }
-        _ => Ok(()),
     }
 }
 

@@ -15,9 +15,9 @@ use crate::generic::family::{
     BulkWritable, ChildOf, Creatable, CreatedUnder, ExternalIdLookup, Family, Gettable, Input,
     Listable, OperationKind, Searchable, Updatable,
 };
-use crate::generic::ops::helpers::json_body;
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::parse_one;
 use crate::protocol::path::segment;

@@ -1,7 +1,5 @@
-//! What the generic operations share: empty responses, page-size checks, and the trait impls
-//! every operation type gets.
-
-pub(crate) use crate::protocol::json_body::json_body;
+//! What the generic operations share: empty responses, and the trait impls, setters and
+//! custom-attribute setters every operation or input type gets.
 
 use http::Response;
 

@@ -10,9 +10,10 @@ use crate::generic::family::{
     Creatable, CreatedUnder, Deletable, Family, Input, OperationKind, Unscoped, Updatable,
     child_collection, collection, in_scope, without_secrets,
 };
-use crate::generic::ops::helpers::{json_body, operation_traits, parse_empty};
+use crate::generic::ops::helpers::{operation_traits, parse_empty};
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::parse_one;
 use crate::protocol::path::segment;

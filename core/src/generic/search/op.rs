@@ -6,10 +6,11 @@ use http::{Method, Request, Response};
 
 use super::query::{MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery};
 use crate::generic::family::{Scope, Searchable, Unscoped};
-use crate::generic::ops::helpers::{json_body, operation_traits};
+use crate::generic::ops::helpers::operation_traits;
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::idempotency::Idempotency;
+use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::{Page, PagedOperation, parse_page};
 use crate::protocol::paging::{Paging, paging_methods};
