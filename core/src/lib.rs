@@ -87,6 +87,7 @@ pub use protocol::secret::ApiKey;
 pub use protocol::str_list::StrList;
 pub use protocol::transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, Transport, TransportOptions,
+    sends_no_body,
 };
 
 /// The crate README's examples, run as doctests.

@@ -194,10 +194,8 @@ impl kustomer::Transport for IsahcTransport {
 
     fn send(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
         let replayable = Idempotency::of(&request).is_idempotent();
+        let bodiless = kustomer::sends_no_body(&request);
         let (parts, body) = request.into_parts();
-        // A GET or HEAD without a body goes without one: no `content-length: 0` to write.
-        let bodiless =
-            body.is_empty() && matches!(parts.method, http::Method::GET | http::Method::HEAD);
         let mut builder = Request::builder()
             .method(parts.method)
             .uri(parts.uri)

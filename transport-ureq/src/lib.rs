@@ -145,10 +145,7 @@ impl kustomer::Transport for UreqTransport {
     type Error = TransportError;
 
     fn send(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
-        // A GET or HEAD without a body goes without one: no `content-length: 0` to write and parse.
-        let bodiless = request.body().is_empty()
-            && matches!(*request.method(), http::Method::GET | http::Method::HEAD);
-        let response = if bodiless {
+        let response = if kustomer::sends_no_body(&request) {
             self.run(request.map(|_| ()))
         } else {
             self.run(request)

@@ -113,3 +113,21 @@ where
         self(request)
     }
 }
+
+/// Whether a transport should send `request` without any body at all: a GET or HEAD the core
+/// built with none. Sending it with an empty body makes HTTP stacks add `content-length: 0`,
+/// which the server must read and a bodiless GET never carries. Both transport crates ask this;
+/// a transport of your own may too.
+///
+/// ```
+/// use kustomer::{ApiKey, Config, Operation, customers::{CreateCustomer, CustomerInput, GetCustomer}};
+///
+/// let config = Config::new(ApiKey::new("key")?);
+/// assert!(kustomer::sends_no_body(&GetCustomer::new("58210c3db0f09110006b7953").build(&config)?));
+/// assert!(!kustomer::sends_no_body(&CreateCustomer::new(CustomerInput::new()).build(&config)?));
+/// # Ok::<(), kustomer::Error>(())
+/// ```
+pub fn sends_no_body<B: AsRef<[u8]>>(request: &Request<B>) -> bool {
+    request.body().as_ref().is_empty()
+        && matches!(*request.method(), http::Method::GET | http::Method::HEAD)
+}
