@@ -323,3 +323,84 @@ pub(crate) fn fingerprint(id: &impl std::hash::Hash) -> u64 {
     id.hash(&mut hasher);
     hasher.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::base_url::Region;
+
+    #[test]
+    fn links_join_the_base_and_never_leave_it() {
+        let us = BaseUrl::from(Region::Us);
+        let proxy: BaseUrl = "https://gw.example.com/kustomer".parse().unwrap();
+        let ok = [
+            (
+                &us,
+                "/v1/customers?page=2&pageSize=100",
+                "/customers?page=2&pageSize=100",
+            ),
+            (
+                &us,
+                "https://api.kustomerapp.com/v1/customers?page=3",
+                "/customers?page=3",
+            ),
+            (&proxy, "/v1/customers?page=2", "/customers?page=2"),
+            (
+                &proxy,
+                "https://gw.example.com/kustomer/v1/customers?page=2",
+                "/customers?page=2",
+            ),
+        ];
+        for (base, link, want) in ok {
+            assert_eq!(resolve_next_link(base, link).unwrap(), want, "{link}");
+        }
+        for link in [
+            "https://evil.example/v1/customers?page=2",
+            "//evil.example/v1/customers",
+            "http://api.kustomerapp.com/v1/customers",
+            "/v2/customers",
+            "customers?page=2",
+            "/v1//evil.example/x",
+            "/v1/customers?page=2\r\nX: y",
+            "",
+        ] {
+            assert!(
+                matches!(resolve_next_link(&us, link), Err(Error::Pagination { .. })),
+                "{link:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_cursor_ends_on_a_null_next_and_refuses_a_repeat() {
+        let base = BaseUrl::from(Region::Us);
+        let mut cursor = Cursor::new();
+        let page = |next: Option<&str>| PageLinks {
+            next: next.map(str::to_owned),
+            ..PageLinks::default()
+        };
+        assert_eq!(
+            cursor
+                .advance(&base, &page(Some("/v1/c?page=2")))
+                .unwrap()
+                .as_deref(),
+            Some("/c?page=2")
+        );
+        assert_eq!(
+            cursor
+                .advance(&base, &page(Some("/v1/c?page=3")))
+                .unwrap()
+                .as_deref(),
+            Some("/c?page=3")
+        );
+        assert!(cursor.advance(&base, &page(Some("/v1/c?page=2"))).is_err());
+        assert!(cursor.is_done());
+        let mut cursor = Cursor::new();
+        assert_eq!(cursor.advance(&base, &page(None)).unwrap(), None);
+        assert!(cursor.is_done());
+        assert_eq!(
+            cursor.advance(&base, &page(Some("/v1/c?page=9"))).unwrap(),
+            None
+        );
+    }
+}
