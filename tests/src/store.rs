@@ -1,5 +1,5 @@
-//! The fake server's state: customers (kept as the JSON the API sends), their related resources,
-//! merges and bulk jobs, with realistic seeds.
+//! The fake server's state: customers (kept as the JSON the API sends), their merges and bulk
+//! jobs, with realistic seeds; the other families' records are in `family_store`.
 
 use std::collections::HashMap;
 
@@ -115,7 +115,8 @@ pub(crate) struct Store {
     pub(crate) customers: HashMap<String, Stored>,
     /// IDs in creation order: lists serve this order.
     order: Vec<String>,
-    related: HashMap<(String, String), Vec<Value>>,
+    /// Each customer's merges, as source or target.
+    merges_by_customer: HashMap<String, Vec<Value>>,
     merges: HashMap<String, Value>,
     pub(crate) bulk: HashMap<String, BulkJob>,
     /// Every generic family's records (`data` objects), by collection (`companies`,
@@ -346,20 +347,10 @@ impl Store {
         removed
     }
 
-    fn related_mut(&mut self, customer: &str, kind: &str) -> &mut Vec<Value> {
-        self.related
-            .entry((customer.to_owned(), kind.to_owned()))
-            .or_default()
-    }
-
     /// The merges customer `customer` took part in.
     pub(crate) fn merges_of(&self, customer: &str) -> &[Value] {
-        self.related(customer, "merges")
-    }
-
-    fn related(&self, customer: &str, kind: &str) -> &[Value] {
-        self.related
-            .get(&(customer.to_owned(), kind.to_owned()))
+        self.merges_by_customer
+            .get(customer)
             .map_or(&[], Vec::as_slice)
     }
 
@@ -369,13 +360,19 @@ impl Store {
         }
         let id = self.next_id();
         let now = self.now();
-        let reference = |c: &str| json!({"links": {"self": format!("/v1/customers/{c}")}, "data": {"type": "customer", "id": c}});
         let merge = json!({"type": "customer_merge", "id": id,
-            "attributes": {"status": "success", "createdAt": now, "updatedAt": now},
-            "relationships": {"source": reference(source), "target": reference(target)}});
+        "attributes": {"status": "success", "createdAt": now, "updatedAt": now},
+        "relationships": {
+            "source": reference("customer", source),
+            "target": reference("customer", target),
+        }});
         self.merges.insert(id, merge.clone());
-        self.related_mut(source, "merges").push(merge.clone());
-        self.related_mut(target, "merges").push(merge.clone());
+        for customer in [source, target] {
+            self.merges_by_customer
+                .entry(customer.to_owned())
+                .or_default()
+                .push(merge.clone());
+        }
         self.delete(source);
         Some(merge)
     }
