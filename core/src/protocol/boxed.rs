@@ -8,7 +8,7 @@ use http::{Request, Response};
 use crate::protocol::error::TransportError;
 use crate::protocol::transport::Transport;
 
-type Send_ = dyn Fn(Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> + Send + Sync;
+type SendFn = dyn Fn(Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> + Send + Sync;
 
 /// A transport of any type, boxed: the default transport of [`Client`](crate::Client), so that
 /// `Client` alone names a client a program can keep in a struct, pass to a function or move to
@@ -34,7 +34,7 @@ type Send_ = dyn Fn(Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportErro
 /// assert_eq!(customer_name(&client, "58210c3db0f09110006b7953")?, "Ada");
 /// # Ok::<(), kustomer::Error>(())
 /// ```
-pub struct BoxTransport(Box<Send_>);
+pub struct BoxTransport(Box<SendFn>);
 
 impl BoxTransport {
     /// Boxes `transport`.

@@ -2,14 +2,13 @@
 //! external ID, as every family: `by_external_id`), upsert, merges, and the untyped related records (merges; the rest are deprecated for
 //! their typed twins).
 
-// `create_related` serves the deprecated kinds until they go.
-#![allow(deprecated)]
-
 use serde_json::{Map, Value};
 
+#[allow(deprecated)]
+use crate::families::customers::CreateRelated;
 use crate::families::customers::upsert::Upsert;
 use crate::families::customers::{
-    CreateMerge, CreateRelated, CustomerInput, GetMerge, ListRelated, LookupCustomer, Related,
+    CreateMerge, CustomerInput, GetMerge, ListRelated, LookupCustomer, Related,
 };
 use crate::families::models::{Customer, Resource};
 use crate::generic::handle::Handle;
