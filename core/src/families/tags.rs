@@ -78,13 +78,6 @@ impl TagInput {
             color: None,
         }
     }
-
-    /// Sets the color.
-    #[must_use]
-    pub fn color(mut self, color: impl Into<String>) -> Self {
-        self.color = Some(color.into());
-        self
-    }
 }
 
 impl Input for TagInput {
@@ -263,6 +256,8 @@ pub type DeleteTag<'a> = crate::generic::ops::Delete<'a, Tag>;
 crate::generic::ops::helpers::input_cow!(TagInput);
 
 crate::generic::ops::helpers::setters!(TagInput {
+    #[doc = "Sets the color."]
+    color: opt String,
     #[doc = "Sets `name`: the name: 1 to 64 letters, digits, spaces and `_/<>-.` (required to create)."]
     name: opt String,
 });

@@ -99,20 +99,6 @@ impl CompanyInput {
         Self::default()
     }
 
-    /// Sets the name.
-    #[must_use]
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Sets your ID for it.
-    #[must_use]
-    pub fn external_id(mut self, id: impl Into<String>) -> Self {
-        self.external_id = Some(id.into());
-        self
-    }
-
     /// Adds a domain.
     #[must_use]
     pub fn domain(mut self, domain: impl Into<String>) -> Self {
@@ -163,6 +149,10 @@ impl Input for CompanyInput {
 }
 
 crate::generic::ops::helpers::setters!(CompanyInput {
+    #[doc = "Sets the name."]
+    name: opt String,
+    #[doc = "Sets your ID for it."]
+    external_id: opt String,
     #[doc = "Sets `avatar_url`: avatar URL."]
     avatar_url: opt String,
     #[doc = "Sets `emails`: email addresses, at most 10."]

@@ -86,31 +86,10 @@ impl ConversationInput {
         }
     }
 
-    /// Sets the name.
-    #[must_use]
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Sets the status (`open` or `done`).
-    #[must_use]
-    pub fn status(mut self, status: impl Into<String>) -> Self {
-        self.status = Some(status.into());
-        self
-    }
-
     /// Adds a tag by name.
     #[must_use]
     pub fn tag(mut self, tag: impl Into<String>) -> Self {
         self.tags.get_or_insert_with(Vec::new).push(tag.into());
-        self
-    }
-
-    /// Sets your ID for it.
-    #[must_use]
-    pub fn external_id(mut self, id: impl Into<String>) -> Self {
-        self.external_id = Some(id.into());
         self
     }
 }
@@ -233,27 +212,6 @@ impl ConversationUpdate {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets the status (`open`, `snoozed` or `done`).
-    #[must_use]
-    pub fn status(mut self, status: impl Into<String>) -> Self {
-        self.status = Some(status.into());
-        self
-    }
-
-    /// Sets the name.
-    #[must_use]
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Sets the priority (1 to 5).
-    #[must_use]
-    pub fn priority(mut self, priority: u8) -> Self {
-        self.priority = Some(priority);
-        self
-    }
 }
 
 impl Input for ConversationUpdate {
@@ -306,6 +264,12 @@ fn check_priority(priority: Option<u8>) -> Result<(), InvalidInput> {
 crate::generic::ops::helpers::input_cow!(ConversationInput, ConversationUpdate);
 
 crate::generic::ops::helpers::setters!(ConversationInput {
+    #[doc = "Sets the name."]
+    name: opt String,
+    #[doc = "Sets the status (`open` or `done`)."]
+    status: opt String,
+    #[doc = "Sets your ID for it."]
+    external_id: opt String,
     #[doc = "Sets `customer`: the customer's ID: needed by `POST /conversations`, not allowed under a customer."]
     customer: opt String,
     #[doc = "Sets `priority`: 1 (lowest) to 5."]
@@ -331,6 +295,12 @@ crate::generic::ops::helpers::setters!(ConversationInput {
 });
 
 crate::generic::ops::helpers::setters!(ConversationUpdate {
+    #[doc = "Sets the status (`open`, `snoozed` or `done`)."]
+    status: opt String,
+    #[doc = "Sets the name."]
+    name: opt String,
+    #[doc = "Sets the priority (1 to 5)."]
+    priority: num u8,
     #[doc = "Sets `external_id`: your ID for it, at most 256 characters."]
     external_id: opt String,
     #[doc = "Sets `direction`: `in` or `out`."]

@@ -85,27 +85,6 @@ impl KObjectInput {
     pub fn update() -> Self {
         Self::default()
     }
-
-    /// Sets the title.
-    #[must_use]
-    pub fn title(mut self, title: impl Into<String>) -> Self {
-        self.title = Some(title.into());
-        self
-    }
-
-    /// Sets the customer it belongs to.
-    #[must_use]
-    pub fn customer(mut self, id: impl Into<String>) -> Self {
-        self.customer = Some(id.into());
-        self
-    }
-
-    /// Sets your ID for it.
-    #[must_use]
-    pub fn external_id(mut self, id: impl Into<String>) -> Self {
-        self.external_id = Some(id.into());
-        self
-    }
 }
 
 impl Input for KObjectInput {
@@ -185,13 +164,6 @@ impl KlassInput {
         Self::default()
     }
 
-    /// Sets the display name.
-    #[must_use]
-    pub fn display_name(mut self, name: impl Into<String>) -> Self {
-        self.display_name = Some(name.into());
-        self
-    }
-
     /// Checks the name against the API's pattern (`^[0-9a-zA-Z_-]+$`, at most 255).
     ///
     /// # Errors
@@ -230,6 +202,12 @@ impl Input for KlassInput {
 }
 
 crate::generic::ops::helpers::setters!(KObjectInput {
+    #[doc = "Sets the title."]
+    title: opt String,
+    #[doc = "Sets the customer it belongs to."]
+    customer: opt String,
+    #[doc = "Sets your ID for it."]
+    external_id: opt String,
     #[doc = "Sets `company`: the company it belongs to (creates only)."]
     company: opt String,
     #[doc = "Sets `description`: the description, at most 10,240 characters."]
@@ -253,6 +231,8 @@ crate::generic::ops::helpers::setters!(KObjectInput {
 });
 
 crate::generic::ops::helpers::setters!(KlassInput {
+    #[doc = "Sets the display name."]
+    display_name: opt String,
     #[doc = "Sets `name`: the name used in paths and types: letters, digits, `_` and `-`, at most 255 (required."]
     name: opt String,
     #[doc = "Sets `icon`: the icon's name, at most 64 characters."]

@@ -171,20 +171,6 @@ impl CustomerInput {
         Self::default()
     }
 
-    /// Sets the name.
-    #[must_use]
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Sets your ID for the customer.
-    #[must_use]
-    pub fn external_id(mut self, id: impl Into<String>) -> Self {
-        self.external_id = Some(id.into());
-        self
-    }
-
     /// Adds an email address.
     #[must_use]
     pub fn email(mut self, email: impl Into<String>) -> Self {
@@ -298,6 +284,10 @@ impl crate::generic::family::Input for CustomerInput {
 crate::generic::ops::helpers::input_cow!(CustomerInput);
 
 crate::generic::ops::helpers::setters!(CustomerInput {
+    #[doc = "Sets the name."]
+    name: opt String,
+    #[doc = "Sets your ID for the customer."]
+    external_id: opt String,
     #[doc = "Sets `company`: the company's ID. Updating without it unlinks the company."]
     company: opt String,
     #[doc = "Sets `username`: username, at most 256 characters."]

@@ -191,20 +191,6 @@ impl DraftInput {
         }
         self
     }
-
-    /// Sets the subject.
-    #[must_use]
-    pub fn subject(mut self, subject: impl Into<String>) -> Self {
-        self.subject = Some(subject.into());
-        self
-    }
-
-    /// Sets the text.
-    #[must_use]
-    pub fn body(mut self, body: impl Into<String>) -> Self {
-        self.body = Some(body.into());
-        self
-    }
 }
 
 impl Input for DraftInput {
@@ -371,13 +357,6 @@ impl ForwardInput {
         self.to.get_or_insert_with(Vec::new).push(address);
         self
     }
-
-    /// Sets the subject.
-    #[must_use]
-    pub fn subject(mut self, subject: impl Into<String>) -> Self {
-        self.subject = Some(subject.into());
-        self
-    }
 }
 
 impl Input for ForwardInput {
@@ -430,6 +409,10 @@ crate::generic::ops::helpers::setters!(AttachmentRef {
 });
 
 crate::generic::ops::helpers::setters!(DraftInput {
+    #[doc = "Sets the subject."]
+    subject: opt String,
+    #[doc = "Sets the text."]
+    body: opt String,
     #[doc = "Sets `channel`: `email`, `sms`, `chat`, `facebook`, `twitter-tweet`, `twitter-dm`, `instagram` or."]
     channel: set String,
     #[doc = "Sets `conversation`: the conversation it belongs to."]
@@ -465,6 +448,8 @@ crate::generic::ops::helpers::setters!(DraftInput {
 });
 
 crate::generic::ops::helpers::setters!(ForwardInput {
+    #[doc = "Sets the subject."]
+    subject: opt String,
     #[doc = "Sets `channel`: `email` (creates only; required there)."]
     channel: opt String,
     #[doc = "Sets `app`: `gmail` or `postmark` (creates only)."]

@@ -127,34 +127,6 @@ impl MessageInput {
         }
     }
 
-    /// Sets the text.
-    #[must_use]
-    pub fn preview(mut self, text: impl Into<String>) -> Self {
-        self.preview = Some(text.into());
-        self
-    }
-
-    /// Sets the subject.
-    #[must_use]
-    pub fn subject(mut self, subject: impl Into<String>) -> Self {
-        self.subject = Some(subject.into());
-        self
-    }
-
-    /// Sets the conversation.
-    #[must_use]
-    pub fn conversation(mut self, id: impl Into<String>) -> Self {
-        self.conversation = Some(id.into());
-        self
-    }
-
-    /// Sets the customer.
-    #[must_use]
-    pub fn customer(mut self, id: impl Into<String>) -> Self {
-        self.customer = Some(id.into());
-        self
-    }
-
     /// What every create of a message needs: a channel and an app.
     pub(crate) fn check_channel_and_app(&self) -> Result<(), InvalidInput> {
         required("channel", &self.channel)?;
@@ -237,13 +209,6 @@ impl MessageUpdate {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets the status (`sent`, `received` or `error`).
-    #[must_use]
-    pub fn status(mut self, status: impl Into<String>) -> Self {
-        self.status = Some(status.into());
-        self
-    }
 }
 
 impl Input for MessageUpdate {
@@ -310,6 +275,14 @@ impl Input for RedactionInput {
 crate::generic::ops::helpers::input_cow!(MessageInput, MessageUpdate, RedactionInput);
 
 crate::generic::ops::helpers::setters!(MessageInput {
+    #[doc = "Sets the text."]
+    preview: opt String,
+    #[doc = "Sets the subject."]
+    subject: opt String,
+    #[doc = "Sets the conversation."]
+    conversation: opt String,
+    #[doc = "Sets the customer."]
+    customer: opt String,
     #[doc = "Sets `channel`: `email`, `sms`, `chat`, `facebook`, `twitter-dm`, `twitter-tweet`, `voice`,."]
     channel: opt String,
     #[doc = "Sets `app`: the app it comes through (required), e.g. `api`."]
@@ -341,6 +314,8 @@ crate::generic::ops::helpers::setters!(MessageInput {
 });
 
 crate::generic::ops::helpers::setters!(MessageUpdate {
+    #[doc = "Sets the status (`sent`, `received` or `error`)."]
+    status: opt String,
     #[doc = "Sets `conversation`: moves it to another conversation."]
     conversation: opt String,
     #[doc = "Sets `external_id`: the channel's ID for it, at most 256 characters."]

@@ -80,13 +80,6 @@ impl NoteInput {
         }
     }
 
-    /// Sets the conversation.
-    #[must_use]
-    pub fn conversation(mut self, id: impl Into<String>) -> Self {
-        self.conversation = Some(id.into());
-        self
-    }
-
     /// Mentions a user or team.
     #[must_use]
     pub fn mention(mut self, mention: MentionInput) -> Self {
@@ -160,20 +153,6 @@ impl NoteUpdate {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets the text.
-    #[must_use]
-    pub fn body(mut self, body: impl Into<String>) -> Self {
-        self.body = Some(body.into());
-        self
-    }
-
-    /// Sets the conversation.
-    #[must_use]
-    pub fn conversation(mut self, id: impl Into<String>) -> Self {
-        self.conversation = Some(id.into());
-        self
-    }
 }
 
 impl Input for NoteUpdate {
@@ -190,6 +169,8 @@ impl Input for NoteUpdate {
 crate::generic::ops::helpers::input_cow!(NoteInput, NoteUpdate);
 
 crate::generic::ops::helpers::setters!(NoteInput {
+    #[doc = "Sets the conversation."]
+    conversation: opt String,
     #[doc = "Sets `body`: the text, 1 to 10,240 characters."]
     body: set String,
     #[doc = "Sets `external_id`: your ID for it, at most 256 characters."]
@@ -205,6 +186,10 @@ crate::generic::ops::helpers::setters!(NoteInput {
 });
 
 crate::generic::ops::helpers::setters!(NoteUpdate {
+    #[doc = "Sets the text."]
+    body: opt String,
+    #[doc = "Sets the conversation."]
+    conversation: opt String,
     #[doc = "Sets `external_id`: your ID for it, at most 256 characters."]
     external_id: opt String,
     #[doc = "Sets `user_mentions`: users and teams mentioned, at most 20."]
