@@ -3,15 +3,13 @@
 use std::borrow::Cow;
 use std::time::SystemTime;
 
-use http::{Request, Response};
-
 use crate::families::customers::{
     CreateCustomer, CustomerInput, GetCustomerByExternalId, LookupCustomer, UpdateCustomer,
 };
 use crate::families::models::Customer;
 use crate::generic::flow::{Flow, Step};
+use crate::generic::ops::helpers::delegate_operation;
 use crate::generic::ops::{UpdateMode, UpsertOutcome, UpsertRequest};
-use crate::protocol::config::Config;
 use crate::protocol::error::Error;
 use crate::protocol::operation::Operation;
 
@@ -44,26 +42,7 @@ pub enum FindCustomer<'a> {
 impl Operation for FindCustomer<'_> {
     type Output = Customer;
 
-    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        match self {
-            FindCustomer::ExternalId(op) => op.build(config),
-            FindCustomer::Email(op) => op.build(config),
-        }
-    }
-
-    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Customer, Error> {
-        match self {
-            FindCustomer::ExternalId(op) => op.parse(response),
-            FindCustomer::Email(op) => op.parse(response),
-        }
-    }
-
-    fn operation_id(&self) -> &'static str {
-        match self {
-            FindCustomer::ExternalId(op) => op.operation_id(),
-            FindCustomer::Email(op) => op.operation_id(),
-        }
-    }
+    delegate_operation!(FindCustomer::ExternalId, FindCustomer::Email);
 }
 
 /// The requests of a customer upsert.

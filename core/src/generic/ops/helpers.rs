@@ -143,3 +143,42 @@ macro_rules! custom_setters {
 }
 
 pub(crate) use custom_setters;
+
+/// The `Operation` methods of an enum whose every variant holds an operation with the same
+/// output (an upsert's requests, a customer's lookups): each one passes to the variant's.
+/// Written inside the enum's `impl Operation`, after its `type Output`.
+macro_rules! delegate_operation {
+    ($($variant:path),+ $(,)?) => {
+        fn build(
+            &self,
+            config: &$crate::protocol::config::Config,
+        ) -> Result<http::Request<Vec<u8>>, $crate::protocol::error::Error> {
+            match self {
+                $($variant(op) => op.build(config),)+
+            }
+        }
+
+        fn parse<B: AsRef<[u8]>>(
+            &self,
+            response: http::Response<B>,
+        ) -> Result<Self::Output, $crate::protocol::error::Error> {
+            match self {
+                $($variant(op) => op.parse(response),)+
+            }
+        }
+
+        fn operation_id(&self) -> &'static str {
+            match self {
+                $($variant(op) => op.operation_id(),)+
+            }
+        }
+
+        fn resource_id(&self) -> Option<&str> {
+            match self {
+                $($variant(op) => op.resource_id(),)+
+            }
+        }
+    };
+}
+
+pub(crate) use delegate_operation;

@@ -4,12 +4,10 @@ use std::borrow::Cow;
 
 use std::time::SystemTime;
 
-use http::{Request, Response};
-
 use crate::generic::family::{Input, Upsertable};
 use crate::generic::flow::{Flow, Step};
+use crate::generic::ops::helpers::delegate_operation;
 use crate::generic::ops::{Create, GetByExternalId, Update, UpdateMode};
-use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::operation::Operation;
 
@@ -61,37 +59,11 @@ where
 {
     type Output = O;
 
-    fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        match self {
-            UpsertRequest::Lookup(op) => op.build(config),
-            UpsertRequest::Update(op) => op.build(config),
-            UpsertRequest::Create(op) => op.build(config),
-        }
-    }
-
-    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<O, Error> {
-        match self {
-            UpsertRequest::Lookup(op) => op.parse(response),
-            UpsertRequest::Update(op) => op.parse(response),
-            UpsertRequest::Create(op) => op.parse(response),
-        }
-    }
-
-    fn operation_id(&self) -> &'static str {
-        match self {
-            UpsertRequest::Lookup(op) => op.operation_id(),
-            UpsertRequest::Update(op) => op.operation_id(),
-            UpsertRequest::Create(op) => op.operation_id(),
-        }
-    }
-
-    fn resource_id(&self) -> Option<&str> {
-        match self {
-            UpsertRequest::Lookup(op) => op.resource_id(),
-            UpsertRequest::Update(op) => op.resource_id(),
-            UpsertRequest::Create(op) => op.resource_id(),
-        }
-    }
+    delegate_operation!(
+        UpsertRequest::Lookup,
+        UpsertRequest::Update,
+        UpsertRequest::Create
+    );
 }
 
 /// The requests of an upsert by external ID.
