@@ -51,6 +51,7 @@ fn documented_types() -> BTreeMap<String, String> {
                 let mut doc = String::new();
                 // Inside an attribute written over several lines (`#[deprecated(\n ...\n)]`).
                 let mut in_attribute = false;
+                let mut declaring: Option<String> = None;
                 for line in text.lines().map(str::trim) {
                     if in_attribute {
                         in_attribute = !line.ends_with(']');
@@ -75,6 +76,18 @@ fn documented_types() -> BTreeMap<String, String> {
                         });
                     if let Some(name) = name {
                         out.entry(name.to_owned()).or_default().push_str(&doc);
+                        declaring = line.starts_with("pub type ").then(|| name.to_owned());
+                    }
+                    // A declaration in `family!` names its operationIds after the type:
+                    // `pub type GetTag<'a> = Get<'a, Tag> { Get => "GetTag" };`, perhaps over
+                    // several lines. The macro writes them into the docs.
+                    if let Some(declared) = &declaring {
+                        out.entry(declared.clone())
+                            .or_default()
+                            .push_str(&line.replace('"', "`"));
+                        if line.ends_with(';') {
+                            declaring = None;
+                        }
                     }
                     if !line.starts_with('#') {
                         doc.clear();

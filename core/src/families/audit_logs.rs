@@ -6,7 +6,6 @@
 use http::{Method, Request, Response};
 
 use crate::families::models::AuditLog;
-use crate::generic::family::Family;
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::operation::Operation;
@@ -15,11 +14,13 @@ use crate::protocol::paging::Paging;
 use crate::protocol::query::Query;
 use crate::protocol::validation::date_time;
 
-impl Family for AuditLog {
-    type Scope = ();
-    const PATH: &'static str = "/audit-logs";
-    const NAME: &'static str = "audit log";
-    const ID: &'static str = "audit log id";
+crate::generic::declare::family! {
+    impl Family for AuditLog {
+        type Scope = ();
+        const PATH: &'static str = "/audit-logs";
+        const NAME: &'static str = "audit log";
+        const ID: &'static str = "audit log id";
+    }
 }
 
 /// The most entries one page holds.

@@ -6,28 +6,90 @@
 use serde::Serialize;
 
 use crate::families::models::Brand;
-use crate::generic::family::{
-    Creatable, Family, Gettable, Input, Listable, OperationKind, Updatable, UpdateMethods,
-};
+use crate::generic::family::{Creatable, Gettable, Input, Listable, Updatable, UpdateMethods};
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::not_empty;
 
-impl Family for Brand {
-    type Scope = ();
-    const PATH: &'static str = "/brands";
-    const NAME: &'static str = "brand";
-    const ID: &'static str = "brand id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::List => "GetBrands",
-            OperationKind::Create => "CreateBrand",
-            OperationKind::GetAlias("default") => "GetDefaultBrand",
-            OperationKind::Get => "GetBrandById",
-            OperationKind::Patch => "PatchBrand",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Brand {
+        type Scope = ();
+        const PATH: &'static str = "/brands";
+        const NAME: &'static str = "brand";
+        const ID: &'static str = "brand id";
     }
+
+    handle {
+        /// Brand operations through a [`Client`](crate::Client); from
+        /// [`Client::brands`](crate::Client::brands).
+        pub type Brands;
+        /// Brand operations: get, the default brand, list, create, update (`PATCH`).
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// let default = client.brands().default_brand()?;
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn brands;
+    }
+
+    /// Get a brand by ID (`GET /v1/brands/{id}`), or the default one (`GET /v1/brands/default`).
+    ///
+    /// Roles: `org.user.brand.read` or `org.permission.brand.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, brands::GetBrand};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetBrand::new("5dce2a9500520400149dc607").build(&config)?.uri().path(), "/v1/brands/5dce2a9500520400149dc607");
+    /// assert_eq!(GetBrand::default_brand().build(&config)?.uri().path(), "/v1/brands/default");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetBrand<'a> = crate::generic::ops::Get<'a, Brand> {
+        GetAlias("default") => "GetDefaultBrand", Get => "GetBrandById"
+    };
+
+    /// List the org's brands (`GET /v1/brands`).
+    ///
+    /// Roles: `org.user.brand.read` or `org.permission.brand.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, brands::ListBrands};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListBrands::new().build(&config)?.uri().path(), "/v1/brands");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListBrands = crate::generic::ops::List<Brand> { List => "GetBrands" };
+
+    /// Create a brand (`POST /v1/brands`; 201).
+    ///
+    /// Roles: `org.admin.brand.write` or `org.permission.brand.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, brands::{BrandInput, CreateBrand}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert!(CreateBrand::new(BrandInput::new("Socks", "https://example.com/s.svg")).build(&config).is_ok());
+    /// assert!(CreateBrand::new(BrandInput::new("Socks", "")).build(&config).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateBrand<'a> = crate::generic::ops::Create<'a, Brand> { Create => "CreateBrand" };
+
+    /// Change a brand (`PATCH /v1/brands/{id}`); the merge mode is the PATCH, the only update
+    /// brands have.
+    ///
+    /// Roles: `org.admin.brand.write` or `org.permission.brand.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, brands::{BrandInput, UpdateBrand}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let vip = BrandInput::new("Socks, VIP", "https://example.com/s.svg");
+    /// assert_eq!(UpdateBrand::new("5e0f779ed95b430019b57715", &vip).build(&config)?.method(), http::Method::PATCH);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type UpdateBrand<'a> = crate::generic::ops::Update<'a, Brand> { Patch => "PatchBrand" };
 }
 impl Gettable for Brand {}
 impl Listable for Brand {
@@ -77,24 +139,6 @@ impl Input for BrandInput {
     }
 }
 
-/// Brand operations through a [`Client`](crate::Client); from
-/// [`Client::brands`](crate::Client::brands).
-pub type Brands<'c, T> = crate::generic::handle::Handle<'c, T, Brand>;
-
-impl<T> crate::generic::client::Client<T> {
-    /// Brand operations: get, the default brand, list, create, update (`PATCH`).
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let default = client.brands().default_brand()?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn brands(&self) -> Brands<'_, T> {
-        crate::generic::handle::Handle::new(self)
-    }
-}
-
 impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_, T, Brand> {
     /// The org's default brand; see [`GetBrand::default_brand`].
     ///
@@ -109,69 +153,12 @@ impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_
     }
 }
 
-/// Get a brand by ID (`GET /v1/brands/{id}`, Kustomer's `GetBrandById`), or the default one
-/// (`GET /v1/brands/default`, `GetDefaultBrand`).
-///
-/// Roles: `org.user.brand.read` or `org.permission.brand.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, brands::GetBrand};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetBrand::new("5dce2a9500520400149dc607").build(&config)?.uri().path(), "/v1/brands/5dce2a9500520400149dc607");
-/// assert_eq!(GetBrand::default_brand().build(&config)?.uri().path(), "/v1/brands/default");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetBrand<'a> = crate::generic::ops::Get<'a, Brand>;
-
 impl GetBrand<'static> {
     /// The org's default brand: `GET /v1/brands/default` (Kustomer's `GetDefaultBrand`).
     pub fn default_brand() -> Self {
         Self::new("default")
     }
 }
-
-/// List the org's brands (`GET /v1/brands`, Kustomer's `GetBrands`).
-///
-/// Roles: `org.user.brand.read` or `org.permission.brand.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, brands::ListBrands};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(ListBrands::new().build(&config)?.uri().path(), "/v1/brands");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListBrands = crate::generic::ops::List<Brand>;
-
-/// Create a brand (`POST /v1/brands`, Kustomer's `CreateBrand`; 201).
-///
-/// Roles: `org.admin.brand.write` or `org.permission.brand.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, brands::{BrandInput, CreateBrand}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert!(CreateBrand::new(BrandInput::new("Socks", "https://example.com/s.svg")).build(&config).is_ok());
-/// assert!(CreateBrand::new(BrandInput::new("Socks", "")).build(&config).is_err());
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type CreateBrand<'a> = crate::generic::ops::Create<'a, Brand>;
-
-/// Change a brand (`PATCH /v1/brands/{id}`, Kustomer's `PatchBrand`); the merge mode is the
-/// PATCH, the only update brands have.
-///
-/// Roles: `org.admin.brand.write` or `org.permission.brand.update`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, brands::{BrandInput, UpdateBrand}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let vip = BrandInput::new("Socks, VIP", "https://example.com/s.svg");
-/// assert_eq!(UpdateBrand::new("5e0f779ed95b430019b57715", &vip).build(&config)?.method(), http::Method::PATCH);
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type UpdateBrand<'a> = crate::generic::ops::Update<'a, Brand>;
 
 crate::generic::ops::helpers::input_cow!(BrandInput);
 

@@ -5,7 +5,7 @@
 use http::{Method, Request, Response};
 
 use crate::families::models::{Conversation, ConversationTime};
-use crate::generic::family::{ChildOf, Family, OperationKind};
+use crate::generic::family::{ChildOf, Family};
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::operation::Operation;
@@ -13,20 +13,29 @@ use crate::protocol::page::{parse_one, parse_page};
 use crate::protocol::path::segment;
 use crate::protocol::str_list::StrList;
 
-impl Family for ConversationTime {
-    type Scope = ();
-    const PATH: &'static str = "/conversations/times";
-    const NAME: &'static str = "conversation time";
-    const ID: &'static str = "conversation time id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::ListUnder(<crate::families::models::Conversation as Family>::PATH) => {
-                "GetConversationTimesByConversationId"
-            }
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for ConversationTime {
+        type Scope = ();
+        const PATH: &'static str = "/conversations/times";
+        const NAME: &'static str = "conversation time";
+        const ID: &'static str = "conversation time id";
     }
+
+    /// List a conversation's times (`GET /v1/conversations/{id}/times`, pages of up to 1,000).
+    ///
+    /// Roles: `org.user.conversation.read` or `org.permission.conversation_time.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, conversation_times::ListConversationTimes};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = ListConversationTimes::new("5f184e74c61792001af42e49").page_size(1000).build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/conversations/5f184e74c61792001af42e49/times");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListConversationTimes<'a> = crate::generic::ops::ListUnder<'a, Conversation, ConversationTime> {
+        ListUnder(Conversation) => "GetConversationTimesByConversationId"
+    };
 }
 impl ChildOf<Conversation> for ConversationTime {
     const SEGMENT: &'static str = "times";
@@ -35,22 +44,6 @@ impl ChildOf<Conversation> for ConversationTime {
 
 /// The most IDs one [`GetConversationTimes`] takes.
 pub const MAX_TIME_IDS: usize = 100;
-
-/// List a conversation's times (`GET /v1/conversations/{id}/times`, pages of up to 1,000,
-/// Kustomer's `GetConversationTimesByConversationId`).
-///
-/// Roles: `org.user.conversation.read` or `org.permission.conversation_time.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, conversation_times::ListConversationTimes};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = ListConversationTimes::new("5f184e74c61792001af42e49").page_size(1000).build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/conversations/5f184e74c61792001af42e49/times");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListConversationTimes<'a> =
-    crate::generic::ops::ListUnder<'a, Conversation, ConversationTime>;
 
 /// Get conversation times by their IDs (`GET /v1/conversations/times/{ids}`, comma-separated,
 /// at most 100, Kustomer's `GetConversationTimeByIds`). The answer may be one record or a

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use http::{Method, Request, Response};
 
 use crate::families::models::{Customer, CustomerEvent, CustomerSession};
-use crate::generic::family::{ChildOf, Family, GettableUnder, OperationKind};
+use crate::generic::family::{ChildOf, Family, GettableUnder};
 use crate::protocol::config::Config;
 use crate::protocol::error::Error;
 use crate::protocol::operation::Operation;
@@ -16,91 +16,78 @@ use crate::protocol::paging::{Paging, paging_methods};
 use crate::protocol::path::segment;
 use crate::protocol::query::Query;
 
-impl Family for CustomerEvent {
-    type Scope = ();
-    const PATH: &'static str = "/customers/events";
-    const NAME: &'static str = "customer event";
-    const ID: &'static str = "customer event id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::GetUnder(<crate::families::models::Customer as Family>::PATH) => {
-                "GetaCustomerEvent"
-            }
-            OperationKind::ListUnder(<crate::families::models::Customer as Family>::PATH) => {
-                "GetAllCustomerEvents"
-            }
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for CustomerEvent {
+        type Scope = ();
+        const PATH: &'static str = "/customers/events";
+        const NAME: &'static str = "customer event";
+        const ID: &'static str = "customer event id";
     }
+
+    /// List a customer's events (`GET /v1/customers/{id}/events`); `.param("name", …)` keeps one
+    /// event name.
+    ///
+    /// Roles: `org.user.customer.read` or `org.permission.customer_event.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, customer_events::ListCustomerEvents};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = ListCustomerEvents::new("58210c3db0f09110006b7953").param("name", "kustomer.conversation.create").build(&config)?;
+    /// assert_eq!(request.uri().query(), Some("name=kustomer.conversation.create"));
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListCustomerEvents<'a> = crate::generic::ops::ListUnder<'a, Customer, CustomerEvent> {
+        ListUnder(Customer) => "GetAllCustomerEvents"
+    };
+
+    /// Get one of a customer's events (`GET /v1/customers/{customerId}/events/{id}`).
+    ///
+    /// Roles: `org.user.customer.read` or `org.permission.customer_event.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, customer_events::GetCustomerEvent};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = GetCustomerEvent::new("58210c3db0f09110006b7953", "58210c3d7281071100186630").build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/customers/58210c3db0f09110006b7953/events/58210c3d7281071100186630");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetCustomerEvent<'a> = crate::generic::ops::GetUnder<'a, Customer, CustomerEvent> {
+        GetUnder(Customer) => "GetaCustomerEvent"
+    };
 }
 impl ChildOf<Customer> for CustomerEvent {
     const SEGMENT: &'static str = "events";
 }
 impl GettableUnder<Customer> for CustomerEvent {}
 
-impl Family for CustomerSession {
-    type Scope = ();
-    const PATH: &'static str = "/customers/sessions";
-    const NAME: &'static str = "customer session";
-    const ID: &'static str = "session id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::ListUnder(<crate::families::models::Customer as Family>::PATH) => {
-                "GetCustomerSessions"
-            }
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for CustomerSession {
+        type Scope = ();
+        const PATH: &'static str = "/customers/sessions";
+        const NAME: &'static str = "customer session";
+        const ID: &'static str = "session id";
     }
+
+    /// List a customer's tracking sessions (`GET /v1/customers/{id}/sessions`).
+    ///
+    /// Roles: `org.user.customer.read` or `org.permission.customer_event.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, customer_events::ListCustomerSessions};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListCustomerSessions::new("58290b8b7c7f551a00b5b738").build(&config)?.uri().path(), "/v1/customers/58290b8b7c7f551a00b5b738/sessions");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListCustomerSessions<'a> = crate::generic::ops::ListUnder<'a, Customer, CustomerSession> {
+        ListUnder(Customer) => "GetCustomerSessions"
+    };
 }
 impl ChildOf<Customer> for CustomerSession {
     const SEGMENT: &'static str = "sessions";
 }
-
-/// List a customer's events (`GET /v1/customers/{id}/events`, Kustomer's
-/// `GetAllCustomerEvents`); `.param("name", …)` keeps one event name.
-///
-/// Roles: `org.user.customer.read` or `org.permission.customer_event.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, customer_events::ListCustomerEvents};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = ListCustomerEvents::new("58210c3db0f09110006b7953").param("name", "kustomer.conversation.create").build(&config)?;
-/// assert_eq!(request.uri().query(), Some("name=kustomer.conversation.create"));
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListCustomerEvents<'a> = crate::generic::ops::ListUnder<'a, Customer, CustomerEvent>;
-
-/// Get one of a customer's events (`GET /v1/customers/{customerId}/events/{id}`, Kustomer's
-/// `GetaCustomerEvent`).
-///
-/// Roles: `org.user.customer.read` or `org.permission.customer_event.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, customer_events::GetCustomerEvent};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = GetCustomerEvent::new("58210c3db0f09110006b7953", "58210c3d7281071100186630").build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/customers/58210c3db0f09110006b7953/events/58210c3d7281071100186630");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetCustomerEvent<'a> = crate::generic::ops::GetUnder<'a, Customer, CustomerEvent>;
-
-/// List a customer's tracking sessions (`GET /v1/customers/{id}/sessions`, Kustomer's
-/// `GetCustomerSessions`).
-///
-/// Roles: `org.user.customer.read` or `org.permission.customer_event.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, customer_events::ListCustomerSessions};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(ListCustomerSessions::new("58290b8b7c7f551a00b5b738").build(&config)?.uri().path(), "/v1/customers/58290b8b7c7f551a00b5b738/sessions");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListCustomerSessions<'a> = crate::generic::ops::ListUnder<'a, Customer, CustomerSession>;
 
 /// List the events of one of a customer's sessions
 /// (`GET /v1/customers/{customerId}/sessions/{sessionId}/events`, Kustomer's

@@ -8,23 +8,68 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::families::models::Metadata;
-use crate::generic::family::{Family, Gettable, Input, OperationKind, Updatable, UpdateMethods};
+use crate::generic::family::{Gettable, Input, Updatable, UpdateMethods};
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{check_count, check_list_max, not_empty};
 
-impl Family for Metadata {
-    type Scope = ();
-    const PATH: &'static str = "/metadata";
-    const NAME: &'static str = "custom-attribute metadata";
-    const ID: &'static str = "metadata resource";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::Get => "GetCustomAttributeMetadata",
-            OperationKind::Put => "UpdateCustomAttributeMetadata",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Metadata {
+        type Scope = ();
+        const PATH: &'static str = "/metadata";
+        const NAME: &'static str = "custom-attribute metadata";
+        const ID: &'static str = "metadata resource";
     }
+
+    handle {
+        /// Custom-attribute metadata operations through a [`Client`](crate::Client); from
+        /// [`Client::metadata`](crate::Client::metadata).
+        pub type MetadataHandle;
+        /// Custom-attribute metadata operations: get and update, by resource name (`customer`,
+        /// `conversation`, `company`, `kobject.<klass>`).
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// let customer = client.metadata().get("customer")?;
+        /// if customer.property("tierStr").is_none() {
+        ///     eprintln!("define tierStr before writing it");
+        /// }
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn metadata;
+    }
+
+    /// Get a resource's custom-attribute metadata (`GET /v1/metadata/{resource}`).
+    ///
+    /// Roles: `org.user.metadata.read` or `org.permission.metadata.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, metadata::GetMetadata};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetMetadata::new("kobject.order").build(&config)?.uri().path(), "/v1/metadata/kobject.order");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetMetadata<'a> = crate::generic::ops::Get<'a, Metadata> {
+        Get => "GetCustomAttributeMetadata"
+    };
+
+    /// Update a resource's custom-attribute metadata (`PUT /v1/metadata/{resource}`).
+    ///
+    /// Roles: `org.admin.metadata.write` or `org.permission.metadata.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, metadata::{MetadataUpdate, UpdateMetadata}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let tier = MetadataUpdate::new().property("tierStr", serde_json::json!({"type": "string"}));
+    /// let request = UpdateMetadata::new("customer", &tier).build(&config)?;
+    /// assert_eq!(request.uri().path_and_query().unwrap(), "/v1/metadata/customer");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type UpdateMetadata<'a> = crate::generic::ops::Update<'a, Metadata> {
+        Put => "UpdateCustomAttributeMetadata"
+    };
 }
 impl Gettable for Metadata {}
 impl Updatable for Metadata {
@@ -88,58 +133,6 @@ impl Input for MetadataUpdate {
         })
     }
 }
-
-/// Custom-attribute metadata operations through a [`Client`](crate::Client); from
-/// [`Client::metadata`](crate::Client::metadata).
-pub type MetadataHandle<'c, T> = crate::generic::handle::Handle<'c, T, Metadata>;
-
-impl<T> crate::generic::client::Client<T> {
-    /// Custom-attribute metadata operations: get and update, by resource name (`customer`,
-    /// `conversation`, `company`, `kobject.<klass>`).
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let customer = client.metadata().get("customer")?;
-    /// if customer.property("tierStr").is_none() {
-    ///     eprintln!("define tierStr before writing it");
-    /// }
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn metadata(&self) -> MetadataHandle<'_, T> {
-        crate::generic::handle::Handle::new(self)
-    }
-}
-
-/// Get a resource's custom-attribute metadata (`GET /v1/metadata/{resource}`, Kustomer's
-/// `GetCustomAttributeMetadata`).
-///
-/// Roles: `org.user.metadata.read` or `org.permission.metadata.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, metadata::GetMetadata};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetMetadata::new("kobject.order").build(&config)?.uri().path(), "/v1/metadata/kobject.order");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetMetadata<'a> = crate::generic::ops::Get<'a, Metadata>;
-
-/// Update a resource's custom-attribute metadata (`PUT /v1/metadata/{resource}`, Kustomer's
-/// `UpdateCustomAttributeMetadata`).
-///
-/// Roles: `org.admin.metadata.write` or `org.permission.metadata.update`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, metadata::{MetadataUpdate, UpdateMetadata}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let tier = MetadataUpdate::new().property("tierStr", serde_json::json!({"type": "string"}));
-/// let request = UpdateMetadata::new("customer", &tier).build(&config)?;
-/// assert_eq!(request.uri().path_and_query().unwrap(), "/v1/metadata/customer");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type UpdateMetadata<'a> = crate::generic::ops::Update<'a, Metadata>;
 
 crate::generic::ops::helpers::input_cow!(MetadataUpdate);
 

@@ -4,41 +4,47 @@
 //! Roles: `org.user.org.read` / `org.permission.org.read`.
 
 use crate::families::models::Org;
-use crate::generic::family::{Family, Gettable, OperationKind};
+use crate::generic::family::Gettable;
 
-impl Family for Org {
-    type Scope = ();
-    const PATH: &'static str = "/orgs";
-    const NAME: &'static str = "org";
-    const ID: &'static str = "org id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::Get => "GetOrg",
-            OperationKind::GetAlias("current") => "GetCurrentOrg",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Org {
+        type Scope = ();
+        const PATH: &'static str = "/orgs";
+        const NAME: &'static str = "org";
+        const ID: &'static str = "org id";
     }
-}
-impl Gettable for Org {}
 
-/// Org operations through a [`Client`](crate::Client); from
-/// [`Client::orgs`](crate::Client::orgs).
-pub type Orgs<'c, T> = crate::generic::handle::Handle<'c, T, Org>;
+    handle {
+        /// Org operations through a [`Client`](crate::Client); from
+        /// [`Client::orgs`](crate::Client::orgs).
+        pub type Orgs;
+        /// Org operations: get, the current org.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// let org = client.orgs().current()?;
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn orgs;
+    }
 
-impl<T> crate::generic::client::Client<T> {
-    /// Org operations: get, the current org.
+    /// Get an org by ID (`GET /v1/orgs/{id}`), or the API key's own (`GET /v1/orgs/current`).
     ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let org = client.orgs().current()?;
+    /// Roles: `org.user.org.read` or `org.permission.org.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, orgs::GetOrg};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetOrg::current().build(&config)?.uri().path(), "/v1/orgs/current");
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub fn orgs(&self) -> Orgs<'_, T> {
-        crate::generic::handle::Handle::new(self)
-    }
+    pub type GetOrg<'a> = crate::generic::ops::Get<'a, Org> {
+        Get => "GetOrg", GetAlias("current") => "GetCurrentOrg"
+    };
 }
+impl Gettable for Org {}
 
 impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_, T, Org> {
     /// The API key's org; see [`GetOrg::current`].
@@ -53,19 +59,6 @@ impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_
         self.client().execute(&GetOrg::current())
     }
 }
-
-/// Get an org by ID (`GET /v1/orgs/{id}`), or the API key's own (`GET /v1/orgs/current`).
-///
-/// Roles: `org.user.org.read` or `org.permission.org.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, orgs::GetOrg};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetOrg::current().build(&config)?.uri().path(), "/v1/orgs/current");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetOrg<'a> = crate::generic::ops::Get<'a, Org>;
 
 impl GetOrg<'static> {
     /// The API key's org: `GET /v1/orgs/current`.

@@ -3,37 +3,34 @@
 //! Roles: `org.user.satisfaction.read` / `org.permission.satisfaction.read`.
 
 use crate::families::models::Satisfaction;
-use crate::generic::family::{Family, Listable, OperationKind};
+use crate::generic::family::Listable;
 
-impl Family for Satisfaction {
-    type Scope = ();
-    const PATH: &'static str = "/satisfaction";
-    const NAME: &'static str = "satisfaction form";
-    const ID: &'static str = "satisfaction id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::List => "GetSatisfaction",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Satisfaction {
+        type Scope = ();
+        const PATH: &'static str = "/satisfaction";
+        const NAME: &'static str = "satisfaction form";
+        const ID: &'static str = "satisfaction id";
     }
+
+    /// List the satisfaction forms (`GET /v1/satisfaction`).
+    ///
+    /// Roles: `org.user.satisfaction.read` or `org.permission.satisfaction.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, satisfaction::ListSatisfactionForms};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListSatisfactionForms::new().build(&config)?.uri().path(), "/v1/satisfaction");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListSatisfactionForms = crate::generic::ops::List<Satisfaction> {
+        List => "GetSatisfaction"
+    };
 }
 impl Listable for Satisfaction {
     const MAX_PAGE_SIZE: u32 = 100;
 }
-
-/// List the satisfaction forms (`GET /v1/satisfaction`, Kustomer's `GetSatisfaction`).
-///
-/// Roles: `org.user.satisfaction.read` or `org.permission.satisfaction.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, satisfaction::ListSatisfactionForms};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(ListSatisfactionForms::new().build(&config)?.uri().path(), "/v1/satisfaction");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListSatisfactionForms = crate::generic::ops::List<Satisfaction>;
 
 impl<T> crate::generic::client::Client<T> {
     /// Satisfaction form operations: list.

@@ -9,29 +9,109 @@ use serde::{Serialize, Serializer};
 
 use crate::families::models::Schedule;
 use crate::generic::family::{
-    Creatable, Deletable, Family, Gettable, Input, Listable, OperationKind, Updatable,
-    UpdateMethods,
+    Creatable, Deletable, Gettable, Input, Listable, Updatable, UpdateMethods,
 };
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{chars_between, not_empty};
 
-impl Family for Schedule {
-    type Scope = ();
-    const PATH: &'static str = "/schedules";
-    const NAME: &'static str = "business schedule";
-    const ID: &'static str = "schedule id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::List => "GetAllSchedules",
-            OperationKind::Create => "CreateSchedule",
-            OperationKind::GetAlias("default") => "GetDefaultSchedule",
-            OperationKind::Delete => "DeleteScheduleById",
-            OperationKind::Get => "GetScheduleById",
-            OperationKind::Put => "UpdateScheduleById",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Schedule {
+        type Scope = ();
+        const PATH: &'static str = "/schedules";
+        const NAME: &'static str = "business schedule";
+        const ID: &'static str = "schedule id";
     }
+
+    handle {
+        /// Business schedule operations through a [`Client`](crate::Client); from
+        /// [`Client::schedules`](crate::Client::schedules).
+        pub type Schedules;
+        /// Business schedule operations: get, the default, list, create, update, delete.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// let hours = client.schedules().get("default")?.open_hours(1);
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn schedules;
+    }
+
+    /// Get a business schedule (`GET /v1/schedules/{id}`), or the default one
+    /// (`GET /v1/schedules/default`).
+    ///
+    /// Roles: `org.user.schedule.read` or `org.permission.schedule.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, schedules::GetSchedule};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetSchedule::default_schedule().build(&config)?.uri().path(), "/v1/schedules/default");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetSchedule<'a> = crate::generic::ops::Get<'a, Schedule> {
+        GetAlias("default") => "GetDefaultSchedule", Get => "GetScheduleById"
+    };
+
+    /// List the business schedules (`GET /v1/schedules`).
+    ///
+    /// Roles: `org.user.schedule.read` or `org.permission.schedule.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, schedules::ListSchedules};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListSchedules::new().build(&config)?.uri().path(), "/v1/schedules");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListSchedules = crate::generic::ops::List<Schedule> { List => "GetAllSchedules" };
+
+    /// Create a business schedule (`POST /v1/schedules`).
+    ///
+    /// Roles: `org.admin.schedule.write` or `org.permission.schedule.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, schedules::{CreateSchedule, ScheduleInput}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert!(CreateSchedule::new(ScheduleInput::new("Weekends", "UTC").open(0, 600, 900)).build(&config).is_ok());
+    /// assert!(CreateSchedule::new(ScheduleInput::new("Bad", "UTC").open(1, 900, 600)).build(&config).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateSchedule<'a> = crate::generic::ops::Create<'a, Schedule> {
+        Create => "CreateSchedule"
+    };
+
+    /// Replace a business schedule (`PUT /v1/schedules/{id}`).
+    ///
+    /// Roles: `org.admin.schedule.write` or `org.permission.schedule.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, schedules::{ScheduleInput, UpdateSchedule}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = UpdateSchedule::new("5e21e0f9520ec30019df3dcf", ScheduleInput::new("Biz", "UTC")).build(&config)?;
+    /// assert_eq!(request.method(), http::Method::PUT);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type UpdateSchedule<'a> = crate::generic::ops::Update<'a, Schedule> {
+        Put => "UpdateScheduleById"
+    };
+
+    /// Delete a business schedule (`DELETE /v1/schedules/{id}`).
+    ///
+    /// Roles: `org.admin.schedule.write` or `org.permission.schedule.delete`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, schedules::DeleteSchedule};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(DeleteSchedule::new("5e21e0f9520ec30019df3dcf").build(&config)?.method(), http::Method::DELETE);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type DeleteSchedule<'a> = crate::generic::ops::Delete<'a, Schedule> {
+        Delete => "DeleteScheduleById"
+    };
 }
 impl Gettable for Schedule {}
 impl Listable for Schedule {
@@ -136,38 +216,6 @@ impl Input for ScheduleInput {
 
 crate::generic::ops::helpers::input_cow!(ScheduleInput);
 
-/// Business schedule operations through a [`Client`](crate::Client); from
-/// [`Client::schedules`](crate::Client::schedules).
-pub type Schedules<'c, T> = crate::generic::handle::Handle<'c, T, Schedule>;
-
-impl<T> crate::generic::client::Client<T> {
-    /// Business schedule operations: get, the default, list, create, update, delete.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let hours = client.schedules().get("default")?.open_hours(1);
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn schedules(&self) -> Schedules<'_, T> {
-        crate::generic::handle::Handle::new(self)
-    }
-}
-
-/// Get a business schedule (`GET /v1/schedules/{id}`, Kustomer's `GetScheduleById`), or the
-/// default one (`GET /v1/schedules/default`, `GetDefaultSchedule`).
-///
-/// Roles: `org.user.schedule.read` or `org.permission.schedule.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, schedules::GetSchedule};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetSchedule::default_schedule().build(&config)?.uri().path(), "/v1/schedules/default");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetSchedule<'a> = crate::generic::ops::Get<'a, Schedule>;
-
 impl GetSchedule<'static> {
     /// The org's default schedule: `GET /v1/schedules/default`.
     pub fn default_schedule() -> Self {
@@ -192,60 +240,6 @@ impl GetSchedule<'_> {
         self.with_option("include", "holidays")
     }
 }
-
-/// List the business schedules (`GET /v1/schedules`, Kustomer's `GetAllSchedules`).
-///
-/// Roles: `org.user.schedule.read` or `org.permission.schedule.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, schedules::ListSchedules};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(ListSchedules::new().build(&config)?.uri().path(), "/v1/schedules");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListSchedules = crate::generic::ops::List<Schedule>;
-
-/// Create a business schedule (`POST /v1/schedules`, Kustomer's `CreateSchedule`).
-///
-/// Roles: `org.admin.schedule.write` or `org.permission.schedule.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, schedules::{CreateSchedule, ScheduleInput}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert!(CreateSchedule::new(ScheduleInput::new("Weekends", "UTC").open(0, 600, 900)).build(&config).is_ok());
-/// assert!(CreateSchedule::new(ScheduleInput::new("Bad", "UTC").open(1, 900, 600)).build(&config).is_err());
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type CreateSchedule<'a> = crate::generic::ops::Create<'a, Schedule>;
-
-/// Replace a business schedule (`PUT /v1/schedules/{id}`, Kustomer's `UpdateScheduleById`).
-///
-/// Roles: `org.admin.schedule.write` or `org.permission.schedule.update`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, schedules::{ScheduleInput, UpdateSchedule}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = UpdateSchedule::new("5e21e0f9520ec30019df3dcf", ScheduleInput::new("Biz", "UTC")).build(&config)?;
-/// assert_eq!(request.method(), http::Method::PUT);
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type UpdateSchedule<'a> = crate::generic::ops::Update<'a, Schedule>;
-
-/// Delete a business schedule (`DELETE /v1/schedules/{id}`, Kustomer's `DeleteScheduleById`).
-///
-/// Roles: `org.admin.schedule.write` or `org.permission.schedule.delete`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, schedules::DeleteSchedule};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(DeleteSchedule::new("5e21e0f9520ec30019df3dcf").build(&config)?.method(), http::Method::DELETE);
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type DeleteSchedule<'a> = crate::generic::ops::Delete<'a, Schedule>;
 
 crate::generic::ops::helpers::setters!(ScheduleInput {
     #[doc = "Sets `name`: the name, 1 to 256 characters."]

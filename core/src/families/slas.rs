@@ -3,36 +3,31 @@
 //! Roles: `org.user.sla.read` / `org.permission.sla.read`.
 
 use crate::families::models::Sla;
-use crate::generic::family::{Family, Gettable, OperationKind};
+use crate::generic::family::Gettable;
 
-impl Family for Sla {
-    type Scope = ();
-    const PATH: &'static str = "/slas";
-    const NAME: &'static str = "SLA";
-    const ID: &'static str = "sla id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::Get => "GetSlaById",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Sla {
+        type Scope = ();
+        const PATH: &'static str = "/slas";
+        const NAME: &'static str = "SLA";
+        const ID: &'static str = "sla id";
     }
+
+    /// Get an SLA policy (`GET /v1/slas/{id}`), with its versions if asked
+    /// ([`versions`](GetSla::versions), then [`Sla::versions`]).
+    ///
+    /// Roles: `org.user.sla.read` or `org.permission.sla.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, slas::GetSla};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetSla::new("5fadc1ba6647f1953ff94916").build(&config)?.uri().path(), "/v1/slas/5fadc1ba6647f1953ff94916");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetSla<'a> = crate::generic::ops::Get<'a, Sla> { Get => "GetSlaById" };
 }
 impl Gettable for Sla {}
-
-/// Get an SLA policy (`GET /v1/slas/{id}`, Kustomer's `GetSlaById`), with its versions if
-/// asked ([`versions`](GetSla::versions), then [`Sla::versions`]).
-///
-/// Roles: `org.user.sla.read` or `org.permission.sla.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, slas::GetSla};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetSla::new("5fadc1ba6647f1953ff94916").build(&config)?.uri().path(), "/v1/slas/5fadc1ba6647f1953ff94916");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetSla<'a> = crate::generic::ops::Get<'a, Sla>;
 
 /// Which versions of an SLA its get includes (`?versions=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

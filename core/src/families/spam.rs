@@ -9,7 +9,7 @@ use http::{Method, Request, Response};
 use serde::Serialize;
 
 use crate::families::models::SpamSender;
-use crate::generic::family::{Deletable, Family, Input, Listable, OperationKind};
+use crate::generic::family::{Deletable, Input, Listable};
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::json_body::json_body;
@@ -17,19 +17,41 @@ use crate::protocol::operation::Operation;
 use crate::protocol::page::parse_one;
 use crate::protocol::validation::{not_empty, one_of};
 
-impl Family for SpamSender {
-    type Scope = ();
-    const PATH: &'static str = "/spam/senders";
-    const NAME: &'static str = "spam sender";
-    const ID: &'static str = "spam sender id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::List => "GetSpamSenders",
-            OperationKind::Delete => "DeleteSpamSender",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for SpamSender {
+        type Scope = ();
+        const PATH: &'static str = "/spam/senders";
+        const NAME: &'static str = "spam sender";
+        const ID: &'static str = "spam sender id";
     }
+
+    /// List the spam lists' senders (`GET /v1/spam/senders`).
+    ///
+    /// Roles: `org.user.spam.read` or `org.permission.spam.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, spam::ListSpamSenders};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListSpamSenders::new().build(&config)?.uri().path(), "/v1/spam/senders");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListSpamSenders = crate::generic::ops::List<SpamSender> { List => "GetSpamSenders" };
+
+    /// Take a sender off the spam lists (`DELETE /v1/spam/senders/{id}`; 204).
+    ///
+    /// Roles: `org.admin.spam.write` or `org.permission.spam.delete`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, spam::DeleteSpamSender};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(DeleteSpamSender::new("5f52b303775dbe9e4ed8f9a3").build(&config)?.uri().path(), "/v1/spam/senders/5f52b303775dbe9e4ed8f9a3");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type DeleteSpamSender<'a> = crate::generic::ops::Delete<'a, SpamSender> {
+        Delete => "DeleteSpamSender"
+    };
 }
 impl Listable for SpamSender {
     const MAX_PAGE_SIZE: u32 = 100;
@@ -128,33 +150,6 @@ impl Operation for UpsertSpamSender<'_> {
         parse_one(response)
     }
 }
-
-/// List the spam lists' senders (`GET /v1/spam/senders`, Kustomer's `GetSpamSenders`).
-///
-/// Roles: `org.user.spam.read` or `org.permission.spam.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, spam::ListSpamSenders};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(ListSpamSenders::new().build(&config)?.uri().path(), "/v1/spam/senders");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListSpamSenders = crate::generic::ops::List<SpamSender>;
-
-/// Take a sender off the spam lists (`DELETE /v1/spam/senders/{id}`, Kustomer's
-/// `DeleteSpamSender`; 204).
-///
-/// Roles: `org.admin.spam.write` or `org.permission.spam.delete`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, spam::DeleteSpamSender};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(DeleteSpamSender::new("5f52b303775dbe9e4ed8f9a3").build(&config)?.uri().path(), "/v1/spam/senders/5f52b303775dbe9e4ed8f9a3");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type DeleteSpamSender<'a> = crate::generic::ops::Delete<'a, SpamSender>;
 
 impl<T> crate::generic::client::Client<T> {
     /// Spam list operations: list, delete, and [`upsert`](crate::Handle::upsert_sender).

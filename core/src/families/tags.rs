@@ -10,28 +10,105 @@ use serde::Serialize;
 
 use crate::families::models::Tag;
 use crate::generic::family::{
-    Creatable, Deletable, Family, Gettable, Input, Listable, OperationKind, Updatable,
-    UpdateMethods,
+    Creatable, Deletable, Gettable, Input, Listable, Updatable, UpdateMethods,
 };
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::validation::{check_tag, max_chars};
 
-impl Family for Tag {
-    type Scope = ();
-    const PATH: &'static str = "/tags";
-    const NAME: &'static str = "tag";
-    const ID: &'static str = "tag id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::Get => "GetTag",
-            OperationKind::List => "GetTags",
-            OperationKind::Create => "CreateTag",
-            OperationKind::Put => "UpdateTag",
-            OperationKind::Delete => "DeleteTag",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Tag {
+        type Scope = ();
+        const PATH: &'static str = "/tags";
+        const NAME: &'static str = "tag";
+        const ID: &'static str = "tag id";
     }
+
+    handle {
+        /// Tag operations through a [`Client`](crate::Client); from
+        /// [`Client::tags`](crate::Client::tags).
+        pub type Tags;
+        /// Tag operations: get, list (not deleted, unless asked), create, update, delete, and
+        /// [`names`](crate::Handle::names) for a conversation's tag IDs.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// use kustomer::tags::TagInput;
+        ///
+        /// let vip = client.tags().create(&TagInput::new("vip"))?;
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn tags;
+    }
+
+    /// Get a tag by ID (`GET /v1/tags/{id}`).
+    ///
+    /// Roles: `org.user.tag.read` or `org.permission.tag.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, tags::GetTag};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetTag::new("58224d97d4e96711004ecc56").build(&config)?.uri().path(), "/v1/tags/58224d97d4e96711004ecc56");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetTag<'a> = crate::generic::ops::Get<'a, Tag> { Get => "GetTag" };
+
+    /// List the org's tags (`GET /v1/tags?deleted=false`), one page at a time; deleted ones too
+    /// with `.param("deleted", "true")`.
+    ///
+    /// Roles: `org.user.tag.read` or `org.permission.tag.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, tags::ListTags};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListTags::new().page_size(50).build(&config)?.uri().query(), Some("pageSize=50&deleted=false"));
+    /// assert_eq!(ListTags::new().param("deleted", "true").build(&config)?.uri().query(), Some("deleted=true"));
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListTags = crate::generic::ops::List<Tag> { List => "GetTags" };
+
+    /// Create a tag (`POST /v1/tags`; 201).
+    ///
+    /// Roles: `org.admin.tag.write` or `org.permission.tag.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, tags::{CreateTag, TagInput}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(CreateTag::new(TagInput::new("vip")).build(&config)?.body(), br#"{"name":"vip"}"#);
+    /// assert!(CreateTag::new(TagInput::new(" leading space")).build(&config).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateTag<'a> = crate::generic::ops::Create<'a, Tag> { Create => "CreateTag" };
+
+    /// Update a tag (`PUT /v1/tags/{id}`).
+    ///
+    /// Roles: `org.admin.tag.write` or `org.permission.tag.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, tags::{TagInput, UpdateTag}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = UpdateTag::new("58224d97d4e96711004ecc56", TagInput::default().color("#00ff00")).build(&config)?;
+    /// assert_eq!(request.method(), http::Method::PUT);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type UpdateTag<'a> = crate::generic::ops::Update<'a, Tag> { Put => "UpdateTag" };
+
+    /// Delete a tag (`DELETE /v1/tags/{id}`; 204).
+    ///
+    /// Roles: `org.admin.tag.write` or `org.permission.tag.delete`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, tags::DeleteTag};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(DeleteTag::new("58224d97d4e96711004ecc56").build(&config)?.method(), http::Method::DELETE);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type DeleteTag<'a> = crate::generic::ops::Delete<'a, Tag> { Delete => "DeleteTag" };
 }
 impl Gettable for Tag {}
 impl Listable for Tag {
@@ -140,27 +217,6 @@ impl FromIterator<Tag> for TagNames {
     }
 }
 
-/// Tag operations through a [`Client`](crate::Client); from
-/// [`Client::tags`](crate::Client::tags).
-pub type Tags<'c, T> = crate::generic::handle::Handle<'c, T, Tag>;
-
-impl<T> crate::generic::client::Client<T> {
-    /// Tag operations: get, list (not deleted, unless asked), create, update, delete, and
-    /// [`names`](crate::Handle::names) for a conversation's tag IDs.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::tags::TagInput;
-    ///
-    /// let vip = client.tags().create(&TagInput::new("vip"))?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn tags(&self) -> Tags<'_, T> {
-        crate::generic::handle::Handle::new(self)
-    }
-}
-
 impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_, T, Tag> {
     /// Every tag's name by ID, in one walk of the list (pages of 100); see [`TagNames`].
     ///
@@ -183,75 +239,6 @@ impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_
             .collect()
     }
 }
-
-/// Get a tag by ID (`GET /v1/tags/{id}`).
-///
-/// Roles: `org.user.tag.read` or `org.permission.tag.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, tags::GetTag};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetTag::new("58224d97d4e96711004ecc56").build(&config)?.uri().path(), "/v1/tags/58224d97d4e96711004ecc56");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetTag<'a> = crate::generic::ops::Get<'a, Tag>;
-
-/// List the org's tags (`GET /v1/tags?deleted=false`), one page at a time; deleted ones too
-/// with `.param("deleted", "true")`.
-///
-/// Roles: `org.user.tag.read` or `org.permission.tag.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, tags::ListTags};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(ListTags::new().page_size(50).build(&config)?.uri().query(), Some("pageSize=50&deleted=false"));
-/// assert_eq!(ListTags::new().param("deleted", "true").build(&config)?.uri().query(), Some("deleted=true"));
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListTags = crate::generic::ops::List<Tag>;
-
-/// Create a tag (`POST /v1/tags`; 201).
-///
-/// Roles: `org.admin.tag.write` or `org.permission.tag.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, tags::{CreateTag, TagInput}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(CreateTag::new(TagInput::new("vip")).build(&config)?.body(), br#"{"name":"vip"}"#);
-/// assert!(CreateTag::new(TagInput::new(" leading space")).build(&config).is_err());
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type CreateTag<'a> = crate::generic::ops::Create<'a, Tag>;
-
-/// Update a tag (`PUT /v1/tags/{id}`).
-///
-/// Roles: `org.admin.tag.write` or `org.permission.tag.update`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, tags::{TagInput, UpdateTag}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = UpdateTag::new("58224d97d4e96711004ecc56", TagInput::default().color("#00ff00")).build(&config)?;
-/// assert_eq!(request.method(), http::Method::PUT);
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type UpdateTag<'a> = crate::generic::ops::Update<'a, Tag>;
-
-/// Delete a tag (`DELETE /v1/tags/{id}`; 204).
-///
-/// Roles: `org.admin.tag.write` or `org.permission.tag.delete`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, tags::DeleteTag};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(DeleteTag::new("58224d97d4e96711004ecc56").build(&config)?.method(), http::Method::DELETE);
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type DeleteTag<'a> = crate::generic::ops::Delete<'a, Tag>;
 
 crate::generic::ops::helpers::input_cow!(TagInput);
 

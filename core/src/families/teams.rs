@@ -9,10 +9,9 @@ use std::borrow::Cow;
 use http::{Method, Request, Response};
 use serde::Serialize;
 
-use crate::families::models::Team;
+use crate::families::models::{Team, User};
 use crate::generic::family::{
-    Creatable, Deletable, Family, Gettable, Input, Listable, OperationKind, Updatable,
-    UpdateMethods,
+    Creatable, Deletable, Family, Gettable, Input, Listable, Updatable, UpdateMethods,
 };
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
@@ -23,26 +22,117 @@ use crate::protocol::path::segment;
 use crate::protocol::str_list::StrList;
 use crate::protocol::validation::{chars_between, check_list_max, max_chars, not_empty};
 
-impl Family for Team {
-    type Scope = ();
-    const PATH: &'static str = "/teams";
-    const NAME: &'static str = "team";
-    const ID: &'static str = "team id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::Get => "GetTeam",
-            OperationKind::List => "GetTeams",
-            OperationKind::Create => "CreateTeam",
-            OperationKind::Put => "UpdateTeam",
-            OperationKind::Patch => "PatchTeam",
-            OperationKind::Delete => "DeleteTeam",
-            OperationKind::ListUnder(<crate::families::models::User as Family>::PATH) => {
-                "GetUserTeams"
-            }
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Team {
+        type Scope = ();
+        const PATH: &'static str = "/teams";
+        const NAME: &'static str = "team";
+        const ID: &'static str = "team id";
     }
+
+    handle {
+        /// Team operations through a [`Client`](crate::Client); from
+        /// [`Client::teams`](crate::Client::teams).
+        pub type Teams;
+        /// Team operations: get, list, create, update, delete, members added and removed.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// use kustomer::teams::ListTeams;
+        ///
+        /// let teams = client.teams().list(ListTeams::new().page_size(500)).count();
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn teams;
+    }
+
+    /// Get a team by ID (`GET /v1/teams/{id}`).
+    ///
+    /// Roles: `org.user.team.read` or `org.permission.team.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, teams::GetTeam};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetTeam::new("5e0f779ed95b430019b57715").build(&config)?.uri().path(), "/v1/teams/5e0f779ed95b430019b57715");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetTeam<'a> = crate::generic::ops::Get<'a, Team> { Get => "GetTeam" };
+
+    /// List the org's teams (`GET /v1/teams`, pages of up to 500).
+    ///
+    /// Roles: `org.user.team.read` or `org.permission.team.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, teams::ListTeams};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListTeams::new().page_size(500).build(&config)?.uri().query(), Some("pageSize=500"));
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListTeams = crate::generic::ops::List<Team> { List => "GetTeams" };
+
+    /// Create a team (`POST /v1/teams`; 201).
+    ///
+    /// Roles: `org.admin.team.write` or `org.permission.team.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, teams::{CreateTeam, TeamInput}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(CreateTeam::new(TeamInput::new("billing")).build(&config)?.body(), br#"{"name":"billing"}"#);
+    /// assert!(CreateTeam::new(TeamInput::default()).build(&config).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateTeam<'a> = crate::generic::ops::Create<'a, Team> { Create => "CreateTeam" };
+
+    /// Update a team (`PUT` or `PATCH /v1/teams/{id}`).
+    ///
+    /// Roles: `org.admin.team.write` or `org.permission.team.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, teams::{TeamInput, UpdateTeam}};
+    /// use kustomer::ops::UpdateMode;
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let icon = TeamInput::default().icon("headset");
+    /// let request = UpdateTeam::new("5e0f779ed95b430019b57715", &icon).mode(UpdateMode::Patch).build(&config)?;
+    /// assert_eq!(request.method(), http::Method::PATCH);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type UpdateTeam<'a> = crate::generic::ops::Update<'a, Team> {
+        Put => "UpdateTeam", Patch => "PatchTeam"
+    };
+
+    /// Delete a team (`DELETE /v1/teams/{id}`; 204).
+    ///
+    /// Roles: `org.admin.team.write` or `org.permission.team.delete`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, teams::DeleteTeam};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(DeleteTeam::new("5e0f779ed95b430019b57715").build(&config)?.method(), http::Method::DELETE);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type DeleteTeam<'a> = crate::generic::ops::Delete<'a, Team> { Delete => "DeleteTeam" };
+
+    /// List the teams a user is on (`GET /v1/users/{id}/teams`, pages of up to 500).
+    ///
+    /// Roles: `org.user.team.read` or `org.permission.team.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, users::ListUserTeams};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = ListUserTeams::new("5d5dae1d731d4e001ad55054").build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/users/5d5dae1d731d4e001ad55054/teams");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListUserTeams<'a> = crate::generic::ops::ListUnder<'a, User, Team> {
+        ListUnder(User) => "GetUserTeams"
+    };
 }
 impl Gettable for Team {}
 impl Listable for Team {
@@ -128,26 +218,6 @@ impl Input for TeamInput {
             MAX_MEMBERS,
             |g| not_empty("roleGroups", g),
         )
-    }
-}
-
-/// Team operations through a [`Client`](crate::Client); from
-/// [`Client::teams`](crate::Client::teams).
-pub type Teams<'c, T> = crate::generic::handle::Handle<'c, T, Team>;
-
-impl<T> crate::generic::client::Client<T> {
-    /// Team operations: get, list, create, update, delete, members added and removed.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::teams::ListTeams;
-    ///
-    /// let teams = client.teams().list(ListTeams::new().page_size(500)).count();
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn teams(&self) -> Teams<'_, T> {
-        crate::generic::handle::Handle::new(self)
     }
 }
 
@@ -274,75 +344,6 @@ impl Operation for TeamMembers<'_> {
         parse_one(response)
     }
 }
-
-/// Get a team by ID (`GET /v1/teams/{id}`).
-///
-/// Roles: `org.user.team.read` or `org.permission.team.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, teams::GetTeam};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetTeam::new("5e0f779ed95b430019b57715").build(&config)?.uri().path(), "/v1/teams/5e0f779ed95b430019b57715");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetTeam<'a> = crate::generic::ops::Get<'a, Team>;
-
-/// List the org's teams (`GET /v1/teams`, pages of up to 500).
-///
-/// Roles: `org.user.team.read` or `org.permission.team.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, teams::ListTeams};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(ListTeams::new().page_size(500).build(&config)?.uri().query(), Some("pageSize=500"));
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListTeams = crate::generic::ops::List<Team>;
-
-/// Create a team (`POST /v1/teams`; 201).
-///
-/// Roles: `org.admin.team.write` or `org.permission.team.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, teams::{CreateTeam, TeamInput}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(CreateTeam::new(TeamInput::new("billing")).build(&config)?.body(), br#"{"name":"billing"}"#);
-/// assert!(CreateTeam::new(TeamInput::default()).build(&config).is_err());
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type CreateTeam<'a> = crate::generic::ops::Create<'a, Team>;
-
-/// Update a team (`PUT` or `PATCH /v1/teams/{id}`).
-///
-/// Roles: `org.admin.team.write` or `org.permission.team.update`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, teams::{TeamInput, UpdateTeam}};
-/// use kustomer::ops::UpdateMode;
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let icon = TeamInput::default().icon("headset");
-/// let request = UpdateTeam::new("5e0f779ed95b430019b57715", &icon).mode(UpdateMode::Patch).build(&config)?;
-/// assert_eq!(request.method(), http::Method::PATCH);
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type UpdateTeam<'a> = crate::generic::ops::Update<'a, Team>;
-
-/// Delete a team (`DELETE /v1/teams/{id}`; 204).
-///
-/// Roles: `org.admin.team.write` or `org.permission.team.delete`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, teams::DeleteTeam};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(DeleteTeam::new("5e0f779ed95b430019b57715").build(&config)?.method(), http::Method::DELETE);
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type DeleteTeam<'a> = crate::generic::ops::Delete<'a, Team>;
 
 crate::generic::ops::helpers::input_cow!(TeamInput);
 

@@ -6,28 +6,80 @@
 
 use serde::Serialize;
 
+pub use crate::families::teams::ListUserTeams;
+
 use crate::families::models::{Team, User};
-use crate::generic::family::{
-    ChildOf, Family, Gettable, Input, Listable, OperationKind, Updatable, UpdateMethods,
-};
+use crate::generic::family::{ChildOf, Gettable, Input, Listable, Updatable, UpdateMethods};
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{chars_between, max_chars};
 
-impl Family for User {
-    type Scope = ();
-    const PATH: &'static str = "/users";
-    const NAME: &'static str = "user";
-    const ID: &'static str = "user id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::Get => "GetUser",
-            OperationKind::GetAlias("current") => "GetCurrentUser",
-            OperationKind::List => "GetUsers",
-            OperationKind::Put => "UpdateUser",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for User {
+        type Scope = ();
+        const PATH: &'static str = "/users";
+        const NAME: &'static str = "user";
+        const ID: &'static str = "user id";
     }
+
+    handle {
+        /// User operations through a [`Client`](crate::Client); from
+        /// [`Client::users`](crate::Client::users).
+        pub type Users;
+        /// User operations: get, the current user, list, update, a user's teams.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// let me = client.users().current()?;
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn users;
+    }
+
+    /// Get a user by ID (`GET /v1/users/{id}`), or the API key's own (`GET /v1/users/current`).
+    ///
+    /// Roles: `org.user.user.read` or `org.permission.user.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, users::GetUser};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetUser::new("5d5dae1d731d4e001ad55054").build(&config)?.uri().path(), "/v1/users/5d5dae1d731d4e001ad55054");
+    /// assert_eq!(GetUser::current().build(&config)?.uri().path(), "/v1/users/current");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetUser<'a> = crate::generic::ops::Get<'a, User> {
+        Get => "GetUser", GetAlias("current") => "GetCurrentUser"
+    };
+
+    /// List the org's users (`GET /v1/users`, pages of up to 500), one page at a time.
+    ///
+    /// Roles: `org.user.user.read` or `org.permission.user.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, users::ListUsers};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListUsers::new().page_size(500).build(&config)?.uri().query(), Some("pageSize=500"));
+    /// assert!(ListUsers::new().page_size(501).build(&config).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListUsers = crate::generic::ops::List<User> { List => "GetUsers" };
+
+    /// Update a user (`PUT /v1/users/{id}`).
+    ///
+    /// Roles: `org.admin.user.write` or `org.permission.user.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, users::{UpdateUser, UserUpdate}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let change = UserUpdate::default().mobile("+15555550100");
+    /// let request = UpdateUser::new("5d5dae1d731d4e001ad55054", &change).build(&config)?;
+    /// assert_eq!(request.uri().path_and_query().unwrap(), "/v1/users/5d5dae1d731d4e001ad55054");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type UpdateUser<'a> = crate::generic::ops::Update<'a, User> { Put => "UpdateUser" };
 }
 impl Gettable for User {}
 impl Listable for User {
@@ -79,24 +131,6 @@ impl Input for UserUpdate {
     }
 }
 
-/// User operations through a [`Client`](crate::Client); from
-/// [`Client::users`](crate::Client::users).
-pub type Users<'c, T> = crate::generic::handle::Handle<'c, T, User>;
-
-impl<T> crate::generic::client::Client<T> {
-    /// User operations: get, the current user, list, update, a user's teams.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let me = client.users().current()?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn users(&self) -> Users<'_, T> {
-        crate::generic::handle::Handle::new(self)
-    }
-}
-
 impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'c, T, User> {
     /// The API key's own user; see [`GetUser::current`].
     ///
@@ -131,69 +165,12 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     }
 }
 
-/// Get a user by ID (`GET /v1/users/{id}`), or the API key's own (`GET /v1/users/current`).
-///
-/// Roles: `org.user.user.read` or `org.permission.user.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, users::GetUser};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetUser::new("5d5dae1d731d4e001ad55054").build(&config)?.uri().path(), "/v1/users/5d5dae1d731d4e001ad55054");
-/// assert_eq!(GetUser::current().build(&config)?.uri().path(), "/v1/users/current");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetUser<'a> = crate::generic::ops::Get<'a, User>;
-
 impl GetUser<'static> {
     /// The API key's own user: `GET /v1/users/current`.
     pub fn current() -> Self {
         Self::new("current")
     }
 }
-
-/// List the org's users (`GET /v1/users`, pages of up to 500), one page at a time.
-///
-/// Roles: `org.user.user.read` or `org.permission.user.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, users::ListUsers};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(ListUsers::new().page_size(500).build(&config)?.uri().query(), Some("pageSize=500"));
-/// assert!(ListUsers::new().page_size(501).build(&config).is_err());
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListUsers = crate::generic::ops::List<User>;
-
-/// Update a user (`PUT /v1/users/{id}`).
-///
-/// Roles: `org.admin.user.write` or `org.permission.user.update`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, users::{UpdateUser, UserUpdate}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let change = UserUpdate::default().mobile("+15555550100");
-/// let request = UpdateUser::new("5d5dae1d731d4e001ad55054", &change).build(&config)?;
-/// assert_eq!(request.uri().path_and_query().unwrap(), "/v1/users/5d5dae1d731d4e001ad55054");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type UpdateUser<'a> = crate::generic::ops::Update<'a, User>;
-
-/// List the teams a user is on (`GET /v1/users/{id}/teams`, pages of up to 500).
-///
-/// Roles: `org.user.team.read` or `org.permission.team.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, users::ListUserTeams};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = ListUserTeams::new("5d5dae1d731d4e001ad55054").build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/users/5d5dae1d731d4e001ad55054/teams");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListUserTeams<'a> = crate::generic::ops::ListUnder<'a, User, Team>;
 
 crate::generic::ops::helpers::input_cow!(UserUpdate);
 

@@ -44,10 +44,25 @@ pub trait Family:
     /// What its scope's name is called in error messages: `klass name`.
     const SCOPE: &'static str = "collection";
 
+    /// The operationIds Kustomer gives the family's generic operations, each beside its alias
+    /// where the family is declared.
+    const OPERATION_IDS: &'static [(OperationKind, &'static str)] = &[];
+
     /// The operationId of one of the family's generic operations (`GetCustomerById`), for
     /// logs and traces; empty where Kustomer names none.
-    fn operation_id(_kind: OperationKind) -> &'static str {
-        ""
+    ///
+    /// ```
+    /// use kustomer::family::{Family, OperationKind};
+    /// use kustomer::models::Conversation;
+    ///
+    /// assert_eq!(Conversation::operation_id(OperationKind::Patch), "UpdateConversationAttributes");
+    /// assert_eq!(Conversation::operation_id(OperationKind::BulkDelete), "");
+    /// ```
+    fn operation_id(kind: OperationKind) -> &'static str {
+        Self::OPERATION_IDS
+            .iter()
+            .find(|(named, _)| *named == kind)
+            .map_or("", |(_, id)| id)
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod bulk;
 pub(crate) mod bulk_job;
 pub(crate) mod client;
+pub(crate) mod declare;
 pub(crate) mod driver;
 pub(crate) mod export;
 pub(crate) mod export_plan;

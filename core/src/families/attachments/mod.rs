@@ -12,9 +12,9 @@ mod upload;
 
 use std::io::Read;
 
-use crate::families::models::{Attachment, Draft, Media, Message, UploadPolicy};
+use crate::families::models::{Attachment, Draft, Forward, Media, Message, UploadPolicy};
 use crate::generic::family::{
-    ChildOf, Creatable, Family, Gettable, GettableUnder, OperationKind, Updatable, UpdateMethods,
+    ChildOf, Creatable, Gettable, GettableUnder, Updatable, UpdateMethods,
 };
 use crate::generic::ops::{Create, CreateUnder};
 use crate::protocol::error::{Error, InvalidInput};
@@ -22,47 +22,223 @@ use crate::protocol::error::{Error, InvalidInput};
 pub use input::{AttachmentInput, AttachmentUpdate, MAX_MEDIA_BYTES};
 pub use upload::UploadFile;
 
-impl Family for Attachment {
-    type Scope = ();
-    const PATH: &'static str = "/attachments";
-    const NAME: &'static str = "attachment";
-    const ID: &'static str = "attachment id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::Create => "CreateAttachment",
-            OperationKind::Get => "GetAttachmentsById",
-            OperationKind::Put => "UpsertAttachment",
-            OperationKind::GetUnder(<crate::families::models::Message as Family>::PATH) => {
-                "GetAttachmentByMessageAndAttachmentId"
-            }
-            OperationKind::ListUnder(<crate::families::models::Draft as Family>::PATH) => {
-                "GetDraftAttachments"
-            }
-            OperationKind::CreateUnder(<crate::families::models::Draft as Family>::PATH) => {
-                "CreateDraftAttachment"
-            }
-            OperationKind::DeleteUnder(<crate::families::models::Draft as Family>::PATH) => {
-                "DeleteDraftAttachment"
-            }
-            OperationKind::GetUnder(<crate::families::models::Draft as Family>::PATH) => {
-                "GetDraftAttachment"
-            }
-            OperationKind::ListUnder(<crate::families::models::Forward as Family>::PATH) => {
-                "GetForwardAttachments"
-            }
-            OperationKind::CreateUnder(<crate::families::models::Forward as Family>::PATH) => {
-                "CreateForwardAttachment"
-            }
-            OperationKind::DeleteUnder(<crate::families::models::Forward as Family>::PATH) => {
-                "DeleteForwardAttachment"
-            }
-            OperationKind::GetUnder(<crate::families::models::Forward as Family>::PATH) => {
-                "GetForwardAttachment"
-            }
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Attachment {
+        type Scope = ();
+        const PATH: &'static str = "/attachments";
+        const NAME: &'static str = "attachment";
+        const ID: &'static str = "attachment id";
     }
+
+    handle {
+        /// Attachment operations through a [`Client`](crate::Client); from
+        /// [`Client::attachments`](crate::Client::attachments).
+        pub type Attachments;
+        /// Attachment operations: create (and upload), get, update, a message's attachment.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// use kustomer::attachments::AttachmentInput;
+        ///
+        /// let file = std::fs::File::open("invoice.pdf").map_err(|e| kustomer::Error::Transport(kustomer::TransportError::from_io(e)))?;
+        /// let attachment = client.attachments().upload(&AttachmentInput::new("invoice.pdf", "application/pdf", 18_230), file)?;
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn attachments;
+    }
+
+    /// Create an attachment (`POST /v1/attachments`; 201); its answer carries the upload policy.
+    ///
+    /// Roles: `org.user.attachment.write` or `org.permission.attachment.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, attachments::{AttachmentInput, CreateAttachment}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = CreateAttachment::new(AttachmentInput::new("a.jpg", "image/jpeg", 512)).build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/attachments");
+    /// assert!(CreateAttachment::new(AttachmentInput::new("", "image/jpeg", 512)).build(&config).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateAttachment<'a> = crate::generic::ops::Create<'a, Attachment> {
+        Create => "CreateAttachment"
+    };
+
+    /// Get an attachment (`GET /v1/attachments/{id}`).
+    ///
+    /// Roles: `org.user.attachment.read` or `org.permission.attachment.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, attachments::GetAttachment};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetAttachment::new("5a4d1a8a6d92880012ad2923").build(&config)?.uri().path(), "/v1/attachments/5a4d1a8a6d92880012ad2923");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetAttachment<'a> = crate::generic::ops::Get<'a, Attachment> {
+        Get => "GetAttachmentsById"
+    };
+
+    /// Update an attachment (`PUT /v1/attachments/{id}`).
+    ///
+    /// Roles: `org.user.attachment.write` or `org.permission.attachment.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, attachments::{AttachmentUpdate, UpdateAttachment}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let redact = AttachmentUpdate::default().redacted(true);
+    /// assert_eq!(UpdateAttachment::new("5a4d1a8a6d92880012ad2923", &redact).build(&config)?.method(), http::Method::PUT);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type UpdateAttachment<'a> = crate::generic::ops::Update<'a, Attachment> {
+        Put => "UpsertAttachment"
+    };
+
+    /// Get one attachment of a message (`GET /v1/messages/{message_id}/attachments/{id}`).
+    ///
+    /// Roles: `org.user.attachment.read` or `org.permission.attachment.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, attachments::GetMessageAttachment};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = GetMessageAttachment::new("57c8d2b01a57ed1400392073", "5a4d1a8a6d92880012ad2923").build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/messages/57c8d2b01a57ed1400392073/attachments/5a4d1a8a6d92880012ad2923");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetMessageAttachment<'a> = crate::generic::ops::GetUnder<'a, Message, Attachment> {
+        GetUnder(Message) => "GetAttachmentByMessageAndAttachmentId"
+    };
+
+    /// List a draft's attachments (`GET /v1/drafts/{id}/attachments`).
+    ///
+    /// Roles: `org.user.draft.read` or `org.permission.draft.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, drafts::ListDraftAttachments};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListDraftAttachments::new("5823e4d3bff98a100085320e").build(&config)?.uri().path(), "/v1/drafts/5823e4d3bff98a100085320e/attachments");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListDraftAttachments<'a> = crate::generic::ops::ListUnder<'a, Draft, Attachment> {
+        ListUnder(Draft) => "GetDraftAttachments"
+    };
+
+    /// Add an attachment to a draft (`POST /v1/drafts/{id}/attachments`); upload the file with its
+    /// policy ([`Attachment::upload_policy`](crate::models::Attachment::upload_policy)), or in one
+    /// call with [`Handle::upload_to_draft`](crate::Handle::upload_to_draft).
+    ///
+    /// Roles: `org.user.draft.write` or `org.permission.draft.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, attachments::AttachmentInput, drafts::CreateDraftAttachment};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let op = CreateDraftAttachment::new("5823e4d3bff98a100085320e", AttachmentInput::new("logo.png", "image/png", 8911));
+    /// assert_eq!(op.build(&config)?.body(), br#"{"name":"logo.png","contentType":"image/png","contentLength":8911}"#);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateDraftAttachment<'a> = crate::generic::ops::CreateUnder<'a, Draft, Attachment> {
+        CreateUnder(Draft) => "CreateDraftAttachment"
+    };
+
+    /// Get a draft's attachment (`GET /v1/drafts/{id}/attachments/{attachmentId}`).
+    ///
+    /// Roles: `org.user.draft.read` or `org.permission.draft.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, drafts::GetDraftAttachment};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = GetDraftAttachment::new("5823e4d3bff98a100085320e", "58c766aadd4b90110053bd81").build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/drafts/5823e4d3bff98a100085320e/attachments/58c766aadd4b90110053bd81");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetDraftAttachment<'a> = crate::generic::ops::GetUnder<'a, Draft, Attachment> {
+        GetUnder(Draft) => "GetDraftAttachment"
+    };
+
+    /// Remove an attachment from a draft (`DELETE /v1/drafts/{id}/attachments/{attachmentId}`;
+    /// 204).
+    ///
+    /// Roles: `org.user.draft.write` or `org.permission.draft.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, drafts::DeleteDraftAttachment};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = DeleteDraftAttachment::new("5823e4d3bff98a100085320e", "58c766aadd4b90110053bd81").build(&config)?;
+    /// assert_eq!(request.method(), http::Method::DELETE);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type DeleteDraftAttachment<'a> = crate::generic::ops::DeleteUnder<'a, Draft, Attachment> {
+        DeleteUnder(Draft) => "DeleteDraftAttachment"
+    };
+
+    /// List a forward's attachments (`GET /v1/forwards/{id}/attachments`).
+    ///
+    /// Roles: `org.user.message.read` or `org.permission.forward.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, drafts::ListForwardAttachments};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListForwardAttachments::new("5823e4d3bff98a100085320e").build(&config)?.uri().path(), "/v1/forwards/5823e4d3bff98a100085320e/attachments");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListForwardAttachments<'a> = crate::generic::ops::ListUnder<'a, Forward, Attachment> {
+        ListUnder(Forward) => "GetForwardAttachments"
+    };
+
+    /// Add an attachment to a forward (`POST /v1/forwards/{id}/attachments`).
+    ///
+    /// Roles: `org.user.message.write` or `org.permission.forward.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, attachments::AttachmentInput, drafts::CreateForwardAttachment};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let op = CreateForwardAttachment::new("5823e4d3bff98a100085320e", AttachmentInput::new("a.pdf", "application/pdf", 10));
+    /// assert_eq!(op.build(&config)?.uri().path(), "/v1/forwards/5823e4d3bff98a100085320e/attachments");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateForwardAttachment<'a> = crate::generic::ops::CreateUnder<'a, Forward, Attachment> {
+        CreateUnder(Forward) => "CreateForwardAttachment"
+    };
+
+    /// Get a forward's attachment (`GET /v1/forwards/{id}/attachments/{attachmentId}`).
+    ///
+    /// Roles: `org.user.message.read` or `org.permission.forward.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, drafts::GetForwardAttachment};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert!(GetForwardAttachment::new("5823e4d3bff98a100085320e", "..").build(&config).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetForwardAttachment<'a> = crate::generic::ops::GetUnder<'a, Forward, Attachment> {
+        GetUnder(Forward) => "GetForwardAttachment"
+    };
+
+    /// Remove an attachment from a forward (`DELETE /v1/forwards/{id}/attachments/{attachmentId}`;
+    /// 204).
+    ///
+    /// Roles: `org.user.message.write` or `org.permission.forward.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, drafts::DeleteForwardAttachment};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(DeleteForwardAttachment::new("5823e4d3bff98a100085320e", "58c766aadd4b90110053bd81").build(&config)?.method(), http::Method::DELETE);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type DeleteForwardAttachment<'a> = crate::generic::ops::DeleteUnder<'a, Forward, Attachment> {
+        DeleteUnder(Forward) => "DeleteForwardAttachment"
+    };
 }
 impl Gettable for Attachment {}
 impl Creatable for Attachment {
@@ -77,20 +253,72 @@ impl ChildOf<Message> for Attachment {
 }
 impl GettableUnder<Message> for Attachment {}
 
-impl Family for Media {
-    type Scope = ();
-    const PATH: &'static str = "/media";
-    const NAME: &'static str = "media file";
-    const ID: &'static str = "media id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::Create => "CreateMedia",
-            OperationKind::Get => "GetMediabyId",
-            OperationKind::Put => "UpdateMedia",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Media {
+        type Scope = ();
+        const PATH: &'static str = "/media";
+        const NAME: &'static str = "media file";
+        const ID: &'static str = "media id";
     }
+
+    handle {
+        /// Media operations through a [`Client`](crate::Client); from
+        /// [`Client::media`](crate::Client::media).
+        pub type MediaHandle;
+        /// Media operations: create (and upload), get, update.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// let media = client.media().get("5da062fb90897d01573e121f")?;
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn media;
+    }
+
+    /// Create a media file (`POST /v1/media`; 201): at most 10,048,576 bytes; its answer carries
+    /// the upload policy.
+    ///
+    /// Roles: `org.user.attachment.write` or `org.permission.media.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, attachments::{AttachmentInput, CreateMedia}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert!(CreateMedia::new(AttachmentInput::new("a.jpg", "image/jpeg", 512)).build(&config).is_ok());
+    /// assert!(CreateMedia::new(AttachmentInput::new("big.mov", "video/quicktime", 20_000_000)).build(&config).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateMedia<'a> = crate::generic::ops::Create<'a, Media> { Create => "CreateMedia" };
+
+    /// Get a media file (`GET /v1/media/{id}`).
+    ///
+    /// Roles: `org.user.attachment.read` or `org.permission.media.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, attachments::GetMedia};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetMedia::new("5da062fb90897d01573e121f").build(&config)?.uri().path(), "/v1/media/5da062fb90897d01573e121f");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetMedia<'a> = crate::generic::ops::Get<'a, Media> { Get => "GetMediabyId" };
+
+    /// Update a media file (`PUT /v1/media/{id}`): `name` and `redacted` only.
+    ///
+    /// Roles: `org.user.attachment.write` or `org.permission.media.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, attachments::{AttachmentUpdate, UpdateMedia}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let rename = AttachmentUpdate::default().name("b.jpg");
+    /// assert!(UpdateMedia::new("5da062fb90897d01573e121f", &rename).build(&config).is_ok());
+    /// let resize = AttachmentUpdate::default().content_length(5);
+    /// assert!(UpdateMedia::new("5da062fb90897d01573e121f", &resize).build(&config).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type UpdateMedia<'a> = crate::generic::ops::Update<'a, Media> { Put => "UpdateMedia" };
 }
 impl Gettable for Media {}
 impl Creatable for Media {
@@ -116,39 +344,6 @@ impl Updatable for Media {
 }
 
 crate::generic::ops::helpers::input_cow!(AttachmentInput, AttachmentUpdate);
-
-/// Attachment operations through a [`Client`](crate::Client); from
-/// [`Client::attachments`](crate::Client::attachments).
-pub type Attachments<'c, T> = crate::generic::handle::Handle<'c, T, Attachment>;
-
-impl<T> crate::generic::client::Client<T> {
-    /// Attachment operations: create (and upload), get, update, a message's attachment.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::attachments::AttachmentInput;
-    ///
-    /// let file = std::fs::File::open("invoice.pdf").map_err(|e| kustomer::Error::Transport(kustomer::TransportError::from_io(e)))?;
-    /// let attachment = client.attachments().upload(&AttachmentInput::new("invoice.pdf", "application/pdf", 18_230), file)?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn attachments(&self) -> Attachments<'_, T> {
-        crate::generic::handle::Handle::new(self)
-    }
-
-    /// Media operations: create (and upload), get, update.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let media = client.media().get("5da062fb90897d01573e121f")?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn media(&self) -> crate::generic::handle::Handle<'_, T, Media> {
-        crate::generic::handle::Handle::new(self)
-    }
-}
 
 /// Sends `file` as the policy of `created` asks: the second step of every upload.
 fn send_file<T: crate::protocol::transport::Transport>(
@@ -254,106 +449,3 @@ impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_
         Ok(created)
     }
 }
-
-/// Create an attachment (`POST /v1/attachments`, Kustomer's `CreateAttachment`; 201); its
-/// answer carries the upload policy.
-///
-/// Roles: `org.user.attachment.write` or `org.permission.attachment.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, attachments::{AttachmentInput, CreateAttachment}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = CreateAttachment::new(AttachmentInput::new("a.jpg", "image/jpeg", 512)).build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/attachments");
-/// assert!(CreateAttachment::new(AttachmentInput::new("", "image/jpeg", 512)).build(&config).is_err());
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type CreateAttachment<'a> = crate::generic::ops::Create<'a, Attachment>;
-
-/// Get an attachment (`GET /v1/attachments/{id}`, Kustomer's `GetAttachmentsById`).
-///
-/// Roles: `org.user.attachment.read` or `org.permission.attachment.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, attachments::GetAttachment};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetAttachment::new("5a4d1a8a6d92880012ad2923").build(&config)?.uri().path(), "/v1/attachments/5a4d1a8a6d92880012ad2923");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetAttachment<'a> = crate::generic::ops::Get<'a, Attachment>;
-
-/// Update an attachment (`PUT /v1/attachments/{id}`, Kustomer's `UpsertAttachment`).
-///
-/// Roles: `org.user.attachment.write` or `org.permission.attachment.update`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, attachments::{AttachmentUpdate, UpdateAttachment}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let redact = AttachmentUpdate::default().redacted(true);
-/// assert_eq!(UpdateAttachment::new("5a4d1a8a6d92880012ad2923", &redact).build(&config)?.method(), http::Method::PUT);
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type UpdateAttachment<'a> = crate::generic::ops::Update<'a, Attachment>;
-
-/// Get one attachment of a message (`GET /v1/messages/{message_id}/attachments/{id}`,
-/// Kustomer's `GetAttachmentByMessageAndAttachmentId`).
-///
-/// Roles: `org.user.attachment.read` or `org.permission.attachment.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, attachments::GetMessageAttachment};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = GetMessageAttachment::new("57c8d2b01a57ed1400392073", "5a4d1a8a6d92880012ad2923").build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/messages/57c8d2b01a57ed1400392073/attachments/5a4d1a8a6d92880012ad2923");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetMessageAttachment<'a> = crate::generic::ops::GetUnder<'a, Message, Attachment>;
-
-/// Create a media file (`POST /v1/media`, Kustomer's `CreateMedia`; 201): at most 10,048,576
-/// bytes; its answer carries the upload policy.
-///
-/// Roles: `org.user.attachment.write` or `org.permission.media.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, attachments::{AttachmentInput, CreateMedia}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert!(CreateMedia::new(AttachmentInput::new("a.jpg", "image/jpeg", 512)).build(&config).is_ok());
-/// assert!(CreateMedia::new(AttachmentInput::new("big.mov", "video/quicktime", 20_000_000)).build(&config).is_err());
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type CreateMedia<'a> = crate::generic::ops::Create<'a, Media>;
-
-/// Get a media file (`GET /v1/media/{id}`, Kustomer's `GetMediabyId`).
-///
-/// Roles: `org.user.attachment.read` or `org.permission.media.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, attachments::GetMedia};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetMedia::new("5da062fb90897d01573e121f").build(&config)?.uri().path(), "/v1/media/5da062fb90897d01573e121f");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetMedia<'a> = crate::generic::ops::Get<'a, Media>;
-
-/// Update a media file (`PUT /v1/media/{id}`, Kustomer's `UpdateMedia`): `name` and
-/// `redacted` only.
-///
-/// Roles: `org.user.attachment.write` or `org.permission.media.update`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, attachments::{AttachmentUpdate, UpdateMedia}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let rename = AttachmentUpdate::default().name("b.jpg");
-/// assert!(UpdateMedia::new("5da062fb90897d01573e121f", &rename).build(&config).is_ok());
-/// let resize = AttachmentUpdate::default().content_length(5);
-/// assert!(UpdateMedia::new("5da062fb90897d01573e121f", &resize).build(&config).is_err());
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type UpdateMedia<'a> = crate::generic::ops::Update<'a, Media>;

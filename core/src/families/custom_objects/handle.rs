@@ -1,7 +1,7 @@
 //! What custom objects and klasses add on a [`Client`] and its handles.
 
 use crate::families::custom_objects::{
-    KObjectInput, KObjects, KlassName, Klasses, ListCompanyKObjects, ListCustomerKObjects,
+    KObjectInput, KObjects, KlassName, ListCompanyKObjects, ListCustomerKObjects,
 };
 use crate::families::models::{Customer, KObject};
 use crate::generic::client::Client;
@@ -23,22 +23,6 @@ impl<T> Client<T> {
     /// ```
     pub fn custom_objects(&self, klass: impl Into<KlassName>) -> KObjects<'_, T> {
         Handle::within(self, klass.into())
-    }
-
-    /// Klass operations: get, list, create, update, delete.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::custom_objects::ListKlasses;
-    ///
-    /// for klass in client.klasses().list(ListKlasses::new()) {
-    ///     println!("{:?}", klass?.attributes.name);
-    /// }
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn klasses(&self) -> Klasses<'_, T> {
-        Handle::new(self)
     }
 }
 

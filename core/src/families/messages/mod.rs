@@ -13,7 +13,7 @@ use http::{Method, Request, Response};
 use crate::families::models::{Conversation, Customer, Message};
 use crate::generic::family::{
     BulkWritable, ChildOf, Creatable, CreatedUnder, ExternalIdLookup, Family, Gettable, Input,
-    Listable, OperationKind, Searchable, Updatable,
+    Listable, Searchable, Updatable,
 };
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
@@ -25,37 +25,223 @@ use crate::protocol::validation::{absent, required};
 
 pub use input::{MessageInput, MessageUpdate, RedactionInput};
 
-impl Family for Message {
-    type Scope = ();
-    const PATH: &'static str = "/messages";
-    const NAME: &'static str = "message";
-    const ID: &'static str = "message id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::ListUnder(<crate::families::models::Conversation as Family>::PATH) => {
-                "GetMessagesByConversation"
-            }
-            OperationKind::CreateUnder(<crate::families::models::Conversation as Family>::PATH) => {
-                "CreateMessageFromConversation"
-            }
-            OperationKind::ListUnder(<crate::families::models::Customer as Family>::PATH) => {
-                "GetMessagesByCustomer"
-            }
-            OperationKind::CreateUnder(<crate::families::models::Customer as Family>::PATH) => {
-                "CreateMessageByCustomer"
-            }
-            OperationKind::List => "GetMessages",
-            OperationKind::Create => "CreateMessage",
-            OperationKind::GetByExternalId => "GetMessageByExternalID",
-            OperationKind::Get => "GetMessage",
-            OperationKind::Patch => "UpdateMessageAttributes",
-            OperationKind::Put => "UpdateMessage",
-            OperationKind::BulkCreate => "BulkCreateMessages",
-            OperationKind::BulkUpdate => "BulkBatchUpdateMessages",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Message {
+        type Scope = ();
+        const PATH: &'static str = "/messages";
+        const NAME: &'static str = "message";
+        const ID: &'static str = "message id";
     }
+
+    handle {
+        /// Message operations through a [`Client`](crate::Client); from
+        /// [`Client::messages`](crate::Client::messages).
+        pub type Messages;
+        /// Message operations: get, list, create, update, search, bulk, redactions, a
+        /// conversation's or customer's messages.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// let message = client.messages().get("57c8d2b01a57ed1400392073")?;
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn messages;
+    }
+
+    /// Get a message by ID (`GET /v1/messages/{id}`).
+    ///
+    /// Roles: `org.user.message.read` or `org.permission.message.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::GetMessage};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = GetMessage::new("57c8d2b01a57ed1400392073").build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/messages/57c8d2b01a57ed1400392073");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetMessage<'a> = crate::generic::ops::Get<'a, Message> { Get => "GetMessage" };
+
+    /// Find a message by the channel's ID for it (`GET /v1/messages/externalid={externalId}`).
+    ///
+    /// Roles: `org.user.message.read` or `org.permission.message.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::GetMessageByExternalId};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = GetMessageByExternalId::new("<abc@mail.example>").build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/messages/externalid=%3Cabc%40mail.example%3E");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetMessageByExternalId<'a> = crate::generic::ops::GetByExternalId<'a, Message> {
+        GetByExternalId => "GetMessageByExternalID"
+    };
+
+    /// List the org's messages (`GET /v1/messages`), one page at a time.
+    ///
+    /// Roles: `org.user.message.read` or `org.permission.message.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::ListMessages};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = ListMessages::new().page(2).build(&config)?;
+    /// assert_eq!(request.uri().query(), Some("page=2"));
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListMessages = crate::generic::ops::List<Message> { List => "GetMessages" };
+
+    /// Create a message (`POST /v1/messages`; 201): `channel`, `app` and `direction` are required.
+    ///
+    /// Roles: `org.user.message.write` or `org.permission.message.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::{CreateMessage, MessageInput}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let input = MessageInput::new("chat", "api", "in").customer("58210c3db0f09110006b7953").preview("Hi");
+    /// let request = CreateMessage::new(&input).build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/messages");
+    /// assert!(CreateMessage::new(MessageInput::default()).build(&config).is_err());
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateMessage<'a> = crate::generic::ops::Create<'a, Message> {
+        Create => "CreateMessage"
+    };
+
+    /// Update a message (`PUT /v1/messages/{id}?replace=…`, or `PATCH`).
+    ///
+    /// Roles: `org.user.message.write` or `org.permission.message.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::{MessageUpdate, UpdateMessage}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = UpdateMessage::new("57c8d2b01a57ed1400392073", MessageUpdate::new().status("sent")).build(&config)?;
+    /// assert_eq!(request.uri().query(), Some("replace=false"));
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type UpdateMessage<'a> = crate::generic::ops::Update<'a, Message> {
+        Patch => "UpdateMessageAttributes", Put => "UpdateMessage"
+    };
+
+    /// Search messages (`POST /v1/customers/search` with `queryContext: "message"`), one page at a
+    /// time; criteria are named `message_<attribute>`.
+    ///
+    /// Roles: `org.user.search.read` or `org.permission.search.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::SearchMessages};
+    /// use kustomer::search::{Criterion, SearchQuery};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let inbound = SearchQuery::new().and(Criterion::equals("message_direction", "in"));
+    /// let request = SearchMessages::new(inbound).build(&config)?;
+    /// let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap();
+    /// assert_eq!(body["queryContext"], "message");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type SearchMessages = crate::generic::ops::Search<Message> {};
+
+    /// The walk through every message a search finds, past the 100-page cap, on
+    /// `message_updated_at`.
+    ///
+    /// ```
+    /// use kustomer::{search::SearchQuery, messages::MessageWalk};
+    ///
+    /// let first = MessageWalk::new(SearchQuery::new(), 500).next_operation().unwrap();
+    /// let body = serde_json::to_value(first.query()).unwrap();
+    /// assert_eq!(body["sort"], serde_json::json!([{"message_updated_at": "asc"}]));
+    /// ```
+    pub type MessageWalk = crate::generic::ops::Walk<Message> {};
+
+    /// Create or update up to 100 messages in one job (`POST`/`PUT /v1/messages/bulk`; 201 with a
+    /// job).
+    ///
+    /// Roles: `org.user.message.write` or `org.permission.message.create` / `.update`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::{BulkMessages, MessageInput}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let inputs = [MessageInput::new("sms", "api", "out").preview("Your code is 1234")];
+    /// let request = BulkMessages::create(&inputs[..]).build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/messages/bulk");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type BulkMessages<'a> = crate::generic::ops::BulkWrite<'a, Message> {
+        BulkCreate => "BulkCreateMessages", BulkUpdate => "BulkBatchUpdateMessages"
+    };
+
+    /// List a conversation's messages (`GET /v1/conversations/{id}/messages`), typed.
+    ///
+    /// Roles: `org.user.message.read` or `org.permission.message.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::ListConversationMessages};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = ListConversationMessages::new("58228e05d4e96711004eccb7").sort("createdAt").build(&config)?;
+    /// assert_eq!(request.uri().path_and_query().unwrap(), "/v1/conversations/58228e05d4e96711004eccb7/messages?sort=createdAt");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListConversationMessages<'a> = crate::generic::ops::ListUnder<'a, Conversation, Message> {
+        ListUnder(Conversation) => "GetMessagesByConversation"
+    };
+
+    /// Create a message in a conversation (`POST /v1/conversations/{id}/messages`; 201): `channel`
+    /// and `app` are required.
+    ///
+    /// Roles: `org.user.message.write` or `org.permission.message.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::{CreateConversationMessage, MessageInput}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let input = MessageInput::new("chat", "api", "in").preview("Thanks!");
+    /// let request = CreateConversationMessage::new("58228e05d4e96711004eccb7", &input).build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/conversations/58228e05d4e96711004eccb7/messages");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateConversationMessage<'a> = crate::generic::ops::CreateUnder<'a, Conversation, Message> {
+        CreateUnder(Conversation) => "CreateMessageFromConversation"
+    };
+
+    /// List a customer's messages (`GET /v1/customers/{id}/messages`), typed.
+    ///
+    /// Roles: `org.user.message.read` or `org.permission.message.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::ListCustomerMessages};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = ListCustomerMessages::new("58210c3db0f09110006b7953").build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/customers/58210c3db0f09110006b7953/messages");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListCustomerMessages<'a> = crate::generic::ops::ListUnder<'a, Customer, Message> {
+        ListUnder(Customer) => "GetMessagesByCustomer"
+    };
+
+    /// Create a message for a customer (`POST /v1/customers/{id}/messages`; 201): `channel` and
+    /// `app` required, no `customer` in the body.
+    ///
+    /// Roles: `org.user.message.write` or `org.permission.message.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, messages::{CreateCustomerMessage, MessageInput}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let input = MessageInput::new("email", "api", "out").subject("Your order");
+    /// let request = CreateCustomerMessage::new("58210c3db0f09110006b7953", &input).build(&config)?;
+    /// assert_eq!(request.uri().path(), "/v1/customers/58210c3db0f09110006b7953/messages");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateCustomerMessage<'a> = crate::generic::ops::CreateUnder<'a, Customer, Message> {
+        CreateUnder(Customer) => "CreateMessageByCustomer"
+    };
 }
 impl Gettable for Message {}
 impl ExternalIdLookup for Message {
@@ -109,211 +295,8 @@ impl CreatedUnder<Customer> for Message {
     }
 }
 
-/// Message operations through a [`Client`](crate::Client); from
-/// [`Client::messages`](crate::Client::messages).
-pub type Messages<'c, T> = crate::generic::handle::Handle<'c, T, Message>;
-
-impl<T> crate::generic::client::Client<T> {
-    /// Message operations: get, list, create, update, search, bulk, redactions, a
-    /// conversation's or customer's messages.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let message = client.messages().get("57c8d2b01a57ed1400392073")?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn messages(&self) -> Messages<'_, T> {
-        crate::generic::handle::Handle::new(self)
-    }
-}
-
-/// Get a message by ID (`GET /v1/messages/{id}`, Kustomer's `GetMessage`).
-///
-/// Roles: `org.user.message.read` or `org.permission.message.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::GetMessage};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = GetMessage::new("57c8d2b01a57ed1400392073").build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/messages/57c8d2b01a57ed1400392073");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetMessage<'a> = crate::generic::ops::Get<'a, Message>;
-
-/// Find a message by the channel's ID for it (`GET /v1/messages/externalid={externalId}`,
-/// Kustomer's `GetMessageByExternalID`).
-///
-/// Roles: `org.user.message.read` or `org.permission.message.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::GetMessageByExternalId};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = GetMessageByExternalId::new("<abc@mail.example>").build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/messages/externalid=%3Cabc%40mail.example%3E");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetMessageByExternalId<'a> = crate::generic::ops::GetByExternalId<'a, Message>;
-
-/// List the org's messages (`GET /v1/messages`, Kustomer's `GetMessages`), one page at a time.
-///
-/// Roles: `org.user.message.read` or `org.permission.message.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::ListMessages};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = ListMessages::new().page(2).build(&config)?;
-/// assert_eq!(request.uri().query(), Some("page=2"));
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListMessages = crate::generic::ops::List<Message>;
-
-/// Create a message (`POST /v1/messages`, Kustomer's `CreateMessage`; 201): `channel`, `app`
-/// and `direction` are required.
-///
-/// Roles: `org.user.message.write` or `org.permission.message.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::{CreateMessage, MessageInput}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let input = MessageInput::new("chat", "api", "in").customer("58210c3db0f09110006b7953").preview("Hi");
-/// let request = CreateMessage::new(&input).build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/messages");
-/// assert!(CreateMessage::new(MessageInput::default()).build(&config).is_err());
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type CreateMessage<'a> = crate::generic::ops::Create<'a, Message>;
-
-/// Update a message (`PUT /v1/messages/{id}?replace=…`, Kustomer's `UpdateMessage`, or `PATCH`,
-/// `UpdateMessageAttributes`).
-///
-/// Roles: `org.user.message.write` or `org.permission.message.update`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::{MessageUpdate, UpdateMessage}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = UpdateMessage::new("57c8d2b01a57ed1400392073", MessageUpdate::new().status("sent")).build(&config)?;
-/// assert_eq!(request.uri().query(), Some("replace=false"));
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type UpdateMessage<'a> = crate::generic::ops::Update<'a, Message>;
-
-/// Search messages (`POST /v1/customers/search` with `queryContext: "message"`), one page at a
-/// time; criteria are named `message_<attribute>`.
-///
-/// Roles: `org.user.search.read` or `org.permission.search.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::SearchMessages};
-/// use kustomer::search::{Criterion, SearchQuery};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let inbound = SearchQuery::new().and(Criterion::equals("message_direction", "in"));
-/// let request = SearchMessages::new(inbound).build(&config)?;
-/// let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap();
-/// assert_eq!(body["queryContext"], "message");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type SearchMessages = crate::generic::ops::Search<Message>;
-
-/// The walk through every message a search finds, past the 100-page cap, on
-/// `message_updated_at`.
-///
-/// ```
-/// use kustomer::{search::SearchQuery, messages::MessageWalk};
-///
-/// let first = MessageWalk::new(SearchQuery::new(), 500).next_operation().unwrap();
-/// let body = serde_json::to_value(first.query()).unwrap();
-/// assert_eq!(body["sort"], serde_json::json!([{"message_updated_at": "asc"}]));
-/// ```
-pub type MessageWalk = crate::generic::ops::Walk<Message>;
-
-/// Create or update up to 100 messages in one job (`POST`/`PUT /v1/messages/bulk`, Kustomer's
-/// `BulkCreateMessages`, `BulkBatchUpdateMessages`; 201 with a job).
-///
-/// Roles: `org.user.message.write` or `org.permission.message.create` / `.update`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::{BulkMessages, MessageInput}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let inputs = [MessageInput::new("sms", "api", "out").preview("Your code is 1234")];
-/// let request = BulkMessages::create(&inputs[..]).build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/messages/bulk");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type BulkMessages<'a> = crate::generic::ops::BulkWrite<'a, Message>;
-
 /// A record of a bulk message update: its ID and the changes.
 pub type MessageBulkUpdate = crate::generic::bulk::BulkUpdate<MessageUpdate>;
-
-/// List a conversation's messages (`GET /v1/conversations/{id}/messages`, Kustomer's
-/// `GetMessagesByConversation`), typed.
-///
-/// Roles: `org.user.message.read` or `org.permission.message.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::ListConversationMessages};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = ListConversationMessages::new("58228e05d4e96711004eccb7").sort("createdAt").build(&config)?;
-/// assert_eq!(request.uri().path_and_query().unwrap(), "/v1/conversations/58228e05d4e96711004eccb7/messages?sort=createdAt");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListConversationMessages<'a> = crate::generic::ops::ListUnder<'a, Conversation, Message>;
-
-/// Create a message in a conversation (`POST /v1/conversations/{id}/messages`, Kustomer's
-/// `CreateMessageFromConversation`; 201): `channel` and `app` are required.
-///
-/// Roles: `org.user.message.write` or `org.permission.message.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::{CreateConversationMessage, MessageInput}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let input = MessageInput::new("chat", "api", "in").preview("Thanks!");
-/// let request = CreateConversationMessage::new("58228e05d4e96711004eccb7", &input).build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/conversations/58228e05d4e96711004eccb7/messages");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type CreateConversationMessage<'a> =
-    crate::generic::ops::CreateUnder<'a, Conversation, Message>;
-
-/// List a customer's messages (`GET /v1/customers/{id}/messages`, Kustomer's
-/// `GetMessagesByCustomer`), typed.
-///
-/// Roles: `org.user.message.read` or `org.permission.message.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::ListCustomerMessages};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let request = ListCustomerMessages::new("58210c3db0f09110006b7953").build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/customers/58210c3db0f09110006b7953/messages");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListCustomerMessages<'a> = crate::generic::ops::ListUnder<'a, Customer, Message>;
-
-/// Create a message for a customer (`POST /v1/customers/{id}/messages`, Kustomer's
-/// `CreateMessageByCustomer`; 201): `channel` and `app` required, no `customer` in the body.
-///
-/// Roles: `org.user.message.write` or `org.permission.message.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, messages::{CreateCustomerMessage, MessageInput}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let input = MessageInput::new("email", "api", "out").subject("Your order");
-/// let request = CreateCustomerMessage::new("58210c3db0f09110006b7953", &input).build(&config)?;
-/// assert_eq!(request.uri().path(), "/v1/customers/58210c3db0f09110006b7953/messages");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type CreateCustomerMessage<'a> = crate::generic::ops::CreateUnder<'a, Customer, Message>;
 
 /// Redact a message (`POST /v1/messages/{id}/redactions`, Kustomer's `RedactMessage`; 201 with
 /// the message).

@@ -54,7 +54,7 @@ use http::{Method, Request, Response};
 use serde_json::Value;
 
 use crate::families::models::Webhook;
-use crate::generic::family::{Creatable, Deletable, Family, Gettable, Listable, OperationKind};
+use crate::generic::family::{Creatable, Deletable, Gettable, Listable};
 use crate::protocol::config::Config;
 use crate::protocol::error::Error;
 use crate::protocol::operation::Operation;
@@ -82,21 +82,93 @@ pub const EVENT_NAMES: [&str; 10] = [
     "kustomer.user.update",
 ];
 
-impl Family for Webhook {
-    type Scope = ();
-    const PATH: &'static str = "/outbound-webhooks";
-    const NAME: &'static str = "outbound webhook";
-    const ID: &'static str = "webhook id";
-
-    fn operation_id(kind: OperationKind) -> &'static str {
-        match kind {
-            OperationKind::Get => "GetWebhook",
-            OperationKind::List => "GetWebhooks",
-            OperationKind::Create => "CreateWebhook",
-            OperationKind::Delete => "DeleteWebhook",
-            _ => "",
-        }
+crate::generic::declare::family! {
+    impl Family for Webhook {
+        type Scope = ();
+        const PATH: &'static str = "/outbound-webhooks";
+        const NAME: &'static str = "outbound webhook";
+        const ID: &'static str = "webhook id";
     }
+
+    handle {
+        /// Outbound webhook operations through a [`Client`](crate::Client); from
+        /// [`Client::webhooks`](crate::Client::webhooks).
+        pub type Webhooks;
+        /// Outbound webhook operations: get, list, create, delete, the event names.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// use kustomer::webhooks::WebhookInput;
+        ///
+        /// let hook = client.webhooks().create(
+        ///     &WebhookInput::new("sync", "https://hooks.example.com/kustomer").event("kustomer.customer.update"),
+        /// )?;
+        /// let token = hook.attributes.token; // the signing key: store it with your secrets
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn webhooks;
+    }
+
+    /// Get an outbound webhook by ID (`GET /v1/outbound-webhooks/{id}`).
+    ///
+    /// Roles: `org.admin.webhook.read` or `org.permission.webhook.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, webhooks::GetWebhook};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(GetWebhook::new("5e0f779ed95b430019b57799").build(&config)?.uri().path(), "/v1/outbound-webhooks/5e0f779ed95b430019b57799");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type GetWebhook<'a> = crate::generic::ops::Get<'a, Webhook> { Get => "GetWebhook" };
+
+    /// List the org's outbound webhooks (`GET /v1/outbound-webhooks`).
+    ///
+    /// Roles: `org.admin.webhook.read` or `org.permission.webhook.read`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, webhooks::ListWebhooks};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(ListWebhooks::new().build(&config)?.uri().path(), "/v1/outbound-webhooks");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type ListWebhooks = crate::generic::ops::List<Webhook> { List => "GetWebhooks" };
+
+    /// Create an outbound webhook (`POST /v1/outbound-webhooks`; 201); the answer carries its
+    /// signing `token`. The input's header values are secrets: no error carries them.
+    ///
+    /// Roles: `org.admin.webhook.write` or `org.permission.webhook.create`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, webhooks::{CreateWebhook, WebhookInput}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let hook = WebhookInput::new("sync", "https://hooks.example.com/k").event("kustomer.conversation.create");
+    /// let request = CreateWebhook::new(&hook).build(&config)?;
+    /// assert_eq!(request.body(), br#"{"name":"sync","url":"https://hooks.example.com/k","events":["kustomer.conversation.create"]}"#);
+    /// assert!(CreateWebhook::new(WebhookInput::new("sync", "https://hooks.example.com/k")).build(&config).is_err()); // no event
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type CreateWebhook<'a> = crate::generic::ops::Create<'a, Webhook> {
+        Create => "CreateWebhook"
+    };
+
+    /// Delete an outbound webhook (`DELETE /v1/outbound-webhooks/{id}`; 204).
+    ///
+    /// Roles: `org.admin.webhook.write` or `org.permission.webhook.delete`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, webhooks::DeleteWebhook};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// assert_eq!(DeleteWebhook::new("5e0f779ed95b430019b57799").build(&config)?.method(), http::Method::DELETE);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type DeleteWebhook<'a> = crate::generic::ops::Delete<'a, Webhook> {
+        Delete => "DeleteWebhook"
+    };
 }
 impl Gettable for Webhook {}
 impl Listable for Webhook {
@@ -108,29 +180,6 @@ impl Creatable for Webhook {
 impl Deletable for Webhook {}
 
 crate::generic::ops::helpers::input_cow!(WebhookInput);
-
-/// Outbound webhook operations through a [`Client`](crate::Client); from
-/// [`Client::webhooks`](crate::Client::webhooks).
-pub type Webhooks<'c, T> = crate::generic::handle::Handle<'c, T, Webhook>;
-
-impl<T> crate::generic::client::Client<T> {
-    /// Outbound webhook operations: get, list, create, delete, the event names.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::webhooks::WebhookInput;
-    ///
-    /// let hook = client.webhooks().create(
-    ///     &WebhookInput::new("sync", "https://hooks.example.com/kustomer").event("kustomer.customer.update"),
-    /// )?;
-    /// let token = hook.attributes.token; // the signing key: store it with your secrets
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn webhooks(&self) -> Webhooks<'_, T> {
-        crate::generic::handle::Handle::new(self)
-    }
-}
 
 impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_, T, Webhook> {
     /// The event names webhooks can receive; see [`ListWebhookEvents`].
@@ -145,62 +194,6 @@ impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_
         self.client().execute(&ListWebhookEvents)
     }
 }
-
-/// Get an outbound webhook by ID (`GET /v1/outbound-webhooks/{id}`).
-///
-/// Roles: `org.admin.webhook.read` or `org.permission.webhook.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, webhooks::GetWebhook};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(GetWebhook::new("5e0f779ed95b430019b57799").build(&config)?.uri().path(), "/v1/outbound-webhooks/5e0f779ed95b430019b57799");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type GetWebhook<'a> = crate::generic::ops::Get<'a, Webhook>;
-
-/// List the org's outbound webhooks (`GET /v1/outbound-webhooks`).
-///
-/// Roles: `org.admin.webhook.read` or `org.permission.webhook.read`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, webhooks::ListWebhooks};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(ListWebhooks::new().build(&config)?.uri().path(), "/v1/outbound-webhooks");
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type ListWebhooks = crate::generic::ops::List<Webhook>;
-
-/// Create an outbound webhook (`POST /v1/outbound-webhooks`; 201); the answer carries its
-/// signing `token`. The input's header values are secrets: no error carries them.
-///
-/// Roles: `org.admin.webhook.write` or `org.permission.webhook.create`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, webhooks::{CreateWebhook, WebhookInput}};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// let hook = WebhookInput::new("sync", "https://hooks.example.com/k").event("kustomer.conversation.create");
-/// let request = CreateWebhook::new(&hook).build(&config)?;
-/// assert_eq!(request.body(), br#"{"name":"sync","url":"https://hooks.example.com/k","events":["kustomer.conversation.create"]}"#);
-/// assert!(CreateWebhook::new(WebhookInput::new("sync", "https://hooks.example.com/k")).build(&config).is_err()); // no event
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type CreateWebhook<'a> = crate::generic::ops::Create<'a, Webhook>;
-
-/// Delete an outbound webhook (`DELETE /v1/outbound-webhooks/{id}`; 204).
-///
-/// Roles: `org.admin.webhook.write` or `org.permission.webhook.delete`.
-///
-/// ```
-/// use kustomer::{ApiKey, Config, Operation, webhooks::DeleteWebhook};
-///
-/// let config = Config::new(ApiKey::new("key")?);
-/// assert_eq!(DeleteWebhook::new("5e0f779ed95b430019b57799").build(&config)?.method(), http::Method::DELETE);
-/// # Ok::<(), kustomer::Error>(())
-/// ```
-pub type DeleteWebhook<'a> = crate::generic::ops::Delete<'a, Webhook>;
 
 /// The event names outbound webhooks can receive (`GET /v1/outbound-webhooks/events`). The
 /// answer's items are read as names whether they come as strings or as resources (`id`, or
