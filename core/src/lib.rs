@@ -67,7 +67,7 @@ pub use protocol::{page, retry};
 
 pub use generic::client::{Client, ClientBuilder, Reply};
 pub use generic::handle::Handle;
-pub use generic::paginated::{Paginated, Walking};
+pub use generic::paginated::{Items, Paginated, Walking};
 pub use http;
 pub use protocol::base_url::{BaseUrl, Region};
 pub use protocol::boxed::BoxTransport;

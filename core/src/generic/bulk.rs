@@ -13,7 +13,7 @@ use crate::generic::family::{
     BulkDeletable, BulkWritable, Creatable, Input, OperationKind, Unscoped, Updatable, collection,
     without_secrets,
 };
-use crate::generic::flow::{Flow, Step};
+use crate::generic::flow::{Flow, Sent, Step};
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::idempotency::Idempotency;
@@ -368,12 +368,12 @@ pub const MIN_BULK_POLL_INTERVAL: Duration = Duration::from_millis(100);
 ///
 /// let start = SystemTime::UNIX_EPOCH;
 /// let mut wait = BulkWait::new("5b3bddb67f8469003df370a4", Duration::from_secs(2), Duration::from_secs(5), start);
-/// assert!(matches!(wait.next(None, start)?, Step::Send(_)));
+/// let Step::Send(poll) = wait.next(None, start)? else { panic!("it polls first") };
 /// let running: kustomer::models::BulkJob = serde_json::from_str(r#"{"id":"5b3bddb67f8469003df370a4","attributes":{"status":"running"}}"#).unwrap();
-/// assert!(matches!(wait.next(Some(Ok(running.clone())), start)?, Step::Wait(d) if d == Duration::from_secs(2)));
-/// assert!(matches!(wait.next(None, start)?, Step::Send(_)));
+/// assert!(matches!(wait.next(Some((poll, Ok(running.clone()))), start)?, Step::Wait(d) if d == Duration::from_secs(2)));
+/// let Step::Send(poll) = wait.next(None, start)? else { panic!("it polls again") };
 /// let later = start + Duration::from_secs(6);
-/// assert!(matches!(wait.next(Some(Ok(running)), later), Err(kustomer::Error::JobUnfinished { .. })));
+/// assert!(matches!(wait.next(Some((poll, Ok(running))), later), Err(kustomer::Error::JobUnfinished { .. })));
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -401,16 +401,17 @@ impl BulkWait {
 
 impl Flow for BulkWait {
     type Request = GetBulkJob<'static>;
+    type Item = std::convert::Infallible;
     type Output = BulkJob;
 
     /// The next step, given the result of the last poll (`None` before the first poll and
     /// after a wait) and the time.
     fn next(
         &mut self,
-        polled: Option<Result<BulkJob, Error>>,
+        polled: Option<Sent<GetBulkJob<'static>>>,
         now: SystemTime,
     ) -> Result<Step<GetBulkJob<'static>, BulkJob>, Error> {
-        let Some(job) = polled.transpose()? else {
+        let Some(job) = polled.map(|(_, result)| result).transpose()? else {
             return Ok(Step::Send(GetBulkJob::new(self.job_id.clone())));
         };
         if job.is_finished() {

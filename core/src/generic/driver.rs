@@ -1,6 +1,7 @@
 //! The one loop that drives every multi-request flow on the client, and the flows it offers
 //! by name.
 
+use std::convert::Infallible;
 use std::time::Duration;
 
 use crate::generic::bulk::{BulkReport, BulkWait, ListBulkBatches};
@@ -9,7 +10,7 @@ use crate::generic::family::Upsertable;
 use crate::generic::flow::{Flow, Step};
 use crate::generic::handle::Handle;
 use crate::generic::ops::{UpsertByExternalId, UpsertOutcome};
-use crate::generic::paginated::Paginated;
+use crate::generic::paginated::{Items, Paginated};
 use crate::protocol::error::Error;
 use crate::protocol::transport::Transport;
 
@@ -36,16 +37,40 @@ impl<T: Transport> Client<T> {
     ///
     /// # Errors
     /// Whatever the flow returns.
-    pub fn run<F: Flow>(&self, mut flow: F) -> Result<F::Output, Error> {
+    pub fn run<F: Flow<Item = Infallible>>(&self, mut flow: F) -> Result<F::Output, Error> {
         let mut last = None;
         loop {
             match flow.next(last.take(), self.now()) {
-                Ok(Step::Send(op)) => last = Some(self.execute(&op)),
+                Ok(Step::Send(op)) => {
+                    let result = self.execute(&op);
+                    last = Some((op, result));
+                }
                 Ok(Step::Wait(pause)) => self.sleep(pause),
+                Ok(Step::Yield(never)) => match never {},
                 Ok(Step::Done(output)) => return Ok(output),
                 Err(error) => return Err(self.scrub(error)),
             }
         }
+    }
+
+    /// The items of `flow` (a [`ListFlow`](crate::flow::ListFlow), a search
+    /// [`Walk`](crate::ops::Walk), or a flow of your own that yields as it goes), driven as
+    /// [`run`](Self::run) drives a flow: one step each time an item is asked for.
+    ///
+    /// ```
+    /// # use kustomer::{ApiKey, Client, Config};
+    /// # let transport = |_r: http::Request<Vec<u8>>| Ok::<_, std::io::Error>(http::Response::new(
+    /// #     br#"{"data":[{"id":"a","attributes":{"name":"vip"}}],"links":{"next":null}}"#.to_vec()));
+    /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
+    /// use kustomer::flow::ListFlow;
+    /// use kustomer::tags::ListTags;
+    ///
+    /// let tags = client.items(ListFlow::new(ListTags::new(), client.config()));
+    /// assert_eq!(tags.count(), 1);
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub fn items<I, F: Flow<Item = Result<I, Error>>>(&self, flow: F) -> Items<'_, T, F> {
+        Items::driving(self, flow, None)
     }
 
     /// Polls bulk job `job_id` every `interval` (on the client's clock) until it ends, then

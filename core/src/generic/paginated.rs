@@ -1,5 +1,6 @@
 //! The iterators a handle returns: every item of a paged list ([`Paginated`]), and every result
-//! of a search past its 100-page cap ([`Walking`]). Each holds one page at a time.
+//! of a search past its 100-page cap ([`Walking`]), both the client driving a flow that yields
+//! as it goes ([`Items`]). Each holds one page at a time.
 
 use std::fmt;
 
@@ -7,118 +8,107 @@ use http::Request;
 
 use crate::generic::client::Client;
 use crate::generic::family::Searchable;
+use crate::generic::flow::ListFlow;
+use crate::generic::flow::{Flow, Sent, Step};
 use crate::generic::ops::Walk;
 use crate::protocol::error::Error;
-use crate::protocol::page::{BadRecord, Cursor, PagedOperation, Record};
+use crate::protocol::page::{PagedOperation, Record};
 use crate::protocol::transport::Transport;
 
-/// Every item of a paged list, fetching a page when the last one is used up: holds one page at
-/// a time, follows `links.next` until it is null, and ends with an error (once) if a request
-/// fails, a `next` link repeats or leaves the configured host, or pages stop bringing new items
-/// (see [`Cursor`]). An item repeated within the last few pages is yielded once.
+/// The items of a [`Flow`] that yields as it goes, driven by the client: each time an item is
+/// asked for, it sends the requests the flow asks for (with the client's pacing and retries)
+/// and waits on the client's clock until the flow yields one. It ends after the flow's end or
+/// its error (returned once). From [`Client::items`](crate::Client::items); a handle's lists
+/// and searches are [`Paginated`] and [`Walking`].
+pub struct Items<'c, T, F: Flow> {
+    client: &'c Client<T>,
+    flow: F,
+    /// The first request, built ahead (a list's, whose path starts its cursor): sent as is.
+    first: Option<Request<Vec<u8>>>,
+    last: Option<Sent<F::Request>>,
+    done: bool,
+}
+
+impl<'c, T, F: Flow> Items<'c, T, F> {
+    pub(crate) fn driving(client: &'c Client<T>, flow: F, first: Option<Request<Vec<u8>>>) -> Self {
+        Self {
+            client,
+            flow,
+            first,
+            last: None,
+            done: false,
+        }
+    }
+
+    /// The flow, as driven so far.
+    pub fn flow(&self) -> &F {
+        &self.flow
+    }
+}
+
+impl<T: Transport, I, F: Flow<Item = Result<I, Error>>> Iterator for Items<'_, T, F> {
+    type Item = Result<I, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            match self.flow.next(self.last.take(), self.client.now()) {
+                Ok(Step::Send(op)) => {
+                    let result = match self.first.take() {
+                        Some(request) => self
+                            .client
+                            .execute_built(&op, request, None)
+                            .map(|reply| reply.value),
+                        None => self.client.execute(&op),
+                    };
+                    self.last = Some((op, result));
+                }
+                Ok(Step::Wait(pause)) => self.client.sleep(pause),
+                Ok(Step::Yield(item)) => return Some(item.map_err(|e| self.client.scrub(e))),
+                Ok(Step::Done(_)) => self.done = true,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(self.client.scrub(e)));
+                }
+            }
+        }
+        None
+    }
+}
+
+impl<T, F: Flow + fmt::Debug> fmt::Debug for Items<'_, T, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Items")
+            .field("flow", &self.flow)
+            .field("done", &self.done)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Every item of a paged list, fetching a page when the last one is used up: the client driving
+/// a [`ListFlow`]. It holds one page at a time, follows `links.next` until it is null, and ends
+/// with an error (once) if a request fails, a `next` link repeats or leaves the configured host,
+/// or pages stop bringing new items (see [`Cursor`](crate::page::Cursor)). An item repeated
+/// within the last few pages is yielded once.
 ///
 /// An item that cannot be read comes as an [`Error::BadRecord`] (its raw JSON inside) after the
 /// good items of its page, and the list goes on: skip it with `filter_map`, or log it and go on,
 /// rather than stop at the first error with `collect::<Result<Vec<_>, _>>()`.
-pub struct Paginated<'c, T, O: PagedOperation> {
-    client: &'c Client<T>,
-    next: Option<O>,
-    /// The first page's request, built once: its path starts the cursor, and it is sent as is.
-    first: Option<Request<Vec<u8>>>,
-    /// Pages the API still serves, for a capped list (a search).
-    pages_left: Option<u32>,
-    capped: bool,
-    cursor: Cursor,
-    buffer: std::vec::IntoIter<O::Item>,
-    rejected: std::vec::IntoIter<BadRecord>,
-    pending_error: Option<Error>,
-}
+pub type Paginated<'c, T, O> = Items<'c, T, ListFlow<O>>;
 
-impl<'c, T, O: PagedOperation> Paginated<'c, T, O> {
-    pub(crate) fn new(client: &'c Client<T>, first: O) -> Self {
-        // The first request's own path counts as read: a `next` link back to it is a repeat.
-        // A request that does not build is built again when sent, to return its error then.
-        let config = client.config();
-        let request = first.build(config).ok();
-        let cursor = request
-            .as_ref()
-            .and_then(|request| {
-                let uri = request.uri().to_string();
-                let rest = uri
-                    .strip_prefix(config.base_url().as_str())?
-                    .strip_prefix("/v1")?;
-                Some(Cursor::starting_at(rest))
-            })
-            .unwrap_or_default();
-        Self {
-            client,
-            first: request,
-            pages_left: first.pages_served(),
-            capped: false,
-            next: Some(first),
-            cursor,
-            buffer: Vec::new().into_iter(),
-            rejected: Vec::new().into_iter(),
-            pending_error: None,
-        }
-    }
-}
-
-impl<T: Transport, O: PagedOperation> Iterator for Paginated<'_, T, O>
+impl<'c, T, O: PagedOperation> Items<'c, T, ListFlow<O>>
 where
     O::Item: Record,
 {
-    type Item = Result<O::Item, Error>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(item) = self.buffer.next() {
-                return Some(Ok(item));
-            }
-            if let Some(record) = self.rejected.next() {
-                return Some(Err(self.client.scrub(Error::BadRecord(Box::new(record)))));
-            }
-            if let Some(error) = self.pending_error.take() {
-                return Some(Err(error));
-            }
-            let op = self.next.take()?;
-            let sent = match self.first.take() {
-                Some(request) => self
-                    .client
-                    .execute_built(&op, request, None)
-                    .map(|reply| reply.value),
-                None => self.client.execute(&op),
-            };
-            let page = match sent {
-                Ok(page) => page,
-                Err(e) => return Some(Err(e)),
-            };
-            let has_next = page.links.next.as_deref().is_some_and(|n| !n.is_empty());
-            // An unreadable item is new once: one a page repeats is not reported again.
-            let (items, rejected) =
-                match self.cursor.fresh_page(page.items, page.rejected, has_next) {
-                    Ok(fresh) => fresh,
-                    // Pages that bring nothing new: the list does not end by itself.
-                    Err(e) => return Some(Err(self.client.scrub(e))),
-                };
-            self.rejected = rejected.into_iter();
-            self.pages_left = self.pages_left.map(|left| left.saturating_sub(1));
-            match self
-                .cursor
-                .advance(self.client.config().base_url(), &page.links)
-            {
-                // The API's cap: its next page would be refused, so the list ends here.
-                Ok(Some(_)) if self.pages_left == Some(0) => self.capped = true,
-                Ok(next) => self.next = next.map(|path| op.at(path)),
-                // This page's items first, then the error.
-                Err(e) => self.pending_error = Some(self.client.scrub(e)),
-            }
-            self.buffer = items.into_iter();
-        }
+    /// The list `first` starts. Its first request is built once, here: its path starts the
+    /// cursor, and it is sent as is (one that does not build is built again when sent, to
+    /// return its error then).
+    pub(crate) fn new(client: &'c Client<T>, first: O) -> Self {
+        let config = client.config();
+        let request = first.build(config).ok();
+        let flow = ListFlow::starting(first, request.as_ref(), config.base_url());
+        Self::driving(client, flow, request)
     }
-}
 
-impl<T, O: PagedOperation> Paginated<'_, T, O> {
     /// Whether the list stopped at the API's cap with results left: a search serves 100 pages
     /// and no more. [`Handle::search_all`](crate::Handle::search_all) walks past the cap to every result.
     ///
@@ -140,35 +130,17 @@ impl<T, O: PagedOperation> Paginated<'_, T, O> {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn capped(&self) -> bool {
-        self.capped
+        self.flow.capped()
     }
 }
 
-impl<T, O: PagedOperation> fmt::Debug for Paginated<'_, T, O> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Paginated")
-            .field("done", &self.next.is_none())
-            .field("capped", &self.capped)
-            .finish_non_exhaustive()
-    }
-}
+/// Every result of a search, past the 100-page cap: the client driving a search
+/// [`Walk`]; from [`Handle::search_all`](crate::Handle::search_all).
+pub type Walking<'c, T, R> = Items<'c, T, Walk<R>>;
 
-/// Every result of a search, past the 100-page cap; from [`Handle::search_all`](crate::Handle::search_all).
-pub struct Walking<'c, T, R: Searchable> {
-    client: &'c Client<T>,
-    walk: Walk<R>,
-    buffer: std::vec::IntoIter<R>,
-    rejected: std::vec::IntoIter<BadRecord>,
-}
-
-impl<'c, T, R: Searchable> Walking<'c, T, R> {
+impl<'c, T, R: Searchable> Items<'c, T, Walk<R>> {
     pub(crate) fn new(client: &'c Client<T>, walk: Walk<R>) -> Self {
-        Self {
-            client,
-            walk,
-            buffer: Vec::new().into_iter(),
-            rejected: Vec::new().into_iter(),
-        }
+        Self::driving(client, walk, None)
     }
 
     /// Whether each result keeps its own JSON (on by default): `false` saves a copy of each
@@ -186,47 +158,8 @@ impl<'c, T, R: Searchable> Walking<'c, T, R> {
     /// ```
     #[must_use]
     pub fn keep_raw(mut self, keep: bool) -> Self {
-        self.walk = self.walk.keep_raw(keep);
+        self.flow = self.flow.keep_raw(keep);
         self
-    }
-}
-
-impl<T: Transport, R: Searchable> Iterator for Walking<'_, T, R> {
-    type Item = Result<R, Error>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(record) = self.buffer.next() {
-                return Some(Ok(record));
-            }
-            if let Some(record) = self.rejected.next() {
-                return Some(Err(self.client.scrub(Error::BadRecord(Box::new(record)))));
-            }
-            let op = self.walk.next_operation()?;
-            let page = match self.client.execute(&op) {
-                Ok(page) => page,
-                Err(e) => {
-                    // Stop after reporting: the client's retry policy already had its chances.
-                    self.walk.stop();
-                    return Some(Err(e));
-                }
-            };
-            let taken = self.walk.take_page(page);
-            // Unreadable results come after the page's good ones, each once.
-            self.rejected = self.walk.take_rejected().into_iter();
-            match taken {
-                Ok(fresh) => self.buffer = fresh.into_iter(),
-                Err(e) => return Some(Err(self.client.scrub(e))),
-            }
-        }
-    }
-}
-
-impl<T, R: Searchable> fmt::Debug for Walking<'_, T, R> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Walking")
-            .field("walk", &self.walk)
-            .finish_non_exhaustive()
     }
 }
 

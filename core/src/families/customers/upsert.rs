@@ -7,7 +7,7 @@ use crate::families::customers::{
     CreateCustomer, CustomerInput, GetCustomerByExternalId, LookupCustomer, UpdateCustomer,
 };
 use crate::families::models::Customer;
-use crate::generic::flow::{Flow, Step};
+use crate::generic::flow::{Flow, Sent, Step};
 use crate::generic::ops::helpers::delegate_operation;
 use crate::generic::ops::{UpdateMode, UpsertOutcome, UpsertRequest};
 use crate::protocol::error::Error;
@@ -63,10 +63,11 @@ pub type UpsertCustomerRequest<'a> =
 /// let input = CustomerInput::new().external_id("crm-42").email("ada@example.com");
 /// let mut upsert = Upsert::new(&input)?;
 /// let now = SystemTime::now();
-/// assert!(matches!(upsert.next(None, now)?, Step::Send(UpsertRequest::Lookup(_))));
+/// let Step::Send(lookup) = upsert.next(None, now)? else { panic!("it looks up first") };
+/// assert!(matches!(lookup, UpsertRequest::Lookup(_)));
 /// // No customer has that external ID: the email is tried next.
 /// let missing = kustomer::Error::NotFound(kustomer::ApiError::from_body(http::StatusCode::NOT_FOUND, b""));
-/// assert!(matches!(upsert.next(Some(Err(missing)), now)?, Step::Send(UpsertRequest::Lookup(_))));
+/// assert!(matches!(upsert.next(Some((lookup, Err(missing))), now)?, Step::Send(UpsertRequest::Lookup(_))));
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -105,6 +106,7 @@ impl<'a> Upsert<'a> {
 
 impl<'a> Flow for Upsert<'a> {
     type Request = UpsertCustomerRequest<'a>;
+    type Item = std::convert::Infallible;
     type Output = UpsertOutcome<Customer>;
 
     /// The next step, given the result of the request the last step asked for (`None` at the
@@ -114,10 +116,10 @@ impl<'a> Flow for Upsert<'a> {
     /// Any error of a request other than a lookup's 404, which moves the upsert on.
     fn next(
         &mut self,
-        last: Option<Result<Customer, Error>>,
+        last: Option<Sent<UpsertCustomerRequest<'a>>>,
         _now: SystemTime,
     ) -> Result<Step<UpsertCustomerRequest<'a>, UpsertOutcome<Customer>>, Error> {
-        let found = match last {
+        let found = match last.map(|(_, result)| result) {
             None => None,
             Some(Ok(customer)) => Some(customer),
             Some(Err(e)) if e.is_not_found() && self.is_looking_up() => None,

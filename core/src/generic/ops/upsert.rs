@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::time::SystemTime;
 
 use crate::generic::family::{Input, Upsertable};
-use crate::generic::flow::{Flow, Step};
+use crate::generic::flow::{Flow, Sent, Step};
 use crate::generic::ops::helpers::delegate_operation;
 use crate::generic::ops::{Create, GetByExternalId, Update, UpdateMode};
 use crate::protocol::error::{Error, InvalidInput};
@@ -94,9 +94,10 @@ enum State {
 /// let input = KObjectInput::new("Order #7").external_id("order-7");
 /// let mut upsert = UpsertByExternalId::<KObject>::within("order", &input)?;
 /// let now = SystemTime::now();
-/// assert!(matches!(upsert.next(None, now)?, Step::Send(UpsertRequest::Lookup(_))));
+/// let Step::Send(lookup) = upsert.next(None, now)? else { panic!("it looks up first") };
+/// assert!(matches!(lookup, UpsertRequest::Lookup(_)));
 /// let missing = kustomer::Error::NotFound(kustomer::ApiError::from_body(http::StatusCode::NOT_FOUND, b""));
-/// assert!(matches!(upsert.next(Some(Err(missing)), now)?, Step::Send(UpsertRequest::Create(_))));
+/// assert!(matches!(upsert.next(Some((lookup, Err(missing))), now)?, Step::Send(UpsertRequest::Create(_))));
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 #[derive(Debug)]
@@ -128,6 +129,7 @@ impl<'a, R: Upsertable> UpsertByExternalId<'a, R> {
 
 impl<'a, R: Upsertable> Flow for UpsertByExternalId<'a, R> {
     type Request = UpsertByExternalIdRequest<'a, R>;
+    type Item = std::convert::Infallible;
     type Output = UpsertOutcome<R>;
 
     /// The next step, given the result of the request the last step asked for (`None` at the
@@ -138,9 +140,10 @@ impl<'a, R: Upsertable> Flow for UpsertByExternalId<'a, R> {
     /// move the upsert on.
     fn next(
         &mut self,
-        last: Option<Result<R, Error>>,
+        last: Option<Sent<UpsertByExternalIdRequest<'a, R>>>,
         _now: SystemTime,
     ) -> Result<Step<UpsertByExternalIdRequest<'a, R>, UpsertOutcome<R>>, Error> {
+        let last = last.map(|(_, result)| result);
         let state = std::mem::replace(&mut self.state, State::Done);
         let (scope, input) = (self.scope.clone(), self.input);
         let step = match (state, last) {
@@ -200,7 +203,7 @@ mod tests {
 
     use std::time::SystemTime;
 
-    use super::{UpsertByExternalId, UpsertOutcome, UpsertRequest};
+    use super::{UpsertByExternalId, UpsertOutcome, UpsertRequest as Request};
     use crate::families::custom_objects::KObjectInput;
     use crate::families::models::KObject;
     use crate::generic::flow::{Flow, Step};
@@ -220,37 +223,42 @@ mod tests {
         }
     }
 
+    const T0: SystemTime = SystemTime::UNIX_EPOCH;
+
+    /// The request the step asks to send.
+    fn sent<'a>(
+        step: Result<Step<UpsertRequest<'a, KObject>, UpsertOutcome<KObject>>, Error>,
+    ) -> UpsertRequest<'a, KObject> {
+        match step {
+            Ok(Step::Send(op)) => op,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    type UpsertRequest<'a, R> = super::UpsertByExternalIdRequest<'a, R>;
+
     #[test]
     fn a_create_that_conflicts_looks_up_once_more_and_updates() {
         let input = KObjectInput::new("Order").external_id("o-1");
         let mut upsert = UpsertByExternalId::<KObject>::within("order", &input).unwrap();
-        assert!(matches!(
-            upsert.next(None, SystemTime::UNIX_EPOCH),
-            Ok(Step::Send(UpsertRequest::Lookup(_)))
-        ));
-        let missing = Some(Err(status(StatusCode::NOT_FOUND)));
-        assert!(matches!(
-            upsert.next(missing, SystemTime::UNIX_EPOCH),
-            Ok(Step::Send(UpsertRequest::Create(_)))
-        ));
-        let raced = Some(Err(status(StatusCode::CONFLICT)));
-        assert!(matches!(
-            upsert.next(raced, SystemTime::UNIX_EPOCH),
-            Ok(Step::Send(UpsertRequest::Lookup(_)))
-        ));
-        match upsert.next(Some(Ok(order("a"))), SystemTime::UNIX_EPOCH) {
-            Ok(Step::Send(UpsertRequest::Update(op))) => {
-                assert!(format!("{op:?}").contains("\"a\""))
-            }
+        let lookup = sent(upsert.next(None, T0));
+        assert!(matches!(lookup, Request::Lookup(_)));
+        let create = sent(upsert.next(Some((lookup, Err(status(StatusCode::NOT_FOUND)))), T0));
+        assert!(matches!(create, Request::Create(_)));
+        let again = sent(upsert.next(Some((create, Err(status(StatusCode::CONFLICT)))), T0));
+        assert!(matches!(again, Request::Lookup(_)));
+        let update = sent(upsert.next(Some((again, Ok(order("a")))), T0));
+        match &update {
+            Request::Update(op) => assert!(format!("{op:?}").contains("\"a\"")),
             other => panic!("{other:?}"),
         }
-        match upsert.next(Some(Ok(order("a"))), SystemTime::UNIX_EPOCH) {
+        match upsert.next(Some((update, Ok(order("a")))), T0) {
             Ok(Step::Done(UpsertOutcome::Updated(o))) => assert_eq!(o.id, "a"),
             other => panic!("{other:?}"),
         }
         assert!(
             matches!(
-                upsert.next(None, SystemTime::UNIX_EPOCH),
+                upsert.next(None, T0),
                 Err(Error::FlowEnded { flow: "upsert" })
             ),
             "it has ended"
@@ -261,21 +269,12 @@ mod tests {
     fn a_second_miss_or_a_second_conflict_is_the_callers() {
         let input = KObjectInput::new("Order").external_id("o-1");
         let mut upsert = UpsertByExternalId::<KObject>::within("order", &input).unwrap();
-        let _ = upsert.next(None, SystemTime::UNIX_EPOCH);
-        let _ = upsert.next(
-            Some(Err(status(StatusCode::NOT_FOUND))),
-            SystemTime::UNIX_EPOCH,
-        );
-        let _ = upsert.next(
-            Some(Err(status(StatusCode::CONFLICT))),
-            SystemTime::UNIX_EPOCH,
-        );
+        let lookup = sent(upsert.next(None, T0));
+        let create = sent(upsert.next(Some((lookup, Err(status(StatusCode::NOT_FOUND)))), T0));
+        let again = sent(upsert.next(Some((create, Err(status(StatusCode::CONFLICT)))), T0));
         // Gone again after the conflict: no loop, the 404 is returned.
-        let again = upsert.next(
-            Some(Err(status(StatusCode::NOT_FOUND))),
-            SystemTime::UNIX_EPOCH,
-        );
-        assert!(matches!(again, Err(Error::NotFound(_))));
+        let gone = upsert.next(Some((again, Err(status(StatusCode::NOT_FOUND)))), T0);
+        assert!(matches!(gone, Err(Error::NotFound(_))));
         assert!(
             UpsertByExternalId::<KObject>::within("order", &KObjectInput::new("No key")).is_err()
         );

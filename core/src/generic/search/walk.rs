@@ -1,10 +1,12 @@
 //! The walk through every result of a search, past the 100-page cap.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
+use std::time::SystemTime;
 
 use super::op::Search;
 use super::query::{Criterion, MAX_SEARCH_PAGES, SearchQuery, SortOrder};
 use crate::generic::family::{Searchable, Unscoped};
+use crate::generic::flow::{Flow, Sent, Step};
 use crate::protocol::cursor::fingerprint;
 use crate::protocol::error::Error;
 use crate::protocol::page::{BadRecord, Page};
@@ -70,10 +72,16 @@ pub struct Walk<R: Searchable> {
     stale_allowed: u32,
     done: bool,
     keep_raw: bool,
+    /// As a [`Flow`]: the last page's new results and unreadable results not yielded yet, and
+    /// the reason of the [`Error::Pagination`] to end with after them.
+    ready: VecDeque<R>,
+    unread: VecDeque<BadRecord>,
+    pending: Option<String>,
+    in_flight: bool,
     family: std::marker::PhantomData<fn() -> R>,
 }
 
-impl<R: Searchable> Clone for Walk<R> {
+impl<R: Searchable + Clone> Clone for Walk<R> {
     fn clone(&self) -> Self {
         Self {
             scope: self.scope.clone(),
@@ -92,6 +100,10 @@ impl<R: Searchable> Clone for Walk<R> {
             stale_allowed: self.stale_allowed,
             done: self.done,
             keep_raw: self.keep_raw,
+            ready: self.ready.clone(),
+            unread: self.unread.clone(),
+            pending: self.pending.clone(),
+            in_flight: self.in_flight,
             family: std::marker::PhantomData,
         }
     }
@@ -130,6 +142,10 @@ impl<R: Searchable> Walk<R> {
             floor: None,
             ceiling: None,
             rejected: Vec::new(),
+            ready: VecDeque::new(),
+            unread: VecDeque::new(),
+            pending: None,
+            in_flight: false,
             rejected_seen: HashSet::new(),
             last_at: None,
             at_last: HashSet::new(),
@@ -372,6 +388,71 @@ impl<R: Searchable> Walk<R> {
     }
 }
 
+/// The walk as a [`Flow`], as the client drives it
+/// ([`Handle::search_all`](crate::Handle::search_all)): a search page to send, each new result
+/// of it, its unreadable results (as [`Error::BadRecord`], once each), and the next page, until
+/// every result has come.
+impl<R: Searchable> Flow for Walk<R> {
+    type Request = Search<R>;
+    type Item = Result<R, Error>;
+    type Output = ();
+
+    /// The next step.
+    ///
+    /// # Errors
+    /// The error of a page's request, or of the walk itself (see [`take_page`](Self::take_page));
+    /// after it the walk has ended.
+    fn next(
+        &mut self,
+        last: Option<Sent<Search<R>>>,
+        _now: SystemTime,
+    ) -> Result<Step<Search<R>, (), Result<R, Error>>, Error> {
+        if let Some((_, result)) = last {
+            self.in_flight = false;
+            match result {
+                // The client's retry policy already had its chances: the walk ends here.
+                Err(e) => {
+                    self.stop();
+                    return Err(e);
+                }
+                // Unreadable results come after the page's good ones, each once; an error
+                // with the page after both.
+                Ok(page) => {
+                    let taken = self.take_page(page);
+                    self.unread = self.take_rejected().into();
+                    match taken {
+                        Ok(fresh) => self.ready = fresh.into(),
+                        Err(Error::Pagination { reason }) => self.pending = Some(reason),
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        } else if self.in_flight {
+            // Asked for the next step without the page it asked for: it cannot go on.
+            self.stop();
+            return Err(Error::FlowEnded {
+                flow: "search walk",
+            });
+        }
+        if let Some(record) = self.ready.pop_front() {
+            return Ok(Step::Yield(Ok(record)));
+        }
+        if let Some(record) = self.unread.pop_front() {
+            return Ok(Step::Yield(Err(Error::BadRecord(Box::new(record)))));
+        }
+        if let Some(reason) = self.pending.take() {
+            return Err(Error::Pagination { reason });
+        }
+        match self.next_operation() {
+            Some(op) => {
+                self.in_flight = true;
+                Ok(Step::Send(op))
+            }
+            None => Ok(Step::Done(())),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,5 +573,48 @@ mod tests {
             body["and"][1],
             serde_json::json!({"customer_updated_at": {"gte": "2024"}})
         );
+    }
+
+    #[test]
+    fn as_a_flow_it_yields_every_result_past_the_cap_and_ends() {
+        // 250 records, pages of 1: three windows of 100 pages and more.
+        let records: Vec<(usize, String)> = (0..250)
+            .map(|i| (i, format!("2024-01-01T00:{:02}:{:02}.000Z", i / 60, i % 60)))
+            .collect();
+        let mut walk = CustomerWalk::new(SearchQuery::customers(), 1);
+        let (mut last, mut ids, mut steps) = (None, Vec::new(), 0);
+        loop {
+            steps += 1;
+            assert!(steps < 10_000, "the walk loops");
+            match walk.next(last.take(), SystemTime::UNIX_EPOCH).unwrap() {
+                Step::Send(op) => {
+                    let page = serve(&records, &op);
+                    last = Some((op, Ok(page)));
+                }
+                Step::Yield(customer) => ids.push(customer.unwrap().id),
+                Step::Done(()) => break,
+                Step::Wait(_) => panic!("a walk does not wait"),
+            }
+        }
+        let expected: Vec<String> = (0..250).map(|i| format!("c{i}")).collect();
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn as_a_flow_a_failed_page_ends_it_and_so_does_a_missing_answer() {
+        let mut walk = CustomerWalk::new(SearchQuery::customers(), 10);
+        let Ok(Step::Send(op)) = walk.next(None, SystemTime::UNIX_EPOCH) else {
+            panic!("it searches first")
+        };
+        let failed = walk.next(Some((op, Err(Error::Cancelled))), SystemTime::UNIX_EPOCH);
+        assert!(matches!(failed, Err(Error::Cancelled)));
+        assert!(walk.is_done());
+
+        let mut walk = CustomerWalk::new(SearchQuery::customers(), 10);
+        let _sent = walk.next(None, SystemTime::UNIX_EPOCH);
+        assert!(matches!(
+            walk.next(None, SystemTime::UNIX_EPOCH),
+            Err(Error::FlowEnded { .. })
+        ));
     }
 }

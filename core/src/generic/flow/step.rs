@@ -1,27 +1,37 @@
-//! Multi-request flows (an upsert, a bulk wait) in one vocabulary: a pure state machine says
-//! "send this", "wait this long" or "done", and one loop drives them all, the client's
-//! ([`Client::run`](crate::Client::run)) or your own over any HTTP stack.
+//! The vocabulary: a step, a flow, a request sent with its result.
 
+use std::convert::Infallible;
 use std::time::{Duration, SystemTime};
 
 use crate::protocol::error::Error;
 use crate::protocol::operation::Operation;
 
-/// What a [`Flow`] says to do next.
+/// What a [`Flow`] says to do next. `Item` is what it yields on the way: nothing
+/// ([`Infallible`]) for a flow that only ends with its output.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum Step<Op, Out> {
-    /// Send this request, then give its result to [`Flow::next`].
+pub enum Step<Op, Out, Item = Infallible> {
+    /// Send this request, then give it back with its result to [`Flow::next`].
     Send(Op),
     /// Wait this long, then call [`Flow::next`] with `None`.
     Wait(Duration),
+    /// One item of a flow that yields as it goes (a list, a search walk); call
+    /// [`Flow::next`] with `None` for the next step.
+    Yield(Item),
     /// The flow is done, with this.
     Done(Out),
 }
 
-/// A flow of several requests as a pure state machine: [`next`](Flow::next) takes the result
-/// of the request it last asked for (`None` at the start and after a wait) and the time, and
-/// says what to do. It never does I/O, so a flow runs the same on the [`Client`](crate::Client)
+/// The step type of flow `F`.
+pub type StepOf<F> = Step<<F as Flow>::Request, <F as Flow>::Output, <F as Flow>::Item>;
+
+/// A request a flow asked for, given back with its result: the flow moves it on (a list's next
+/// page) instead of copying it.
+pub type Sent<Op> = (Op, Result<<Op as Operation>::Output, Error>);
+
+/// A flow of several requests as a pure state machine: [`next`](Flow::next) takes the request
+/// it last asked for with its result (`None` at the start, after a wait and after an item) and
+/// the time, and says what to do. It never does I/O, so a flow runs the same on the [`Client`](crate::Client)
 /// ([`Client::run`](crate::Client::run)) and on your own HTTP stack:
 ///
 /// ```
@@ -41,10 +51,13 @@ pub enum Step<Op, Out> {
 /// let mut last = None;
 /// let outcome = loop {
 ///     match flow.next(last.take(), std::time::SystemTime::now())? {
-///         Step::Send(op) => last = Some(op.parse(send(op.build(&config)?))),
+///         Step::Send(op) => {
+///             let result = op.parse(send(op.build(&config)?));
+///             last = Some((op, result));
+///         }
 ///         Step::Wait(pause) => std::thread::sleep(pause),
 ///         Step::Done(outcome) => break outcome,
-///         _ => unreachable!("Step has no other variant today"),
+///         _ => unreachable!("an upsert yields no items"),
 ///     }
 /// };
 /// assert_eq!(outcome.record().id, "5f3c0d0e2f1a4b0012ab34cd");
@@ -53,17 +66,19 @@ pub enum Step<Op, Out> {
 pub trait Flow {
     /// The requests it sends (an enum when it sends several kinds).
     type Request: Operation;
+    /// What it yields on the way ([`Step::Yield`]): [`Infallible`] for a flow that only ends.
+    type Item;
     /// What it ends with.
     type Output;
 
-    /// The next step, given the result of the request the last step asked for and the time.
+    /// The next step, given the request the last step asked for with its result, and the time.
     ///
     /// # Errors
     /// The error of a request the flow cannot go on after, or its own (a bulk job still
     /// running when the time allowed is up, [`Error::FlowEnded`] after its end).
     fn next(
         &mut self,
-        last: Option<Result<<Self::Request as Operation>::Output, Error>>,
+        last: Option<Sent<Self::Request>>,
         now: SystemTime,
-    ) -> Result<Step<Self::Request, Self::Output>, Error>;
+    ) -> Result<StepOf<Self>, Error>;
 }
