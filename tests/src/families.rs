@@ -148,7 +148,6 @@ pub(crate) fn route(
             }
             let teams: Vec<Value> = store
                 .records("teams")
-                .iter()
                 .filter(|t| list_has_id(t.pointer("/attributes/members"), id))
                 .cloned()
                 .collect();
@@ -229,7 +228,7 @@ fn on_collection(
                 return Some(not_found("path"));
             }
             // Segments come percent-decoded.
-            match store.records(&key).iter().find(|r| {
+            match store.records(&key).find(|r| {
                 r.pointer("/attributes/externalId").and_then(Value::as_str) == Some(value)
             }) {
                 Some(record) => one(200, record),
@@ -351,7 +350,6 @@ fn list(
     let name = param(pairs, "name").filter(|_| collection.spec.path == "events");
     let items: Vec<Value> = store
         .records(&collection.key())
-        .iter()
         .filter(|r| {
             under.is_none_or(|(_, relation, id)| {
                 r.pointer(&format!("/relationships/{relation}/data/id"))

@@ -8,43 +8,27 @@ use crate::table::{Collection, FamilySpec};
 
 /// The generic families' records.
 impl Store {
-    pub(crate) fn records(&self, path: &str) -> &[Value] {
-        self.families.get(path).map_or(&[], Vec::as_slice)
+    /// A collection's records' `data`, in creation order.
+    pub(crate) fn records(&self, path: &str) -> impl DoubleEndedIterator<Item = &Value> + Clone {
+        self.collection(path).values()
     }
 
     pub(crate) fn record(&self, path: &str, id: &str) -> Option<&Value> {
-        self.records(path)
-            .iter()
-            .find(|r| r.get("id").and_then(Value::as_str) == Some(id))
+        self.collection(path).get(id).map(|s| &s.data)
     }
 
-    pub(crate) fn record_mut_pub(&mut self, path: &str, id: &str) -> Option<&mut Value> {
-        self.record_mut(path, id)
-    }
-
-    /// A collection's records, to change in place.
-    pub(crate) fn families_mut(&mut self, collection: &str) -> &mut Vec<Value> {
-        self.families.entry(collection.to_owned()).or_default()
-    }
-
-    fn record_mut(&mut self, path: &str, id: &str) -> Option<&mut Value> {
-        self.families
-            .get_mut(path)?
-            .iter_mut()
-            .find(|r| r.get("id").and_then(Value::as_str) == Some(id))
+    pub(crate) fn record_mut(&mut self, path: &str, id: &str) -> Option<&mut Value> {
+        self.collection_mut(path).get_mut(id)
     }
 
     /// Whether `id` names a record of the parent family at `path` (`customers`, `conversations`).
     pub(crate) fn parent_exists(&self, path: &str, id: &str) -> bool {
-        match path {
-            "customers" => self.customers.contains_key(id),
-            other => self.record(other, id).is_some(),
-        }
+        self.record(path, id).is_some()
     }
 
     /// The ID of the tag named (or with ID) `name`; a tag record is made for a new name.
     fn tag_id(&mut self, name: &str) -> String {
-        let found = self.records("tags").iter().find(|t| {
+        let found = self.records("tags").find(|t| {
             t.get("id").and_then(Value::as_str) == Some(name)
                 || t.pointer("/attributes/name").and_then(Value::as_str) == Some(name)
         });
@@ -62,7 +46,6 @@ impl Store {
     /// The klass named `name`.
     pub(crate) fn klass_named(&self, name: &str) -> Option<&Value> {
         self.records("klasses")
-            .iter()
             .find(|k| k.pointer("/attributes/name").and_then(Value::as_str) == Some(name))
     }
 
@@ -70,10 +53,9 @@ impl Store {
     /// or org, seeded first) and `default` (the default brand).
     pub(crate) fn record_or_alias(&self, collection: &str, id: &str) -> Option<&Value> {
         match (collection, id) {
-            ("users" | "orgs", "current") => self.records(collection).first(),
+            ("users" | "orgs", "current") => self.collection(collection).first(),
             ("brands" | "schedules", "default") => self
                 .records(collection)
-                .iter()
                 .find(|b| b.pointer("/attributes/default") == Some(&Value::Bool(true))),
             _ => self.record(collection, id),
         }
@@ -207,12 +189,7 @@ impl Store {
     }
 
     pub(crate) fn delete_record(&mut self, path: &str, id: &str) -> bool {
-        let Some(records) = self.families.get_mut(path) else {
-            return false;
-        };
-        let before = records.len();
-        records.retain(|r| r.get("id").and_then(Value::as_str) != Some(id));
-        records.len() < before
+        self.collection_mut(path).remove(id)
     }
 
     /// Adds or removes tags (by name or ID) on a conversation.

@@ -89,7 +89,6 @@ impl Store {
         let filter = |name: &str| param(pairs, &format!("filter[{name}]"));
         let mut entries: Vec<&Value> = self
             .records("audit-logs")
-            .iter()
             .rev()
             .filter(|e| {
                 ["objectType", "objectId"].iter().all(|name| {
@@ -142,7 +141,7 @@ impl Store {
     /// The storage host received `file` for attachment or media `id`.
     pub(crate) fn mark_uploaded(&mut self, id: &str, file: &[u8]) -> Result<(), String> {
         for collection in ["attachments", "media"] {
-            let Some(record) = self.record_mut_pub(collection, id) else {
+            let Some(record) = self.record_mut(collection, id) else {
                 continue;
             };
             let declared = record
@@ -188,9 +187,8 @@ impl Store {
         }
         let now = self.now();
         if let Some(existing) = self
-            .families_mut("spam/senders")
-            .iter_mut()
-            .find(|s| s.pointer("/attributes/sender").and_then(Value::as_str) == Some(&sender))
+            .collection_mut("spam/senders")
+            .find_mut(|s| s.pointer("/attributes/sender").and_then(Value::as_str) == Some(&sender))
         {
             set_attribute(existing, "list", list.into());
             set_attribute(existing, "updatedAt", now.into());
@@ -257,7 +255,6 @@ impl Store {
             let tracking = event.get("trackingId").and_then(Value::as_str);
             let customer = customer.or_else(|| {
                 self.records("identities")
-                    .iter()
                     .find(|i| {
                         tracking.is_some()
                             && i.pointer("/attributes/trackingId").and_then(Value::as_str)
@@ -285,7 +282,7 @@ impl Store {
 
     /// Counts an event in the customer's session, making the session on its first event.
     fn note_session(&mut self, customer: &str, session: &str, now: &str) {
-        let found = self.families_mut("sessions").iter_mut().find(|s| {
+        let found = self.collection_mut("sessions").find_mut(|s| {
             s.pointer("/attributes/sessionId").and_then(Value::as_str) == Some(session)
                 && s.pointer("/relationships/customer/data/id")
                     .and_then(Value::as_str)

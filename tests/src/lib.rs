@@ -46,6 +46,7 @@ mod family_store;
 mod fault;
 mod ledger;
 mod longtail;
+mod records;
 mod routes;
 mod search_eval;
 mod search_route;

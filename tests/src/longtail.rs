@@ -126,7 +126,6 @@ pub(crate) fn route(
             let wanted: Vec<&str> = ids.split(',').collect();
             let found: Vec<Value> = store
                 .records("times")
-                .iter()
                 .filter(|t| {
                     t.get("id")
                         .and_then(Value::as_str)
@@ -153,7 +152,6 @@ pub(crate) fn route(
         (&Method::GET, ["customers", customer, "sessions", session, "events"]) => {
             let events: Vec<Value> = store
                 .records("events")
-                .iter()
                 .filter(|e| {
                     e.pointer("/relationships/customer/data/id")
                         .and_then(Value::as_str)
@@ -189,7 +187,7 @@ pub(crate) fn route(
             }
         }
         (&Method::GET, ["spam", "senders"]) => {
-            let senders = store.records("spam/senders").to_vec();
+            let senders = store.records("spam/senders").cloned().collect::<Vec<_>>();
             list_answer("/spam/senders", pairs, &senders, 100, false)
         }
         (&Method::PUT, ["spam", "senders"]) => match parse_object(body, "") {

@@ -58,25 +58,8 @@ pub(crate) const CUSTOMER_KEYS: [&str; 33] = [
 /// Fake time starts at 2024-01-01T00:00:00.000Z and moves 1 ms per write.
 const EPOCH_MS: u64 = 1_704_067_200_000;
 
-/// A stored customer: its `data` object, and the exact bytes to serve while it is unchanged.
-#[derive(Debug, Clone)]
-pub(crate) struct Stored {
-    pub(crate) data: Value,
-    raw: Option<String>,
-}
-
-impl Stored {
-    /// The `{"data": ...}` document to serve.
-    pub(crate) fn document(&self) -> String {
-        self.raw
-            .clone()
-            .unwrap_or_else(|| json!({"data": self.data}).to_string())
-    }
-
-    pub(crate) fn attr(&self, name: &str) -> Option<&Value> {
-        self.data.get("attributes")?.get(name)
-    }
-}
+use crate::records::Records;
+pub(crate) use crate::records::Stored;
 
 /// A bulk job and what it will do when it runs.
 #[derive(Debug, Clone)]
@@ -112,16 +95,14 @@ pub(crate) const BULK_POLLS: u32 = 2;
 
 #[derive(Debug, Default)]
 pub(crate) struct Store {
-    pub(crate) customers: HashMap<String, Stored>,
-    /// IDs in creation order: lists serve this order.
-    order: Vec<String>,
+    /// Every family's records by collection (`customers`, `companies`, `klasses/order`), and
+    /// the other records the fake keeps (`audit-logs`, `spam/senders`, ...). Tags given by name
+    /// elsewhere are records of `tags`.
+    pub(crate) collections: HashMap<String, Records>,
     /// Each customer's merges, as source or target.
     merges_by_customer: HashMap<String, Vec<Value>>,
     merges: HashMap<String, Value>,
     pub(crate) bulk: HashMap<String, BulkJob>,
-    /// Every generic family's records (`data` objects), by collection (`companies`,
-    /// `klasses/order`), in creation order. Tags given by name elsewhere are records of `tags`.
-    pub(crate) families: HashMap<String, Vec<Value>>,
     /// Each conversation's events.
     pub(crate) events: HashMap<String, Vec<Value>>,
     /// Every webhook delivery made, and those not yet posted.
@@ -134,10 +115,6 @@ pub(crate) struct Store {
     counter: u64,
     /// When set, `GET /customers` lists this many synthetic customers, made per page.
     pub(crate) synthetic: Option<u64>,
-    /// Customers by `updatedAt` (then creation order), built on the first search that needs it
-    /// and dropped by every change to a customer: a search within an `updatedAt` window reads
-    /// that window, not every customer (an export of 50,000 makes a hundred such searches).
-    by_updated: std::sync::OnceLock<Vec<(String, usize)>>,
 }
 
 impl Store {
@@ -170,33 +147,36 @@ impl Store {
         store
     }
 
+    /// Adds a record to a collection.
     pub(crate) fn push(&mut self, collection: &str, record: Value) {
-        self.families
-            .entry(collection.to_owned())
-            .or_default()
-            .push(record);
+        self.collection_mut(collection).put(Stored::new(record));
+    }
+
+    /// A collection's records; none for a collection never written.
+    pub(crate) fn collection(&self, collection: &str) -> &Records {
+        static EMPTY: std::sync::LazyLock<Records> = std::sync::LazyLock::new(Records::default);
+        self.collections.get(collection).unwrap_or(&EMPTY)
+    }
+
+    /// A collection's records, to change.
+    pub(crate) fn collection_mut(&mut self, collection: &str) -> &mut Records {
+        self.collections.entry(collection.to_owned()).or_default()
+    }
+
+    fn customers(&self) -> &Records {
+        self.collection("customers")
     }
 
     fn put_raw(&mut self, id: &str, raw: &str) {
         if let Ok(doc) = serde_json::from_str::<Value>(raw)
             && let Some(data) = doc.get("data")
+            && data.get("id").and_then(Value::as_str) == Some(id)
         {
-            self.order.push(id.to_owned());
-            self.customers_mut().insert(
-                id.to_owned(),
-                Stored {
-                    data: data.clone(),
-                    raw: Some(raw.to_owned()),
-                },
-            );
+            self.collection_mut("customers").put(Stored {
+                data: data.clone(),
+                raw: Some(raw.to_owned()),
+            });
         }
-    }
-
-    /// The customers, to change: every change goes through here, which drops the `updatedAt`
-    /// index.
-    fn customers_mut(&mut self) -> &mut HashMap<String, Stored> {
-        self.by_updated = Default::default();
-        &mut self.customers
     }
 
     /// A new ID (24 hex digits) and a new moment.
@@ -211,23 +191,17 @@ impl Store {
     }
 
     pub(crate) fn get(&self, id: &str) -> Option<&Stored> {
-        self.customers.get(id)
+        self.customers().get(id)
     }
 
     /// Stores a `{data: {id, ...}}` document under its `data.id`; returns that ID.
     pub(crate) fn insert(&mut self, document: &Value) -> Option<String> {
         let data = document.get("data")?;
         let id = data.get("id")?.as_str()?.to_owned();
-        if !self.customers.contains_key(&id) {
-            self.order.push(id.clone());
-        }
-        self.customers_mut().insert(
-            id.clone(),
-            Stored {
-                data: data.clone(),
-                raw: Some(document.to_string()),
-            },
-        );
+        self.collection_mut("customers").put(Stored {
+            data: data.clone(),
+            raw: Some(document.to_string()),
+        });
         Some(id)
     }
 
@@ -237,50 +211,16 @@ impl Store {
         lower: std::ops::Bound<&str>,
         upper: std::ops::Bound<&str>,
     ) -> Vec<&Stored> {
-        use std::ops::Bound;
-        let index = self.by_updated.get_or_init(|| {
-            let mut index: Vec<(String, usize)> = self
-                .order
-                .iter()
-                .enumerate()
-                .filter_map(|(at, id)| {
-                    let updated = self.customers.get(id)?.attr("updatedAt")?.as_str()?;
-                    Some((updated.to_owned(), at))
-                })
-                .collect();
-            index.sort_unstable();
-            index
-        });
-        let start = match lower {
-            Bound::Included(at) => index.partition_point(|(u, _)| u.as_str() < at),
-            Bound::Excluded(at) => index.partition_point(|(u, _)| u.as_str() <= at),
-            Bound::Unbounded => 0,
-        };
-        let end = match upper {
-            Bound::Included(at) => index.partition_point(|(u, _)| u.as_str() <= at),
-            Bound::Excluded(at) => index.partition_point(|(u, _)| u.as_str() < at),
-            Bound::Unbounded => index.len(),
-        };
-        let mut within: Vec<usize> = index
-            .get(start..end.max(start))
-            .unwrap_or_default()
-            .iter()
-            .map(|(_, at)| *at)
-            .collect();
-        within.sort_unstable();
-        within
-            .into_iter()
-            .filter_map(|at| self.customers.get(self.order.get(at)?))
-            .collect()
+        self.customers().updated_within(lower, upper)
     }
 
     /// Customers in creation order.
     pub(crate) fn all(&self) -> impl Iterator<Item = &Stored> {
-        self.order.iter().filter_map(|id| self.customers.get(id))
+        self.customers().iter()
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.order.len()
+        self.customers().len()
     }
 
     pub(crate) fn find(&self, key: &str, value: &str) -> Option<&Stored> {
@@ -310,14 +250,8 @@ impl Store {
             "relationships": {"messages": {"links": {"self": format!("/v1/customers/{id}/messages")}}},
             "links": {"self": format!("/v1/customers/{id}")}
         });
-        self.order.push(id.clone());
-        self.customers_mut().insert(
-            id,
-            Stored {
-                data: data.clone(),
-                raw: None,
-            },
-        );
+        self.collection_mut("customers")
+            .put(Stored::new(data.clone()));
         self.emit("customer", "create", None, &data);
         data
     }
@@ -330,21 +264,16 @@ impl Store {
         replace: bool,
     ) -> Result<Value, u16> {
         let now = self.now();
-        let stored = self.customers_mut().get_mut(id).ok_or(404u16)?;
-        let before = stored.data.clone();
-        apply_update(&mut stored.data, body, replace, &now, &[])?;
-        stored.raw = None;
-        let after = stored.data.clone();
+        let stored = self.collection_mut("customers").get_mut(id).ok_or(404u16)?;
+        let before = stored.clone();
+        apply_update(stored, body, replace, &now, &[])?;
+        let after = stored.clone();
         self.emit("customer", "update", Some(&before), &after);
         Ok(after)
     }
 
     pub(crate) fn delete(&mut self, id: &str) -> bool {
-        let removed = self.customers_mut().remove(id).is_some();
-        if removed {
-            self.order.retain(|o| o != id);
-        }
-        removed
+        self.collection_mut("customers").remove(id)
     }
 
     /// The merges customer `customer` took part in.
@@ -355,7 +284,7 @@ impl Store {
     }
 
     pub(crate) fn merge(&mut self, source: &str, target: &str) -> Option<Value> {
-        if !self.customers.contains_key(source) || !self.customers.contains_key(target) {
+        if self.get(source).is_none() || self.get(target).is_none() {
             return None;
         }
         let id = self.next_id();

@@ -61,7 +61,6 @@ impl Store {
         let name = format!("kustomer.{kind}.{action}");
         let hooks: Vec<Value> = self
             .records("outbound-webhooks")
-            .iter()
             .filter(|h| {
                 h.pointer("/attributes/enabled") == Some(&Value::Bool(true))
                     && h.pointer("/attributes/events")
