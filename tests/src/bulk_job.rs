@@ -6,10 +6,9 @@ use crate::answers::{Answer, one};
 use crate::store::{BulkJob, BulkRecord, Store};
 use crate::table::Collection;
 
-/// Starts a job over `records` (`family`: the collection, `None` for customers) and answers
-/// it, queued.
+/// Starts a job over `records` of `family`'s collection and answers it, queued.
 pub(crate) fn queue_bulk(
-    family: Option<Collection>,
+    family: Collection,
     context: &'static str,
     records: Vec<BulkRecord>,
     store: &mut Store,

@@ -1,13 +1,18 @@
-//! The fake's resource families other than customers: a table of rows, served by one set of
-//! generic handlers (get, lookup by external ID, list with links, create with the spec's keys,
-//! update with `rev`, delete, records under a parent, bulk jobs, search). A new family is a row.
+//! The fake's resource families, customers included: a table of rows, served by one set of
+//! generic handlers (get, lookups by external ID and the row's other keys, list with links,
+//! filters and sort, create with the spec's keys, update with `rev`, delete, records under a
+//! parent, bulk jobs, search). A new family is a row.
 
 use http::Method;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::answers::{Answer, bad, error_body, list_answer, not_found, one, param};
-use crate::bulk_job::queue_bulk;
-use crate::store::{BulkRecord, Store};
+use crate::answers::{
+    Answer, bad, error_body, list_answer, not_found, one, page_answer, paging, param, window,
+};
+use crate::bodies::{Keys, checked_body, creatable, parse_body, within_limits};
+use crate::records::Stored;
+use crate::search_eval::sort_key_cmp;
+use crate::store::Store;
 use crate::table::{Collection, FAMILIES, FamilySpec, KOBJECTS, SHORTCUT_CATEGORIES};
 
 fn family(path: &str) -> Option<&'static FamilySpec> {
@@ -26,48 +31,6 @@ pub(crate) fn by_context(context: &str) -> Option<Collection> {
         .iter()
         .find(|f| !f.context.is_empty() && f.context == context && !f.scoped)
         .map(Collection::of)
-}
-
-/// How strictly a write's body is checked against its schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Keys {
-    /// Unknown keys refused, required keys needed (top-level creates, PUTs, bulk creates).
-    Strict,
-    /// Unknown keys refused (PATCHes, bulk updates, creates under a customer as the fake
-    /// always took them).
-    KnownOnly,
-}
-
-/// A write body checked against `operation_id`'s schema, as the API's 400s say it.
-fn checked_body(
-    body: &Value,
-    operation_id: &str,
-    keys: Keys,
-) -> Result<Map<String, Value>, Answer> {
-    let Some(map) = body.as_object() else {
-        return Err(bad("Body must be a JSON object"));
-    };
-    if let Some((allowed, required)) = crate::spec::body_keys(operation_id) {
-        if let Some(key) = map.keys().find(|k| !allowed.contains(*k)) {
-            return Err((
-                400,
-                json!({"errors": [{"status": 400, "code": "badparam",
-                    "title": "Additional properties not allowed",
-                    "detail": "/additionalProperties", "source": {"parameter": key}}]})
-                .to_string(),
-            ));
-        }
-        if keys == Keys::Strict
-            && let Some(key) = required.iter().find(|k| !map.contains_key(*k))
-        {
-            return Err(bad(&format!("Missing required property: {key}")));
-        }
-    }
-    Ok(map.clone())
-}
-
-fn parse_body(body: &[u8]) -> Result<Value, Answer> {
-    serde_json::from_slice(body).map_err(|_| bad("Body must be JSON"))
 }
 
 /// The fake's answer to a family route, or `None` if the path is not one.
@@ -213,26 +176,30 @@ fn on_collection(
     Some(match (method, rest) {
         (&Method::GET, []) => list(collection, pairs, store, None),
         (&Method::POST, []) if !spec.create.is_empty() => {
-            match parse_body(body).and_then(|b| checked_body(&b, spec.create, Keys::Strict)) {
+            let checked = parse_body(body)
+                .and_then(|b| checked_body(&b, spec.create, Keys::Strict))
+                .and_then(|map| creatable(collection, map, store));
+            match checked {
                 Ok(map) => one(201, &store.create_record(collection, map, None)),
                 Err(answer) => answer,
             }
         }
         (&Method::POST | &Method::PUT, ["bulk"]) if !spec.bulk_create.is_empty() => {
-            start_bulk(collection, method, body, store)
+            crate::bulk_route::start(collection, method, body, store)
         }
-        (&Method::DELETE, ["bulk"]) if spec.bulk_delete => bulk_delete(collection, pairs, store),
-        (&Method::GET, [key_value]) if key_value.contains('=') => {
+        (&Method::DELETE, ["bulk"]) if spec.bulk_delete => {
+            crate::bulk_route::delete(collection, pairs, store)
+        }
+        (&Method::GET, [key_value])
+            if key_value.split_once('=').is_some_and(|(key, _)| {
+                Some(key) == spec.external_id_key || spec.lookups.contains(&key)
+            }) =>
+        {
             let (name, value) = key_value.split_once('=')?;
-            if Some(name) != spec.external_id_key {
-                return Some(not_found("path"));
-            }
             // Segments come percent-decoded.
-            match store.records(&key).find(|r| {
-                r.pointer("/attributes/externalId").and_then(Value::as_str) == Some(value)
-            }) {
-                Some(record) => one(200, record),
-                None => not_found("externalId"),
+            match lookup(collection, name, value, store) {
+                Ok(found) => (200, found.document()),
+                Err(answer) => answer,
             }
         }
         (&Method::GET, [id]) => match store.record_or_alias(&key, id) {
@@ -252,7 +219,10 @@ fn on_collection(
             if replace.is_some() && !(spec.replace && *method == Method::PUT) {
                 return Some(bad("Unknown query parameter: replace"));
             }
-            match parse_body(body).and_then(|b| checked_body(&b, op, keys)) {
+            let checked = parse_body(body)
+                .and_then(|b| checked_body(&b, op, keys))
+                .and_then(|map| within_limits(spec, map));
+            match checked {
                 Ok(map) => update_answer(store.update_record(
                     collection,
                     id,
@@ -318,6 +288,22 @@ fn list_has_id(list: Option<&Value>, id: &str) -> bool {
         .is_some_and(|items| items.iter().any(|m| m.as_str() == Some(id)))
 }
 
+/// The record a lookup segment (`externalId=x`, a customer's `email=x`) finds.
+fn lookup<'s>(
+    collection: &Collection,
+    key: &str,
+    value: &str,
+    store: &'s Store,
+) -> Result<&'s Stored, Answer> {
+    let spec = collection.spec;
+    let external = Some(key) == spec.external_id_key;
+    if !external && !spec.lookups.contains(&key) {
+        return Err(not_found("path"));
+    }
+    let found = store.find_by(collection, key, value);
+    found.ok_or_else(|| not_found(if external { "externalId" } else { key }))
+}
+
 fn not_allowed() -> Answer {
     (
         405,
@@ -338,17 +324,35 @@ fn update_answer(result: Result<Value, u16>) -> Answer {
 
 /// A page of a collection's records, all of them or those under one parent: `(parent's path,
 /// relationship, parent's id)`. `deleted=true|false` keeps the records so marked (absent reads as
-/// not deleted).
+/// not deleted); `filter[attribute][operator]=value` keeps those that compare so, and
+/// `sort=attribute` (or `-attribute`) orders them. Only the page's records are copied: a list of
+/// 100,000 stays cheap.
 fn list(
     collection: &Collection,
     pairs: &[(String, String)],
     store: &Store,
     under: Option<(&str, &str, &str)>,
 ) -> Answer {
+    let spec = collection.spec;
+    let (page, size) = match paging(pairs, spec.list_default, spec.list_max) {
+        Ok(p) => p,
+        Err(answer) => return answer,
+    };
     let from = param(pairs, "fromDate");
     let deleted = param(pairs, "deleted").map(|d| d == "true");
-    let name = param(pairs, "name").filter(|_| collection.spec.path == "events");
-    let items: Vec<Value> = store
+    let name = param(pairs, "name").filter(|_| spec.path == "events");
+    let mut filters = Vec::new();
+    for (key, value) in pairs {
+        if let Some(rest) = key.strip_prefix("filter[") {
+            let parts: Vec<&str> = rest.trim_end_matches(']').split("][").collect();
+            let [attribute, operator] = parts.as_slice() else {
+                return bad("filter must be filter[attribute][operator]");
+            };
+            filters.push((*attribute, *operator, Value::from(value.as_str())));
+        }
+    }
+    let attribute = |r: &Value, name: &str| r.get("attributes").and_then(|a| a.get(name)).cloned();
+    let mut items: Vec<&Value> = store
         .records(&collection.key())
         .filter(|r| {
             under.is_none_or(|(_, relation, id)| {
@@ -375,102 +379,37 @@ fn list(
                 (r.pointer("/attributes/deleted").and_then(Value::as_bool) == Some(true)) == want
             })
         })
-        .cloned()
+        .filter(|r| {
+            filters.iter().all(|(name, operator, value)| {
+                let have = attribute(r, name)
+                    .filter(Value::is_string)
+                    .unwrap_or_else(|| "".into());
+                crate::search_eval::compare(operator, &have, value)
+            })
+        })
         .collect();
+    if let Some(sort) = param(pairs, "sort") {
+        let (desc, name) = sort.strip_prefix('-').map_or((false, sort), |a| (true, a));
+        items.sort_by(|a, b| {
+            let order = sort_key_cmp(
+                a.get("attributes").and_then(|x| x.get(name)),
+                b.get("attributes").and_then(|x| x.get(name)),
+            );
+            if desc { order.reverse() } else { order }
+        });
+    }
+    let data: Vec<Value> = window(&items, page, size).into_iter().cloned().collect();
     let path = match under {
         Some((parent, _, id)) => format!("/{parent}/{id}/{}", collection.key()),
         None => format!("/{}", collection.key()),
     };
-    list_answer(
+    page_answer(
         &path,
         pairs,
-        &items,
-        collection.spec.list_max,
+        &data,
+        items.len(),
+        page,
+        size,
         under.is_none(),
     )
-}
-
-fn start_bulk(collection: &Collection, method: &Method, body: &[u8], store: &mut Store) -> Answer {
-    let spec = collection.spec;
-    let Ok(Value::Array(items)) = serde_json::from_slice::<Value>(body) else {
-        return bad("Body must be a JSON array");
-    };
-    if items.is_empty() || items.len() > 100 {
-        return bad("A bulk request takes 1 to 100 records");
-    }
-    let create = *method == Method::POST;
-    let (op, keys) = if create {
-        (spec.bulk_create, Keys::Strict)
-    } else {
-        (spec.bulk_update, Keys::KnownOnly)
-    };
-    for item in &items {
-        if let Err(answer) = checked_body(item, op, keys) {
-            return answer;
-        }
-    }
-    let records = BulkRecord::writes(items, create);
-    let context = if create {
-        "api.sobjects.bulk-create"
-    } else {
-        "api.sobjects.bulk-update"
-    };
-    queue_bulk(Some(collection.clone()), context, records, store)
-}
-
-/// `DELETE {collection}/bulk?ids=a,b`.
-fn bulk_delete(collection: &Collection, pairs: &[(String, String)], store: &mut Store) -> Answer {
-    let ids: Vec<BulkRecord> = param(pairs, "ids")
-        .unwrap_or_default()
-        .split(',')
-        .filter(|id| !id.is_empty())
-        .map(|id| BulkRecord::Delete(id.to_owned()))
-        .collect();
-    if ids.is_empty() || ids.len() > 100 {
-        return bad("ids takes 1 to 100 ids");
-    }
-    queue_bulk(
-        Some(collection.clone()),
-        "api.sobjects.bulk-delete",
-        ids,
-        store,
-    )
-}
-
-/// Runs one record of a family's bulk job.
-pub(crate) fn run_record(
-    collection: &Collection,
-    index: usize,
-    record: &BulkRecord,
-    store: &mut Store,
-) -> Value {
-    match record {
-        BulkRecord::Create(item) => {
-            let map = item.as_object().cloned().unwrap_or_default();
-            let created = store.create_record(collection, map, None);
-            json!({"index": index, "status": 201, "id": created.get("id")})
-        }
-        BulkRecord::Update(item) => {
-            let mut map = item.as_object().cloned().unwrap_or_default();
-            let id = map
-                .remove("id")
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            match store.update_record(collection, &id, &map, false) {
-                Ok(_) => json!({"index": index, "status": 200, "id": id}),
-                Err(status) => {
-                    let errors =
-                        json!([{"status": status, "code": "notfound", "title": "Not Found"}]);
-                    json!({"index": index, "status": status, "id": id, "errors": errors})
-                }
-            }
-        }
-        BulkRecord::Delete(id) => {
-            if store.delete_record(&collection.key(), id) {
-                json!({"index": index, "status": 204, "id": id})
-            } else {
-                json!({"index": index, "status": 404, "id": id, "errors": [{"status": 404, "code": "notfound"}]})
-            }
-        }
-    }
 }

@@ -1,8 +1,9 @@
-//! The store's records of the generic families (every family but customers): created, updated,
-//! deleted and listed by collection, with their events and webhook deliveries.
+//! The store's records of every family: created, updated, deleted and listed by collection,
+//! with their events and webhook deliveries.
 
 use serde_json::{Map, Value, json};
 
+use crate::records::Stored;
 use crate::store::{Store, apply_update, reference, stamp_new};
 use crate::table::{Collection, FamilySpec};
 
@@ -51,14 +52,35 @@ impl Store {
 
     /// A record by ID, or by the aliases some families have: `current` (the API key's user
     /// or org, seeded first) and `default` (the default brand).
-    pub(crate) fn record_or_alias(&self, collection: &str, id: &str) -> Option<&Value> {
+    pub(crate) fn record_or_alias(&self, collection: &str, id: &str) -> Option<&Stored> {
+        let records = self.collection(collection);
         match (collection, id) {
-            ("users" | "orgs", "current") => self.collection(collection).first(),
-            ("brands" | "schedules", "default") => self
-                .records(collection)
-                .find(|b| b.pointer("/attributes/default") == Some(&Value::Bool(true))),
-            _ => self.record(collection, id),
+            ("users" | "orgs", "current") => records.iter().next(),
+            ("brands" | "schedules", "default") => records
+                .iter()
+                .find(|b| b.attr("default") == Some(&Value::Bool(true))),
+            _ => records.get(id),
         }
+    }
+
+    /// The first record of `collection` whose `key` is `value`: the external ID in
+    /// `externalId` or among `externalIds`, another key in its plural list (`emails[].email`).
+    pub(crate) fn find_by(
+        &self,
+        collection: &Collection,
+        key: &str,
+        value: &str,
+    ) -> Option<&Stored> {
+        let external = Some(key) == collection.spec.external_id_key || key == "externalId";
+        let list = format!("{key}s");
+        self.collection(&collection.key()).iter().find(|r| {
+            if external {
+                r.attr("externalId").and_then(Value::as_str) == Some(value)
+                    || list_has(r.attr("externalIds"), "externalId", value)
+            } else {
+                list_has(r.attr(&list), key, value)
+            }
+        })
     }
 
     /// Adds or removes users of a team.
@@ -113,7 +135,7 @@ impl Store {
                     "data": {"type": "klass", "id": klass_id}}),
             );
         }
-        for relation in ["customer", "conversation", "company"] {
+        for &relation in spec.relations {
             if let Some(Value::String(target)) = attributes.remove(relation) {
                 relationships.insert(relation.into(), reference(relation, &target));
             }
@@ -135,7 +157,9 @@ impl Store {
         {
             relationships.insert("customer".into(), reference("customer", &customer));
         }
-        if let Some(Value::Array(names)) = attributes.remove("tags") {
+        if spec.tag_ids
+            && let Some(Value::Array(names)) = attributes.remove("tags")
+        {
             let ids: Vec<Value> = names
                 .iter()
                 .filter_map(Value::as_str)
@@ -146,6 +170,15 @@ impl Store {
         if spec.path == "conversations" {
             attributes.entry("status").or_insert_with(|| "open".into());
             attributes.entry("messageCount").or_insert_with(|| 0.into());
+        }
+        if spec.path == "customers" {
+            if let Some(name) = attributes.get("name").cloned() {
+                attributes.insert("displayName".into(), name);
+            }
+            relationships.insert(
+                "messages".into(),
+                json!({"links": {"self": format!("/v1/customers/{id}/messages")}}),
+            );
         }
         if spec.path == "outbound-webhooks" {
             attributes.insert("token".into(), format!("fake-webhook-token-{id}").into());
@@ -170,7 +203,9 @@ impl Store {
     ) -> Result<Value, u16> {
         let now = self.now();
         let mut body = body.clone();
-        if let Some(Value::Array(names)) = body.remove("tags") {
+        if collection.spec.tag_ids
+            && let Some(Value::Array(names)) = body.remove("tags")
+        {
             let ids: Vec<Value> = names
                 .iter()
                 .filter_map(Value::as_str)
@@ -210,7 +245,7 @@ impl Store {
 
     /// A family write's webhook event, for the families Kustomer sends events of.
     fn emit_family(&mut self, spec: &FamilySpec, before: Option<&Value>, after: &Value) {
-        if ["conversation", "message", "team", "user"].contains(&spec.kind) {
+        if ["customer", "conversation", "message", "team", "user"].contains(&spec.kind) {
             let action = if before.is_some() { "update" } else { "create" };
             self.emit(spec.kind, action, before, after);
         }
@@ -281,4 +316,13 @@ fn edit_ids(
     attributes.insert(attribute.into(), current.into());
     attributes.insert("updatedAt".into(), now.into());
     Ok(record.clone())
+}
+
+/// Whether a list of objects holds one whose `key` is `value`.
+fn list_has(list: Option<&Value>, key: &str, value: &str) -> bool {
+    list.and_then(Value::as_array).is_some_and(|items| {
+        items
+            .iter()
+            .any(|i| i.get(key).and_then(Value::as_str) == Some(value))
+    })
 }

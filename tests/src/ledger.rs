@@ -5,6 +5,7 @@ use serde_json::{Map, Value, json};
 
 use crate::answers::{Answer, bad, not_found, one, param};
 use crate::store::Store;
+use crate::table::{CUSTOMERS, Collection};
 
 /// Sets `attributes.<name>` of a record (a record without attributes is left alone).
 fn set_attribute(record: &mut Value, name: &str, value: Value) {
@@ -171,7 +172,8 @@ impl Store {
         });
         let mut body = Map::new();
         body.insert("unmaskingWindow".into(), window.unwrap_or(Value::Null));
-        self.update(id, &body, false).ok()
+        let customers = Collection::of(&CUSTOMERS);
+        self.update_record(&customers, id, &body, false).ok()
     }
 
     /// `PUT /spam/senders`: puts a sender on a list, or moves it.
@@ -222,15 +224,16 @@ impl Store {
             else {
                 return bad("an identity needs an email in this fake");
             };
+            let customers = Collection::of(&CUSTOMERS);
             let id = match self
-                .find("email", &email)
+                .find_by(&customers, "email", &email)
                 .map(|c| c.data.get("id").cloned())
             {
                 Some(Some(Value::String(id))) => id,
                 _ => {
                     let mut body = Map::new();
                     body.insert("emails".into(), json!([{"email": email}]));
-                    self.create(&body)
+                    self.create_record(&customers, body, None)
                         .get("id")
                         .and_then(Value::as_str)
                         .unwrap_or_default()

@@ -34,6 +34,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod answers;
+mod bodies;
 mod body;
 mod bulk_job;
 mod bulk_route;
@@ -45,6 +46,7 @@ mod families;
 mod family_store;
 mod fault;
 mod ledger;
+mod limits;
 mod longtail;
 mod records;
 mod routes;

@@ -6,6 +6,7 @@ use http::Method;
 use serde_json::{Map, Value, json};
 
 use crate::answers::{Answer, bad, error_body, list_answer, not_found, one, param};
+use crate::records::Stored;
 use crate::store::Store;
 use crate::table::{Collection, FAMILIES};
 
@@ -320,7 +321,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// A record read by ID, with what its get's query asks to add: an SLA's versions in `included`
 /// (`?versions=active|all`), a schedule's holidays (`?include=holidays`). Any other value is a 400,
 /// so a client that sends the wrong one finds out.
-pub(crate) fn get_one(path: &str, pairs: &[(String, String)], record: &Value) -> Answer {
+pub(crate) fn get_one(path: &str, pairs: &[(String, String)], stored: &Stored) -> Answer {
+    let record = &stored.data;
     match (path, param(pairs, "versions"), param(pairs, "include")) {
         ("slas", Some(versions @ ("active" | "all")), _) => {
             let id = record.get("id").cloned().unwrap_or(Value::Null);
@@ -350,6 +352,7 @@ pub(crate) fn get_one(path: &str, pairs: &[(String, String)], record: &Value) ->
             one(200, &record)
         }
         ("schedules", _, Some(_)) => bad("include must be holidays"),
-        _ => one(200, record),
+        // As stored: a fixture's or an inserted document's own bytes while it is unchanged.
+        _ => (200, stored.document()),
     }
 }

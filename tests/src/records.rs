@@ -64,10 +64,6 @@ impl Records {
         self.items.iter().map(|s| &s.data)
     }
 
-    pub(crate) fn first(&self) -> Option<&Value> {
-        self.items.first().map(|s| &s.data)
-    }
-
     pub(crate) fn get(&self, id: &str) -> Option<&Stored> {
         self.items.get(*self.positions.get(id)?)
     }

@@ -25,11 +25,12 @@ pub(crate) fn route(
         .collect();
     let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
     let pairs = query_pairs(query);
+    // The family table last: it answers every other path under a family's collection.
     let answer = crate::longtail::route(method, &segs, &pairs, body, content_type, store)
-        .or_else(|| crate::families::route(method, &segs, &pairs, body, store))
+        .or_else(|| crate::customers::route(method, &segs, &pairs, body, store))
         .or_else(|| crate::search_route::route(method, &segs, &pairs, body, store))
-        .or_else(|| crate::bulk_route::route(method, &segs, &pairs, body, store))
-        .or_else(|| crate::customers::route(method, &segs, &pairs, body, store));
+        .or_else(|| crate::bulk_route::route(method, &segs, &pairs, store))
+        .or_else(|| crate::families::route(method, &segs, &pairs, body, store));
     match (answer, method) {
         (Some(answer), _) => answer,
         (None, &Method::GET) => not_found("path"),

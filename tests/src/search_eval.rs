@@ -5,8 +5,6 @@ use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
 
-use crate::store::Stored;
-
 const CONTEXTS: [&str; 6] = [
     "customer",
     "conversation",
@@ -154,12 +152,6 @@ fn group(value: &Value, customer: &Value) -> Result<Vec<bool>, String> {
         Value::Array(items) => items.iter().map(|c| eval(c, customer)).collect(),
         other => Ok(vec![eval(other, customer)?]),
     }
-}
-
-/// Whether `customer` matches the search body's `and`, `or` and `not`.
-/// Whether a stored customer matches a search body.
-pub(crate) fn matches(query: &Map<String, Value>, customer: &Stored) -> Result<bool, String> {
-    matches_record(query, &customer.data)
 }
 
 /// Whether a record (`data` object) of any context matches a search body: attribute names

@@ -7,7 +7,7 @@ use http::Method;
 use serde_json::{Map, Value, json};
 
 use crate::answers::{Answer, bad, page_answer, paging, window};
-use crate::search_eval::{matches, sort_key_cmp};
+use crate::search_eval::{matches_record, sort_key_cmp};
 use crate::store::Store;
 
 /// The search routes (`/customers/search` and the archive's, for every family's context);
@@ -28,16 +28,19 @@ pub(crate) fn route(
     }
 }
 
-/// The `updatedAt` bounds a customer search's top-level `and` sets (`customer_updated_at`
-/// compared with a string), the tightest of each side.
-fn updated_bounds(query: &Map<String, Value>) -> (Bound<&str>, Bound<&str>) {
+/// The `updatedAt` bounds a search's top-level `and` sets (`updated_at`, such as
+/// `customer_updated_at`, compared with a string), the tightest of each side.
+fn updated_bounds<'q>(
+    query: &'q Map<String, Value>,
+    updated_at: &str,
+) -> (Bound<&'q str>, Bound<&'q str>) {
     let mut lower = Bound::Unbounded;
     let mut upper = Bound::Unbounded;
     let criteria = query.get("and").and_then(Value::as_array);
     let operators = criteria
         .into_iter()
         .flatten()
-        .filter_map(|c| c.get("customer_updated_at")?.as_object())
+        .filter_map(|c| c.get(updated_at)?.as_object())
         .flatten();
     for (operator, value) in operators {
         let Some(at) = value.as_str() else { continue };
@@ -104,40 +107,34 @@ fn search(pairs: &[(String, String)], body: &[u8], store: &Store, archive: bool)
     if let Some(key) = query.keys().find(|k| !known.contains(&k.as_str())) {
         return bad(&format!("Additional properties not allowed: {key}"));
     }
-    // Records of the query's context: customers unless a family's is named.
-    let family = query
-        .get("queryContext")
-        .and_then(Value::as_str)
-        .and_then(crate::families::by_context);
+    // Records of the query's context: customers unless another family's is named.
+    let Some(collection) = crate::families::by_context(
+        query
+            .get("queryContext")
+            .and_then(Value::as_str)
+            .unwrap_or("customer"),
+    ) else {
+        return bad("Unknown queryContext");
+    };
+    let records = store.collection(&collection.key());
+    // Only the records within the query's `updatedAt` bounds can match: each is still checked
+    // against the whole query.
+    let updated_at = format!("{}_updated_at", collection.spec.context);
+    let candidates: Vec<&crate::store::Stored> = match updated_bounds(&query, &updated_at) {
+        (Bound::Unbounded, Bound::Unbounded) => records.iter().collect(),
+        (lower, upper) => records.updated_within(lower, upper),
+    };
     let mut hits: Vec<&Value> = Vec::new();
-    match family {
-        Some(collection) => {
-            for record in store.records(&collection.key()) {
-                match crate::search_eval::matches_record(&query, record) {
-                    Ok(true) => hits.push(record),
-                    Ok(false) => {}
-                    Err(problem) => return bad(&problem),
-                }
-            }
+    for record in candidates {
+        // The archive holds the records not updated in two years, and only those.
+        let archived = record.attr("archived").and_then(Value::as_bool) == Some(true);
+        if archived != archive {
+            continue;
         }
-        None => {
-            // Only the customers within the query's `updatedAt` bounds can match: each is
-            // still checked against the whole query.
-            let candidates: Vec<&crate::store::Stored> = match updated_bounds(&query) {
-                (Bound::Unbounded, Bound::Unbounded) => store.all().collect(),
-                (lower, upper) => store.updated_within(lower, upper),
-            };
-            for customer in candidates {
-                let archived = customer.attr("archived").and_then(Value::as_bool) == Some(true);
-                if archived != archive {
-                    continue;
-                }
-                match matches(&query, customer) {
-                    Ok(true) => hits.push(&customer.data),
-                    Ok(false) => {}
-                    Err(problem) => return bad(&problem),
-                }
-            }
+        match matches_record(&query, &record.data) {
+            Ok(true) => hits.push(&record.data),
+            Ok(false) => {}
+            Err(problem) => return bad(&problem),
         }
     }
     let sort: Vec<(String, bool)> = query
@@ -223,7 +220,8 @@ mod tests {
         };
         let scan = |store: &Store, lower: Bound<&str>, upper: Bound<&str>| -> Vec<String> {
             ids(store
-                .all()
+                .collection("customers")
+                .iter()
                 .filter(|c| {
                     let at = c.attr("updatedAt").and_then(Value::as_str);
                     at.is_some_and(|at| {
@@ -243,33 +241,31 @@ mod tests {
             for lower in bounds {
                 for upper in bounds {
                     assert_eq!(
-                        ids(store.updated_within(lower, upper)),
+                        ids(store.collection("customers").updated_within(lower, upper)),
                         scan(&store, lower, upper),
                         "round {round}: {lower:?}..{upper:?}"
                     );
                 }
             }
             // A change moves a customer: the index follows.
+            let customers = crate::table::Collection::of(&crate::table::CUSTOMERS);
+            let moved = json!({"updatedAt": "2024-01-01"});
             store
-                .update(
-                    "c3",
-                    json!({"updatedAt": "2024-01-01"}).as_object().unwrap(),
-                    false,
-                )
+                .update_record(&customers, "c3", moved.as_object().unwrap(), false)
                 .unwrap();
-            store.delete("c0");
+            assert_eq!(store.delete_record("customers", "c0"), round == 0);
         }
         let query = json!({"and": [
             {"customer_updated_at": {"gte": "2024-01-01", "gt": "2024-01-02"}},
             {"customer_name": {"contains": "x"}},
             {"customer_updated_at": {"lt": "2024-01-09", "lte": "2024-01-05"}}]});
         assert_eq!(
-            updated_bounds(query.as_object().unwrap()),
+            updated_bounds(query.as_object().unwrap(), "customer_updated_at"),
             (Bound::Excluded("2024-01-02"), Bound::Included("2024-01-05"))
         );
         let none = json!({"or": [{"customer_updated_at": {"gte": "2024-01-01"}}]});
         assert_eq!(
-            updated_bounds(none.as_object().unwrap()),
+            updated_bounds(none.as_object().unwrap(), "customer_updated_at"),
             (Bound::Unbounded, Bound::Unbounded)
         );
     }

@@ -1,5 +1,6 @@
-//! The fake server's state: customers (kept as the JSON the API sends), their merges and bulk
-//! jobs, with realistic seeds; the other families' records are in `family_store`.
+//! The fake server's state: every collection's records (customers kept as the JSON the API
+//! sends), customers' merges, bulk jobs, with realistic seeds; writes to records are in
+//! `family_store`.
 
 use std::collections::HashMap;
 
@@ -18,43 +19,6 @@ pub const UNICODE_CUSTOMER_ID: &str = "weird/id?x=1#frag% ünï";
 const SPEC_DOC: &str = include_str!("../fixtures/customer_get_spec.json");
 const QUIRKY_DOC: &str = include_str!("../fixtures/customer_get_quirky.json");
 
-/// The keys a customer create or update may hold (the spec's `additionalProperties: false`).
-pub(crate) const CUSTOMER_KEYS: [&str; 33] = [
-    "name",
-    "company",
-    "externalId",
-    "username",
-    "signedUpAt",
-    "lastActivityAt",
-    "lastCustomerActivityAt",
-    "lastSeenAt",
-    "avatarUrl",
-    "externalIds",
-    "sharedExternalIds",
-    "emails",
-    "sharedEmails",
-    "phones",
-    "sharedPhones",
-    "whatsapps",
-    "facebookIds",
-    "instagramIds",
-    "socials",
-    "sharedSocials",
-    "urls",
-    "locations",
-    "locale",
-    "timeZone",
-    "tags",
-    "sentiment",
-    "custom",
-    "birthdayAt",
-    "gender",
-    "createdAt",
-    "importedAt",
-    "rev",
-    "defaultLang",
-];
-
 /// Fake time starts at 2024-01-01T00:00:00.000Z and moves 1 ms per write.
 const EPOCH_MS: u64 = 1_704_067_200_000;
 
@@ -66,8 +30,8 @@ pub(crate) use crate::records::Stored;
 pub(crate) struct BulkJob {
     pub(crate) id: String,
     pub(crate) context: &'static str,
-    /// The family whose records these are; `None` for customers.
-    pub(crate) family: Option<Collection>,
+    /// The collection whose records these are.
+    pub(crate) family: Collection,
     pub(crate) records: Vec<BulkRecord>,
     pub(crate) polls: u32,
     pub(crate) results: Option<Vec<Value>>,
@@ -205,75 +169,8 @@ impl Store {
         Some(id)
     }
 
-    /// The customers whose `updatedAt` (a string) lies within the bounds, in creation order.
-    pub(crate) fn updated_within(
-        &self,
-        lower: std::ops::Bound<&str>,
-        upper: std::ops::Bound<&str>,
-    ) -> Vec<&Stored> {
-        self.customers().updated_within(lower, upper)
-    }
-
-    /// Customers in creation order.
-    pub(crate) fn all(&self) -> impl Iterator<Item = &Stored> {
-        self.customers().iter()
-    }
-
     pub(crate) fn len(&self) -> usize {
         self.customers().len()
-    }
-
-    pub(crate) fn find(&self, key: &str, value: &str) -> Option<&Stored> {
-        self.all().find(|c| match key {
-            "email" => list_has(c.attr("emails"), "email", value),
-            "phone" => list_has(c.attr("phones"), "phone", value),
-            "externalId" => {
-                c.attr("externalId").and_then(Value::as_str) == Some(value)
-                    || list_has(c.attr("externalIds"), "externalId", value)
-            }
-            _ => false,
-        })
-    }
-
-    /// Creates a customer from a validated body; returns its `data`.
-    pub(crate) fn create(&mut self, body: &Map<String, Value>) -> Value {
-        let id = self.next_id();
-        let now = self.now();
-        let mut attributes = body.clone();
-        attributes.remove("rev");
-        if let Some(name) = attributes.get("name").cloned() {
-            attributes.insert("displayName".into(), name);
-        }
-        stamp_new(&mut attributes, now);
-        let data = json!({
-            "type": "customer", "id": id, "attributes": attributes,
-            "relationships": {"messages": {"links": {"self": format!("/v1/customers/{id}/messages")}}},
-            "links": {"self": format!("/v1/customers/{id}")}
-        });
-        self.collection_mut("customers")
-            .put(Stored::new(data.clone()));
-        self.emit("customer", "create", None, &data);
-        data
-    }
-
-    /// Updates a customer; `Err(status)` for a missing one (404) or a stale `rev` (409).
-    pub(crate) fn update(
-        &mut self,
-        id: &str,
-        body: &Map<String, Value>,
-        replace: bool,
-    ) -> Result<Value, u16> {
-        let now = self.now();
-        let stored = self.collection_mut("customers").get_mut(id).ok_or(404u16)?;
-        let before = stored.clone();
-        apply_update(stored, body, replace, &now, &[])?;
-        let after = stored.clone();
-        self.emit("customer", "update", Some(&before), &after);
-        Ok(after)
-    }
-
-    pub(crate) fn delete(&mut self, id: &str) -> bool {
-        self.collection_mut("customers").remove(id)
     }
 
     /// The merges customer `customer` took part in.
@@ -302,7 +199,7 @@ impl Store {
                 .or_default()
                 .push(merge.clone());
         }
-        self.delete(source);
+        self.delete_record("customers", source);
         Some(merge)
     }
 
@@ -360,14 +257,6 @@ pub(crate) fn apply_update(
 /// A relationship naming one record: `{links: {self}, data: {type, id}}`.
 pub(crate) fn reference(kind: &str, id: &str) -> Value {
     json!({"links": {"self": format!("/v1/{kind}s/{id}")}, "data": {"type": kind, "id": id}})
-}
-
-fn list_has(list: Option<&Value>, key: &str, value: &str) -> bool {
-    list.and_then(Value::as_array).is_some_and(|items| {
-        items
-            .iter()
-            .any(|i| i.get(key).and_then(Value::as_str) == Some(value))
-    })
 }
 
 /// A new record's timestamps (`createdAt` unless given, `updatedAt`, `modifiedAt`) and its first

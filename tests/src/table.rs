@@ -1,6 +1,13 @@
-//! The fake's table of families other than customers: one row a family (its path, type,
-//! search context, writes and parents), and the collections rows make. Data only: the handlers
-//! in `families` serve it, the store keys its records by it.
+//! The fake's table of families, customers included: one row a family (its path, type, search
+//! context, writes, lookups and parents), and the collections rows make. Data only: the
+//! handlers in `families` serve it, the store keys its records by it.
+
+use serde_json::{Map, Value};
+
+use crate::answers::Answer;
+
+/// A family's own limits on a write body: `Err` with the API's answer.
+pub(crate) type Limits = fn(&Map<String, Value>) -> Result<(), Answer>;
 
 /// One family of the fake.
 #[derive(Debug)]
@@ -32,6 +39,21 @@ pub(crate) struct FamilySpec {
     /// Parents this family is listed (and perhaps created) under: the parent's path segment,
     /// the relationship that names it, and the create's operationId.
     pub(crate) parents: &'static [(&'static str, &'static str, Option<&'static str>)],
+    /// Lookup segments beside the external ID's (`email=`, `phone=`), each matching an entry
+    /// of the attribute list named by its plural (`emails[].email`).
+    pub(crate) lookups: &'static [&'static str],
+    /// The page size of a list that names none.
+    pub(crate) list_default: usize,
+    /// The `context` of its bulk jobs: create, update, delete.
+    pub(crate) bulk_contexts: [&'static str; 3],
+    /// Body keys a create turns into relationships (a message's `conversation`).
+    pub(crate) relations: &'static [&'static str],
+    /// Whether tag names in a body become tag IDs, as the API stores them.
+    pub(crate) tag_ids: bool,
+    /// Whether a create with an external ID another record has is a 409.
+    pub(crate) unique_external_id: bool,
+    /// Limits the API checks on every write beyond the schema's keys.
+    pub(crate) check: Option<Limits>,
 }
 
 /// A row's defaults: nothing but get and list.
@@ -51,10 +73,22 @@ const READ_ONLY: FamilySpec = FamilySpec {
     list_max: 100,
     scoped: false,
     parents: &[],
+    lookups: &[],
+    list_default: 100,
+    bulk_contexts: [
+        "api.sobjects.bulk-create",
+        "api.sobjects.bulk-update",
+        "api.sobjects.bulk-delete",
+    ],
+    relations: &["customer", "conversation", "company"],
+    tag_ids: true,
+    unique_external_id: false,
+    check: None,
 };
 
-/// Every generic family of the fake.
+/// Every family of the fake.
 pub(crate) const FAMILIES: &[FamilySpec] = &[
+    CUSTOMERS,
     FamilySpec {
         path: "conversations",
         kind: "conversation",
@@ -273,6 +307,35 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
         ..READ_ONLY
     },
 ];
+
+/// Customers: looked up by email and phone too, listed 30 a page by default, with the bulk job
+/// contexts of their own; `company` is an attribute and tags stay names.
+pub(crate) const CUSTOMERS: FamilySpec = FamilySpec {
+    path: "customers",
+    kind: "customer",
+    context: "customer",
+    external_id_key: Some("externalId"),
+    create: "CreateCustomer",
+    put: "UpdateCustomer",
+    patch: "UpdateCustomerAttributes",
+    bulk_create: "BulkCreateCustomers",
+    bulk_update: "BulkBatchUpdateCustomers",
+    replace: true,
+    deletable: true,
+    bulk_delete: true,
+    lookups: &["email", "phone"],
+    list_default: 30,
+    bulk_contexts: [
+        "api.sobjects.customers.bulk-create",
+        "api.sobjects.customers.bulk-update",
+        "api.sobjects.customers.bulk-delete",
+    ],
+    relations: &[],
+    tag_ids: false,
+    unique_external_id: true,
+    check: Some(crate::limits::customer),
+    ..READ_ONLY
+};
 
 /// Custom objects: `/klasses/{name}`, one collection per klass.
 pub(crate) const KOBJECTS: FamilySpec = FamilySpec {

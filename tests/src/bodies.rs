@@ -1,0 +1,82 @@
+//! A write body as the API checks it: against its operation's schema (unknown keys refused,
+//! required keys needed), within the family's own limits, and, for a create, with an external ID
+//! no other record has where the family's must be unique.
+
+use serde_json::{Map, Value, json};
+
+use crate::answers::{Answer, bad, error_body};
+use crate::store::Store;
+use crate::table::{Collection, FamilySpec};
+
+/// How strictly a write's body is checked against its schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keys {
+    /// Unknown keys refused, required keys needed (top-level creates, PUTs, bulk creates).
+    Strict,
+    /// Unknown keys refused (PATCHes, bulk updates, creates under a customer as the fake
+    /// always took them).
+    KnownOnly,
+}
+
+/// A write body checked against `operation_id`'s schema, as the API's 400s say it.
+pub(crate) fn checked_body(
+    body: &Value,
+    operation_id: &str,
+    keys: Keys,
+) -> Result<Map<String, Value>, Answer> {
+    let Some(map) = body.as_object() else {
+        return Err(bad("Body must be a JSON object"));
+    };
+    if let Some((allowed, required)) = crate::spec::body_keys(operation_id) {
+        if let Some(key) = map.keys().find(|k| !allowed.contains(*k)) {
+            return Err((
+                400,
+                json!({"errors": [{"status": 400, "code": "badparam",
+                    "title": "Additional properties not allowed",
+                    "detail": "/additionalProperties", "source": {"parameter": key}}]})
+                .to_string(),
+            ));
+        }
+        if keys == Keys::Strict
+            && let Some(key) = required.iter().find(|k| !map.contains_key(*k))
+        {
+            return Err(bad(&format!("Missing required property: {key}")));
+        }
+    }
+    Ok(map.clone())
+}
+
+pub(crate) fn parse_body(body: &[u8]) -> Result<Value, Answer> {
+    serde_json::from_slice(body).map_err(|_| bad("Body must be JSON"))
+}
+
+/// A write body within the family's own limits.
+pub(crate) fn within_limits(
+    spec: &FamilySpec,
+    map: Map<String, Value>,
+) -> Result<Map<String, Value>, Answer> {
+    match spec.check {
+        Some(check) => check(&map).map(|()| map),
+        None => Ok(map),
+    }
+}
+
+/// A create body the family takes: within its limits, and with an external ID no other record
+/// has where the family's must be unique (a customer's).
+pub(crate) fn creatable(
+    collection: &Collection,
+    map: Map<String, Value>,
+    store: &Store,
+) -> Result<Map<String, Value>, Answer> {
+    let map = within_limits(collection.spec, map)?;
+    if collection.spec.unique_external_id
+        && let Some(external) = map.get("externalId").and_then(Value::as_str)
+        && store.find_by(collection, "externalId", external).is_some()
+    {
+        return Err((
+            409,
+            error_body(409, "duplicate", "A record with this externalId exists"),
+        ));
+    }
+    Ok(map)
+}
