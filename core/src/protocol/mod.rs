@@ -1,6 +1,8 @@
 //! Layer 1, the protocol: configuration, requests and responses, the JSON:API document, errors,
 //! retries, pacing and paging. It names no family and no client; everything above builds on it.
 
+pub(crate) mod api_error;
+pub(crate) mod bad_record;
 pub(crate) mod base_url;
 pub(crate) mod boxed;
 pub(crate) mod clock;
@@ -27,4 +29,5 @@ pub(crate) mod scrub;
 pub(crate) mod secret;
 pub(crate) mod str_list;
 pub(crate) mod transport;
+pub(crate) mod transport_error;
 pub(crate) mod validation;
