@@ -58,9 +58,10 @@ mod protocol;
 // public modules keep the paths users know. The crate's own code names each module by its real
 // path, so imports show their layer.
 pub use families::{
-    attachments, audit_logs, brands, companies, conversation_times, conversations, custom_objects,
-    customer_events, customers, drafts, messages, metadata, models, notes, orgs, satisfaction,
-    schedules, shortcuts, slas, spam, tags, teams, tracking, unmasking, users, webhooks,
+    attachments, audit_logs, auth, auth_tokens, brands, companies, conversation_times,
+    conversations, custom_objects, customer_events, customers, drafts, messages, metadata, models,
+    notes, orgs, role_groups, satisfaction, schedules, shortcuts, slas, spam, tags, teams,
+    tracking, unmasking, users, webhooks,
 };
 pub use generic::{bulk, family, flow, ops, search};
 pub use protocol::{page, retry};
@@ -83,7 +84,7 @@ pub use protocol::path::segment as encode_path_segment;
 pub use protocol::rate_limit::{RateLimit, RetryAfter};
 pub use protocol::response::error_for_status;
 pub use protocol::retry::RetryPolicy;
-pub use protocol::secret::ApiKey;
+pub use protocol::secret::{ApiKey, Secret};
 pub use protocol::str_list::StrList;
 pub use protocol::transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, Transport, TransportOptions,

@@ -110,7 +110,7 @@ fn every_kind_of_operation_names_its_operation_id() {
         ),
         (
             id(&TeamMembers::add("t", vec!["u".to_owned()])),
-            "AddTeamMembers",
+            "AddTeamMember",
         ),
         (id(&GetUser::current()), "GetCurrentUser"),
     ];

@@ -92,9 +92,9 @@ pub(crate) fn route(
         }
         (&Method::POST | &Method::DELETE, ["teams", id, "members"]) => {
             let op = if *method == Method::POST {
-                "AddTeamMembers"
+                "AddTeamMember"
             } else {
-                "RemoveTeamMembers"
+                "RemoveTeamMember"
             };
             match parse_body(body).and_then(|b| checked_body(&b, op, Keys::Strict)) {
                 Ok(map) => update_answer(store.team_members(
@@ -327,7 +327,7 @@ fn update_answer(result: Result<Value, u16>) -> Answer {
 /// not deleted); `filter[attribute][operator]=value` keeps those that compare so, and
 /// `sort=attribute` (or `-attribute`) orders them. Only the page's records are copied: a list of
 /// 100,000 stays cheap.
-fn list(
+pub(crate) fn list(
     collection: &Collection,
     pairs: &[(String, String)],
     store: &Store,

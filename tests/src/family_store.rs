@@ -180,6 +180,19 @@ impl Store {
                 json!({"links": {"self": format!("/v1/customers/{id}/messages")}}),
             );
         }
+        if spec.path == "users" {
+            // An invitation: the user sets a password from its email.
+            attributes.insert(
+                "password".into(),
+                json!({"allowNew": true, "forceNew": true, "updatedAt": now}),
+            );
+            attributes
+                .entry("userType")
+                .or_insert_with(|| "user".into());
+            attributes
+                .entry("roles")
+                .or_insert_with(|| json!(["org.admin", "org.user"]));
+        }
         if spec.path == "outbound-webhooks" {
             attributes.insert("token".into(), format!("fake-webhook-token-{id}").into());
             attributes.insert("enabled".into(), true.into());

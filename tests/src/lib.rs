@@ -33,6 +33,7 @@
 // On docs.rs: each item gated by a feature says which.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod access;
 mod answers;
 mod bodies;
 mod body;
@@ -68,8 +69,9 @@ pub use delivery::WebhookDelivery;
 pub use demo::env_or_fake;
 pub use fault::{Fault, Route};
 pub use seeds::{
-    COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID, DEFAULT_SCHEDULE_ID, ORDER_KLASS_ID,
-    ORG_ID, SLA_ID,
+    ADMIN_ROLE_GROUP_ID, API_KEY_TOKEN_ID, COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID,
+    DEFAULT_SCHEDULE_ID, FAKE_DOMAIN, FAKE_PASSWORD, ORDER_KLASS_ID, ORG_ID, SLA_ID,
+    SUPPORT_ROLE_GROUP_ID, SUPPORT_TEAM_ID,
 };
 pub use server::{FakeKustomer, FakeKustomerBuilder};
 pub use shared::RecordedRequest;

@@ -27,6 +27,7 @@ pub(crate) fn route(
     let pairs = query_pairs(query);
     // The family table last: it answers every other path under a family's collection.
     let answer = crate::longtail::route(method, &segs, &pairs, body, content_type, store)
+        .or_else(|| crate::access::route(method, &segs, &pairs, body, store))
         .or_else(|| crate::customers::route(method, &segs, &pairs, body, store))
         .or_else(|| crate::search_route::route(method, &segs, &pairs, body, store))
         .or_else(|| crate::bulk_route::route(method, &segs, &pairs, store))

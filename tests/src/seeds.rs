@@ -21,6 +21,19 @@ pub const DEFAULT_SCHEDULE_ID: &str = "5e21e0f9520ec30019df3dcf";
 /// An SLA policy.
 pub const SLA_ID: &str = "5fadc1ba6647f1953ff94916";
 
+/// The token record of the fake's API key (`GET /auth/tokens/current` with it).
+pub const API_KEY_TOKEN_ID: &str = "5d5dae1e0c0ffee000000001";
+/// The system role group every admin is in.
+pub const ADMIN_ROLE_GROUP_ID: &str = "5d5dae1e0c0ffee000000010";
+/// A custom role group.
+pub const SUPPORT_ROLE_GROUP_ID: &str = "5d5dae1e0c0ffee000000011";
+/// A team the colleague is on.
+pub const SUPPORT_TEAM_ID: &str = "5d5dae1e0c0ffee000000020";
+/// The password of every seeded user, for a login (`POST /auth/tokens`) to the org `acme`.
+pub const FAKE_PASSWORD: &str = "fake-password-0123";
+/// The org's domain, for a login.
+pub const FAKE_DOMAIN: &str = "acme";
+
 const AT: &str = "2019-10-22T21:48:17.993Z";
 
 fn org() -> Value {
@@ -34,15 +47,22 @@ fn resource(kind: &str, path: &str, id: &str, attributes: Value) -> Value {
 
 impl Store {
     pub(crate) fn seed_catalog(&mut self) {
-        for (id, name, kind) in [
-            (CURRENT_USER_ID, "API User", "machine"),
-            (COLLEAGUE_USER_ID, "Grace Hopper", "user"),
+        for (id, name, kind, group) in [
+            (CURRENT_USER_ID, "API User", "machine", ADMIN_ROLE_GROUP_ID),
+            (
+                COLLEAGUE_USER_ID,
+                "Grace Hopper",
+                "user",
+                SUPPORT_ROLE_GROUP_ID,
+            ),
         ] {
             let user = json!({"displayName": name, "name": name, "userType": kind,
                 "email": format!("{}@example.com", name.to_lowercase().replace(' ', ".")),
-                "roles": ["org.user.customer.read"], "createdAt": AT, "updatedAt": AT});
+                "roles": ["org.user.customer.read"], "roleGroups": [group],
+                "createdAt": AT, "updatedAt": AT});
             self.push("users", resource("user", "users", id, user));
         }
+        self.seed_access();
         let acme = json!({"name": "acme", "displayName": "Acme", "createdAt": AT, "updatedAt": AT});
         self.push("orgs", resource("org", "orgs", ORG_ID, acme));
         let brand = json!({"name": "default", "default": true, "createdAt": AT, "updatedAt": AT});
@@ -137,6 +157,71 @@ impl Store {
                 "shortcuts/categories",
                 "5e0f779ed95b430019b57720",
                 category,
+            ),
+        );
+    }
+
+    /// The access-management seeds: the API key's token, the role groups, a team, the org's
+    /// auth settings and customer-auth settings.
+    fn seed_access(&mut self) {
+        let user = |id: &str| json!({"links": {"self": format!("/v1/users/{id}")}, "data": {"type": "user", "id": id}});
+        let token = json!({"type": "auth_token", "id": API_KEY_TOKEN_ID, "attributes": {
+                "name": "API key", "lastTokenChars": "6789", "roles": ["org.admin", "org.user"],
+                "ipAddress": "127.0.0.1", "userAgent": "kustomer-fake", "createdAt": AT,
+                "updatedAt": AT, "lastAccessedAt": AT},
+            "relationships": {"org": org(), "user": user(CURRENT_USER_ID)},
+            "links": {"self": format!("/v1/auth/tokens/{API_KEY_TOKEN_ID}")}});
+        self.push("auth/tokens", token);
+        self.bearers
+            .insert(crate::FAKE_API_KEY.to_owned(), API_KEY_TOKEN_ID.to_owned());
+        for (id, name, system, roles) in [
+            (
+                ADMIN_ROLE_GROUP_ID,
+                "Administrators",
+                true,
+                vec!["org.admin", "org.user"],
+            ),
+            (
+                SUPPORT_ROLE_GROUP_ID,
+                "Support",
+                false,
+                vec!["org.user.customer.read", "org.user.conversation.write"],
+            ),
+        ] {
+            let group = json!({"name": name, "description": format!("{name} of Acme"),
+                "display": true, "system": system, "roles": roles, "createdAt": AT, "updatedAt": AT});
+            self.push(
+                "role-groups",
+                resource("role_group", "role-groups", id, group),
+            );
+        }
+        let team = json!({"name": "support", "displayName": "Support", "icon": "headset",
+            "members": [COLLEAGUE_USER_ID], "createdAt": AT, "updatedAt": AT});
+        self.push("teams", resource("team", "teams", SUPPORT_TEAM_ID, team));
+        let settings = json!({"kustomer": {"enabled": true}, "google": {"enabled": false},
+            "saml": {"idpPublicCerts": [], "idpLoginUrl": "", "idpLogoutUrl": "", "idpIssuerId": "",
+                "forceAuth": false, "signRequests": false, "allowUnencryptedAssert": false,
+                "enabled": false},
+            "app": {"userSessionExpirationMilliseconds": 43_200_000},
+            "createdAt": AT, "updatedAt": AT, "modifiedAt": AT});
+        self.push(
+            "auth/settings",
+            resource(
+                "auth_settings",
+                "auth/settings",
+                "5d5dae1e0c0ffee000000030",
+                settings,
+            ),
+        );
+        let customer = json!({"secret": "fake-customer-auth-secret-0123", "corsWhitelist": [],
+            "createdAt": AT, "updatedAt": AT});
+        self.push(
+            "auth/customer/settings",
+            resource(
+                "customer_auth_settings",
+                "auth/customer/settings",
+                "5d5dae1e0c0ffee000000031",
+                customer,
             ),
         );
     }

@@ -10,7 +10,6 @@ use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use percent_encoding::percent_decode_str;
 
-use crate::FAKE_API_KEY;
 use crate::answers::error_body;
 use crate::body::FakeBody;
 use crate::fault::Fault;
@@ -151,13 +150,19 @@ fn route(parts: &http::request::Parts, body: &[u8], shared: &Shared) -> Response
             crate::longtail::receive_upload(keyed, content_type, body, &mut lock(&shared.store));
         return answer(status, "application/xml", FakeBody::whole(text));
     }
-    let expected = format!("Bearer {FAKE_API_KEY}");
-    let authorized = parts
-        .headers
-        .get_all(http::header::AUTHORIZATION)
-        .iter()
-        .any(|v| v.as_bytes() == expected.as_bytes());
-    if !authorized {
+    // A live token authenticates: the API key (until it deletes itself) or a login's token.
+    // The public settings need none.
+    let caller = {
+        let store = lock(&shared.store);
+        parts
+            .headers
+            .get_all(http::header::AUTHORIZATION)
+            .iter()
+            .filter_map(|v| v.to_str().ok()?.strip_prefix("Bearer "))
+            .find_map(|token| store.bearers.get(token).cloned())
+    };
+    let public = parts.uri.path().starts_with("/v1/p/");
+    if caller.is_none() && !public {
         return json(401, error_body(401, "unauthorized", "Unauthorized"));
     }
     // The spec answers a conversation's PATCH in `application/json-patch+json` only.
@@ -169,6 +174,7 @@ fn route(parts: &http::request::Parts, body: &[u8], shared: &Shared) -> Response
     let query = parts.uri.query().unwrap_or_default();
     let (status, text, outbox) = {
         let mut store = lock(&shared.store);
+        store.caller = caller;
         let (status, text) = crate::routes::route(
             &parts.method,
             parts.uri.path(),

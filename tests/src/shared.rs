@@ -9,8 +9,10 @@ use std::time::{Duration, Instant};
 use crate::fault::Fault;
 use crate::store::Store;
 
-/// What the fake saw of one request.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the fake saw of one request. Its `Debug` shows the body as text with every secret
+/// (a password, a token, a secret, a header's value) and the `authorization` header redacted:
+/// a test that prints what it sent leaks no credential.
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RecordedRequest {
     /// The method.
@@ -23,6 +25,69 @@ pub struct RecordedRequest {
     pub headers: Vec<(String, String)>,
     /// The request body.
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Debug for RecordedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                let shown = if name == "authorization" {
+                    "[redacted]"
+                } else {
+                    value.as_str()
+                };
+                (name.as_str(), shown)
+            })
+            .collect();
+        f.debug_struct("RecordedRequest")
+            .field("method", &self.method)
+            .field("raw_url", &self.raw_url)
+            .field("customer_id", &self.customer_id)
+            .field("headers", &headers)
+            .field("body", &redacted_body(&self.body))
+            .finish()
+    }
+}
+
+/// A body as text, with the values of secret-named keys redacted; a body that is not JSON by
+/// its size alone (it may be anything).
+fn redacted_body(body: &[u8]) -> String {
+    fn redact(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, item) in map.iter_mut() {
+                    let secret = [
+                        "password",
+                        "currentPassword",
+                        "token",
+                        "secret",
+                        "value",
+                        "apiKey",
+                    ]
+                    .contains(&key.as_str());
+                    if secret && !item.is_object() && !item.is_array() && !item.is_null() {
+                        *item = "[redacted]".into();
+                    } else {
+                        redact(item);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(redact),
+            _ => {}
+        }
+    }
+    if body.is_empty() {
+        return String::new();
+    }
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(mut json) => {
+            redact(&mut json);
+            json.to_string()
+        }
+        Err(_) => format!("({} bytes, not JSON)", body.len()),
+    }
 }
 
 impl RecordedRequest {

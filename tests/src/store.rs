@@ -79,6 +79,10 @@ pub(crate) struct Store {
     counter: u64,
     /// When set, `GET /customers` lists this many synthetic customers, made per page.
     pub(crate) synthetic: Option<u64>,
+    /// Every live auth token's value, and its record's ID: the API key and logins.
+    pub(crate) bearers: HashMap<String, String>,
+    /// The token record of the request being answered (`/auth/tokens/current`).
+    pub(crate) caller: Option<String>,
 }
 
 impl Store {

@@ -172,7 +172,8 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
     FamilySpec {
         path: "users",
         kind: "user",
-        put: "UpdateUser",
+        create: "CreateInviteNewUser",
+        put: "UpdateUserById",
         list_max: 500,
         ..READ_ONLY
     },
@@ -180,10 +181,18 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
         path: "teams",
         kind: "team",
         create: "CreateTeam",
-        put: "UpdateTeam",
-        patch: "PatchTeam",
+        put: "UpdateTeamById",
+        patch: "UpdateTeamAttributes",
         deletable: true,
         list_max: 500,
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "role-groups",
+        kind: "role_group",
+        create: "CreateRoleGroup",
+        put: "UpdateRoleGroup",
+        deletable: true,
         ..READ_ONLY
     },
     FamilySpec {
@@ -354,6 +363,14 @@ pub(crate) const KOBJECTS: FamilySpec = FamilySpec {
         ("customers", "customer", Some("CreateCustomerKObject")),
         ("companies", "company", None),
     ],
+    ..READ_ONLY
+};
+
+/// `/auth/tokens`: listed, read and deleted as any family; created by a login (`access`).
+pub(crate) const AUTH_TOKENS: FamilySpec = FamilySpec {
+    path: "auth/tokens",
+    kind: "auth_token",
+    deletable: true,
     ..READ_ONLY
 };
 

@@ -23,7 +23,9 @@ use kustomer::tags::{ListTags, TagInput};
 use kustomer::teams::TeamInput;
 use kustomer::users::ListUsers;
 use kustomer::{Error, metadata::MetadataUpdate};
-use kustomer_fake::{COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID, ORDER_KLASS_ID, ORG_ID};
+use kustomer_fake::{
+    COLLEAGUE_USER_ID, CURRENT_USER_ID, DEFAULT_BRAND_ID, ORDER_KLASS_ID, ORG_ID, SUPPORT_TEAM_ID,
+};
 use serde_json::json;
 use support::conformance::{
     Parents, Sample, bulk_and_walk, crud, deletes, each_client, each_client_on,
@@ -291,10 +293,11 @@ fn users_and_their_teams() {
             .teams_of(COLLEAGUE_USER_ID)
             .map(|t| t.unwrap().id)
             .collect();
-        assert_eq!(on, std::slice::from_ref(&billing.id), "{name}");
+        // The seeded support team, and the new one.
+        assert_eq!(on, [SUPPORT_TEAM_ID, billing.id.as_str()], "{name}");
         let left = teams.remove_members(&billing.id, &colleague).unwrap();
         assert!(left.attributes.members.is_empty(), "{name}");
-        assert_eq!(users.teams_of(COLLEAGUE_USER_ID).count(), 0, "{name}");
+        assert_eq!(users.teams_of(COLLEAGUE_USER_ID).count(), 1, "{name}");
         assert!(
             teams
                 .add_members(&billing.id, ["6500ffffffffffffffffffff"])

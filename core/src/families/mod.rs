@@ -3,6 +3,8 @@
 
 pub mod attachments;
 pub mod audit_logs;
+pub mod auth;
+pub mod auth_tokens;
 pub mod brands;
 pub mod companies;
 pub(crate) mod contact;
@@ -17,6 +19,7 @@ pub mod metadata;
 pub mod models;
 pub mod notes;
 pub mod orgs;
+pub mod role_groups;
 pub mod satisfaction;
 pub mod schedules;
 pub mod shortcuts;

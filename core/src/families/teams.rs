@@ -58,7 +58,7 @@ crate::generic::declare::family! {
     /// assert_eq!(GetTeam::new("5e0f779ed95b430019b57715").build(&config)?.uri().path(), "/v1/teams/5e0f779ed95b430019b57715");
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    pub type GetTeam<'a> = crate::generic::ops::Get<'a, Team> { Get => "GetTeam" };
+    pub type GetTeam<'a> = crate::generic::ops::Get<'a, Team> { Get => "GetTeamById" };
 
     /// List the org's teams (`GET /v1/teams`, pages of up to 500).
     ///
@@ -102,7 +102,7 @@ crate::generic::declare::family! {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub type UpdateTeam<'a> = crate::generic::ops::Update<'a, Team> {
-        Put => "UpdateTeam", Patch => "PatchTeam"
+        Put => "UpdateTeamById", Patch => "UpdateTeamAttributes"
     };
 
     /// Delete a team (`DELETE /v1/teams/{id}`; 204).
@@ -131,7 +131,7 @@ crate::generic::declare::family! {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub type ListUserTeams<'a> = crate::generic::ops::ListUnder<'a, User, Team> {
-        ListUnder(User) => "GetUserTeams"
+        ListUnder(User) => "GetUsersTeams"
     };
 }
 impl Gettable for Team {}
@@ -311,9 +311,9 @@ impl Operation for TeamMembers<'_> {
 
     fn operation_id(&self) -> &'static str {
         if self.add {
-            "AddTeamMembers"
+            "AddTeamMember"
         } else {
-            "RemoveTeamMembers"
+            "RemoveTeamMember"
         }
     }
 

@@ -49,6 +49,9 @@ struct Inner<T> {
     pacer: Option<Arc<dyn Pacer>>,
     clock: Arc<dyn Clock>,
     jitter: Arc<dyn Jitter>,
+    /// Set once this client deleted the token it calls with (`DeleteCurrentAuthToken`): a 401
+    /// after that says so.
+    own_token_deleted: std::sync::atomic::AtomicBool,
 }
 
 /// A parsed response with what the response said besides its body.
@@ -153,6 +156,11 @@ impl<T: Transport> Client<T> {
         match &result {
             Ok(reply) => call.finish(Some(reply.status), None, waited),
             Err(error) => call.finish(None, Some(error), waited),
+        }
+        if result.is_ok() && operation.operation_id() == "DeleteCurrentAuthToken" {
+            self.inner
+                .own_token_deleted
+                .store(true, std::sync::atomic::Ordering::Relaxed);
         }
         result
     }
@@ -279,6 +287,17 @@ impl<T: Transport> Client<T> {
         if !error.is_unauthorized() {
             return error;
         }
+        let error = if self
+            .inner
+            .own_token_deleted
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            error.unauthorized_because(
+                "this client deleted the token it calls with (DeleteCurrentAuthToken): give it another API key",
+            )
+        } else {
+            error
+        };
         // A 401's advice names the host: a key works only in its own region.
         match self.inner.config.base_url().as_str().parse::<http::Uri>() {
             Ok(uri) => match uri.host() {
@@ -440,6 +459,7 @@ impl<T: Transport> ClientBuilder<T> {
                 pacer: self.pacer,
                 clock: self.clock,
                 jitter: self.jitter,
+                own_token_deleted: std::sync::atomic::AtomicBool::new(false),
             }),
         }
     }

@@ -66,8 +66,8 @@ macro_rules! family {
         )*
     };
 
-    (@kind GetAlias($alias:literal)) => {
-        $crate::generic::family::OperationKind::GetAlias($alias)
+    (@kind $kind:ident($alias:literal)) => {
+        $crate::generic::family::OperationKind::$kind($alias)
     };
     (@kind $kind:ident($parent:ty)) => {
         $crate::generic::family::OperationKind::$kind(
@@ -104,6 +104,8 @@ macro_rules! family {
     };
     (@label Get) => { "by ID" };
     (@label GetAlias($alias:literal)) => { concat!("`", $alias, "`") };
+    (@label PutAlias($alias:literal)) => { concat!("PUT `", $alias, "`") };
+    (@label DeleteAlias($alias:literal)) => { concat!("DELETE `", $alias, "`") };
     (@label Put) => { "PUT" };
     (@label Patch) => { "PATCH" };
     (@label BulkCreate) => { "create" };

@@ -82,10 +82,14 @@ pub enum OperationKind {
     Create,
     /// `PUT {PATH}/{id}`.
     Put,
+    /// `PUT {PATH}/{alias}` (`current`).
+    PutAlias(&'static str),
     /// `PATCH {PATH}/{id}`.
     Patch,
     /// `DELETE {PATH}/{id}`.
     Delete,
+    /// `DELETE {PATH}/{alias}` (`current`).
+    DeleteAlias(&'static str),
     /// `POST {PATH}/bulk`.
     BulkCreate,
     /// `PUT {PATH}/bulk`.
@@ -213,6 +217,9 @@ pub trait Listable: Family {
 pub trait Creatable: Family {
     /// What a create sends.
     type Input: Input + Clone + std::fmt::Debug + PartialEq;
+    /// Whether a create is sent once, whatever the answer and the retry policy: a create with
+    /// effects outside the API (an invitation's email).
+    const SENT_ONCE: bool = false;
 
     /// What `POST {PATH}` needs beyond the input's own limits (a conversation's customer, say).
     ///

@@ -258,6 +258,14 @@ impl Error {
         self
     }
 
+    /// Adds what the client knows to a 401's message: why the key may have stopped working.
+    pub(crate) fn unauthorized_because(mut self, why: &str) -> Self {
+        if let Error::Unauthorized(e) = self.last_mut() {
+            e.context = Some(why.to_owned());
+        }
+        self
+    }
+
     /// Adds what the operation knows to a 404's message: the klass it looked in.
     pub(crate) fn not_found_in(mut self, context: impl FnOnce() -> String) -> Self {
         if let Error::NotFound(e) = self.last_mut() {

@@ -1,4 +1,5 @@
-//! The API key, kept out of every `Debug` and error message.
+//! The API key and every other secret (a token, a password, a generated secret), kept out of
+//! every `Debug`, `Display`, serialization and error message.
 
 use std::fmt;
 
@@ -111,5 +112,96 @@ mod tests {
                 assert!(!msg.contains(bad), "{msg} echoes the key");
             }
         }
+    }
+}
+
+/// A secret the API sends or takes: a webhook's signing token or header value, an auth token,
+/// the customer-auth settings' generated secret, a password. Treated as the API key is: its
+/// `Debug` and `Display` print `[redacted]`, it serializes as `"[redacted]"` (an input that must
+/// send it says so field by field), and no error carries it. Read it with
+/// [`expose_secret`](Self::expose_secret), one explicit call, to store it where your secrets
+/// live.
+///
+/// ```
+/// use kustomer::Secret;
+///
+/// let token = Secret::new("whsec-0123");
+/// assert_eq!(format!("{token:?} {token}"), "Secret([redacted]) [redacted]");
+/// assert_eq!(serde_json::to_string(&token).unwrap(), r#""[redacted]""#);
+/// assert_eq!(token.expose_secret(), "whsec-0123");
+/// ```
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(Box<str>);
+
+impl Secret {
+    /// Wraps a secret.
+    pub fn new(secret: impl Into<String>) -> Self {
+        Self(secret.into().into_boxed_str())
+    }
+
+    /// The secret itself. Handle with care.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(crate::protocol::scrub::REDACTED)
+    }
+}
+
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(crate::protocol::scrub::REDACTED)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::new)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(secret: &str) -> Self {
+        Self::new(secret)
+    }
+}
+
+impl From<String> for Secret {
+    fn from(secret: String) -> Self {
+        Self::new(secret)
+    }
+}
+
+/// Serializes a secret an input must send as itself (`#[serde(serialize_with = "expose")]`):
+/// only a request body does.
+pub(crate) fn expose<S: serde::Serializer>(
+    secret: &Secret,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(secret.expose_secret())
+}
+
+/// [`expose`] for an optional secret (the field skipped when `None`).
+pub(crate) fn expose_some<S: serde::Serializer>(
+    secret: &Option<Secret>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match secret {
+        Some(secret) => expose(secret, serializer),
+        None => serializer.serialize_none(),
     }
 }

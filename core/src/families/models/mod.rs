@@ -7,6 +7,7 @@
 //! (never its page's) for a list item. Field names are snake_case; serializing a model gives the API's
 //! camelCase back (absent values as `null`).
 
+mod access;
 mod activity;
 mod attachment;
 mod catalog;
@@ -29,6 +30,11 @@ pub use crate::generic::bulk_job::{
 };
 pub use crate::generic::resource::{
     BasicRelationships, Relationship, RelationshipLinks, Resource, ResourceLinks, ResourceRef,
+};
+pub use access::{
+    AppSettings, AuthSettings, AuthSettingsAttributes, AuthToken, AuthTokenAttributes,
+    AuthTokenRelationships, CustomerAuthSettings, CustomerAuthSettingsAttributes, LoginSetting,
+    PasswordState, Role, RoleAttributes, RoleGroup, RoleGroupAttributes, SamlSettings,
 };
 pub use activity::{
     ActivityRelationships, AuditLog, AuditLogAttributes, ConversationTime,

@@ -44,6 +44,15 @@ pub struct UserAttributes {
     /// Avatar URL.
     #[serde(deserialize_with = "lenient::scalar")]
     pub avatar_url: Option<String>,
+    /// The signature put under the user's emails.
+    #[serde(deserialize_with = "lenient::scalar")]
+    pub email_signature: Option<String>,
+    /// Whether a new password may or must be set (a pending invitation may set one).
+    #[serde(deserialize_with = "lenient::object")]
+    pub password: Option<crate::families::models::PasswordState>,
+    /// Whether the user is deactivated.
+    #[serde(deserialize_with = "lenient::scalar")]
+    pub deleted: Option<bool>,
     /// Roles (`org.user.customer.read`, ...).
     #[serde(deserialize_with = "lenient::scalars")]
     pub roles: Vec<String>,

@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::families::models::resource_model::resource_model;
-use crate::families::webhooks::WebhookSecret;
 use crate::generic::resource::BasicRelationships;
 use crate::protocol::lenient;
+use crate::protocol::secret::Secret;
 
 resource_model!(
     /// An outbound webhook: an HTTPS endpoint of yours that Kustomer posts events to. Its
@@ -36,7 +36,7 @@ pub struct WebhookHeaderValue {
     pub name: Option<String>,
     /// The header's value, redacted like the token.
     #[serde(deserialize_with = "token")]
-    pub value: Option<WebhookSecret>,
+    pub value: Option<Secret>,
 }
 
 /// The attributes of an outbound webhook.
@@ -61,7 +61,7 @@ pub struct WebhookAttributes {
     pub enabled: Option<bool>,
     /// The signing key of its deliveries' `X-Kustomer-Webhook-Signature`.
     #[serde(deserialize_with = "token")]
-    pub token: Option<WebhookSecret>,
+    pub token: Option<Secret>,
     /// When it was created.
     #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<String>,
@@ -70,6 +70,6 @@ pub struct WebhookAttributes {
     pub updated_at: Option<String>,
 }
 
-fn token<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<WebhookSecret>, D::Error> {
-    lenient::scalar::<D, String>(d).map(|t| t.map(WebhookSecret::new))
+fn token<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Secret>, D::Error> {
+    lenient::scalar::<D, String>(d).map(|t| t.map(Secret::new))
 }

@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
-use crate::families::webhooks::{EVENT_NAMES, WebhookSecret};
+use crate::families::webhooks::EVENT_NAMES;
 use crate::generic::family::Input;
 use crate::protocol::base_url::is_loopback;
 use crate::protocol::error::InvalidInput;
+use crate::protocol::secret::Secret;
 use crate::protocol::validation::{chars_between, check_unique};
 
 /// The most events one webhook receives.
@@ -19,12 +20,8 @@ pub struct WebhookHeader {
     /// The header's name.
     pub name: String,
     /// The header's value: sent as is in the create's body, redacted everywhere else.
-    #[serde(serialize_with = "expose")]
-    pub value: WebhookSecret,
-}
-
-fn expose<S: serde::Serializer>(secret: &WebhookSecret, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(secret.expose_secret())
+    #[serde(serialize_with = "crate::protocol::secret::expose")]
+    pub value: Secret,
 }
 
 /// An outbound webhook to create (`POST /v1/outbound-webhooks`): a name (at most 255
@@ -84,7 +81,7 @@ impl WebhookInput {
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.headers.push(WebhookHeader {
             name: name.into(),
-            value: WebhookSecret::new(value),
+            value: Secret::new(value),
         });
         self
     }

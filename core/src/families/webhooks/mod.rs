@@ -64,6 +64,7 @@ pub use dedup::Deduplicator;
 pub use error::WebhookError;
 pub use event::{Change, ChangeOp, Changes, EventData, EventKind, WebhookEvent};
 pub use input::{MAX_WEBHOOK_EVENTS, WebhookHeader, WebhookInput};
+#[allow(deprecated)]
 pub use secret::WebhookSecret;
 #[cfg(feature = "webhooks")]
 pub use verify::{EVENT_HEADER, SIGNATURE_HEADER, SharedSecret, WebhookVerifier};

@@ -4,7 +4,8 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::families::webhooks::{WebhookError, WebhookEvent, WebhookSecret};
+use crate::families::webhooks::{WebhookError, WebhookEvent};
+use crate::protocol::secret::Secret;
 
 /// The header holding a delivery's signature.
 pub const SIGNATURE_HEADER: &str = "x-kustomer-webhook-signature";
@@ -64,7 +65,7 @@ impl WebhookVerifier {
     ///
     /// # Errors
     /// As [`new`](Self::new).
-    pub fn from_secret(token: &WebhookSecret) -> Result<Self, WebhookError> {
+    pub fn from_secret(token: &Secret) -> Result<Self, WebhookError> {
         Self::new(token.expose_secret())
     }
 

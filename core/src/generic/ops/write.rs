@@ -64,7 +64,13 @@ impl<R: Creatable> Operation for Create<'_, R> {
         self.input.validate()?;
         R::check_create(&self.input)?;
         let path = collection::<R>(&self.scope)?;
-        config.request(Method::POST, &*path, Some(json_body(&*self.input)?))
+        let mut request = config.request(Method::POST, &*path, Some(json_body(&*self.input)?))?;
+        if R::SENT_ONCE {
+            request
+                .extensions_mut()
+                .insert(crate::protocol::idempotency::Idempotency::Once);
+        }
+        Ok(request)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<R, Error> {
@@ -142,11 +148,11 @@ impl<R: Updatable> Operation for Update<'_, R> {
             UpdateMode::Merge => !R::METHODS.put,
             UpdateMode::Replace => false,
         };
-        R::operation_id(if patch {
-            OperationKind::Patch
-        } else {
-            OperationKind::Put
-        })
+        match (patch, &*self.id) {
+            (false, "current") => R::operation_id(OperationKind::PutAlias("current")),
+            (false, _) => R::operation_id(OperationKind::Put),
+            (true, _) => R::operation_id(OperationKind::Patch),
+        }
     }
 
     fn resource_id(&self) -> Option<&str> {
@@ -231,7 +237,10 @@ impl<R: Deletable> Operation for Delete<'_, R> {
     type Output = ();
 
     fn operation_id(&self) -> &'static str {
-        R::operation_id(OperationKind::Delete)
+        match &*self.id {
+            "current" => R::operation_id(OperationKind::DeleteAlias("current")),
+            _ => R::operation_id(OperationKind::Delete),
+        }
     }
 
     fn resource_id(&self) -> Option<&str> {
