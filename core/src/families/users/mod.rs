@@ -14,7 +14,7 @@ mod access;
 use serde::Serialize;
 
 pub use crate::families::teams::ListUserTeams;
-pub use access::{GetUsersByIds, PasswordReset, ResetPassword, UserInvite};
+pub use access::{GetUsersByIds, MAX_USERS_BY_IDS, PasswordReset, ResetPassword, UserInvite};
 
 use crate::families::models::{Team, User};
 use crate::generic::family::{
