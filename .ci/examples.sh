@@ -87,6 +87,12 @@ printf 'a file from disk\n' >"$work/note.txt"
 fake_example attach_file "$work/note.txt"
 check "attach_file path: uploaded" grep -q "^uploaded      .* note.txt (17 bytes)" "$work/out"
 
+fake_example access_review
+check "access_review: a user with role group and team" grep -q "^Grace Hopper .*grace.hopper@example.com .*Support .*support$" "$work/out"
+check "access_review: every user" grep -qx "2 users" "$work/out"
+check "access_review: the key's token, by its last characters" grep -q "^5d5dae1e0c0ffee000000001 .*API key .*…6789" "$work/out"
+check "access_review: no token value printed" bash -c "! grep -q fake-kustomer-api-key '$work/out' '$work/err'"
+
 # A delivery signed outside the library (openssl, when the fixture was made): verified, read,
 # and refused when tampered with or unsigned, never printing the secret.
 verify() { # body file, then env assignments

@@ -380,6 +380,18 @@ pub(crate) fn list(
             })
         })
         .filter(|r| {
+            // Users by invitation, type or email (one at a time, as Kustomer takes them).
+            let text = |name: &str| {
+                r.pointer(&format!("/attributes/{name}"))
+                    .and_then(Value::as_str)
+            };
+            let pending = r.pointer("/attributes/password/allowNew") == Some(&Value::Bool(true));
+            spec.path != "users"
+                || (param(pairs, "pending").is_none_or(|want| (want == "true") == pending)
+                    && param(pairs, "userType").is_none_or(|want| text("userType") == Some(want))
+                    && param(pairs, "email").is_none_or(|want| text("email") == Some(want)))
+        })
+        .filter(|r| {
             filters.iter().all(|(name, operator, value)| {
                 let have = attribute(r, name)
                     .filter(Value::is_string)

@@ -19,6 +19,13 @@ use kustomer::attachments::{
     GetMessageAttachment, UpdateAttachment, UpdateMedia, UploadFile,
 };
 use kustomer::audit_logs::ListAuditLogs;
+use kustomer::auth::{
+    AuthSettingsInput, GetAuthCustomerSettings, GetAuthSettings, GetPublicAuthSettings, ListRoles,
+    UpdateAuthSettings,
+};
+use kustomer::auth_tokens::{
+    CreateToken, DeleteAuthToken, GetAuthToken, ListAuthTokens, TokenLogin,
+};
 use kustomer::brands::{BrandInput, CreateBrand, GetBrand, ListBrands, UpdateBrand};
 use kustomer::bulk::{GetBulkJob, ListBulkBatches};
 use kustomer::companies::{
@@ -68,6 +75,9 @@ use kustomer::notes::{
 };
 use kustomer::ops::UpdateMode;
 use kustomer::orgs::GetOrg;
+use kustomer::role_groups::{
+    CreateRoleGroup, DeleteRoleGroup, GetRoleGroup, ListRoleGroups, RoleGroupInput, UpdateRoleGroup,
+};
 use kustomer::satisfaction::ListSatisfactionForms;
 use kustomer::schedules::{
     CreateSchedule, DeleteSchedule, GetSchedule, ListSchedules, ScheduleInput, UpdateSchedule,
@@ -85,7 +95,10 @@ use kustomer::tracking::{
     TrackingIdentityEventInput, TrackingIdentityInput,
 };
 use kustomer::unmasking::{CreateUnmaskingWindow, DeleteUnmaskingWindow};
-use kustomer::users::{GetUser, ListUserTeams, ListUsers, UpdateUser, UserUpdate};
+use kustomer::users::{
+    GetUser, GetUsersByIds, InviteUser, ListUserTeams, ListUsers, PasswordReset, ResetPassword,
+    UpdateUser, UserInvite, UserUpdate,
+};
 use kustomer::webhooks::{
     CreateWebhook, DeleteWebhook, GetWebhook, ListWebhookEvents, ListWebhooks, WebhookInput,
 };
@@ -573,6 +586,46 @@ fn drafts_and_attachments(r: &mut Recorder) {
     r.record("ListOutboundAccounts", &ListOutboundAccounts::new());
 }
 
+/// Kustomer's access-management API (the TypeScript client's operations the spec lacks).
+fn access(r: &mut Recorder) {
+    r.record(
+        "UpdateUser current",
+        &UpdateUser::new("current", UserUpdate::default().email_signature("Ada")),
+    );
+    r.record(
+        "InviteUser",
+        &InviteUser::new(UserInvite::new("Ada", "ada@example.com")),
+    );
+    r.record("GetUsersByIds", &GetUsersByIds::new([OTHER, CUSTOMER]));
+    r.record(
+        "ResetPassword",
+        &ResetPassword::new(PasswordReset::new("acme", "ada@example.com")),
+    );
+    r.record("GetAuthSettings", &GetAuthSettings::new());
+    r.record(
+        "UpdateAuthSettings",
+        &UpdateAuthSettings::new(AuthSettingsInput::new(true, false)),
+    );
+    r.record("GetAuthCustomerSettings", &GetAuthCustomerSettings::new());
+    r.record("GetPublicAuthSettings", &GetPublicAuthSettings::new());
+    r.record("ListRoles", &ListRoles::new());
+    r.record("ListAuthTokens", &ListAuthTokens::new());
+    r.record("GetAuthToken", &GetAuthToken::new(OTHER));
+    r.record("GetAuthToken current", &GetAuthToken::current());
+    r.record(
+        "CreateToken",
+        &CreateToken::new(TokenLogin::new("acme", "ada@example.com", "hunter2")),
+    );
+    r.record("DeleteAuthToken", &DeleteAuthToken::new(OTHER));
+    r.record("DeleteAuthToken current", &DeleteAuthToken::current());
+    let group = RoleGroupInput::new("Support").roles(["org.user"]);
+    r.record("ListRoleGroups", &ListRoleGroups::new());
+    r.record("GetRoleGroup", &GetRoleGroup::new(OTHER));
+    r.record("CreateRoleGroup", &CreateRoleGroup::new(&group));
+    r.record("UpdateRoleGroup", &UpdateRoleGroup::new(OTHER, &group));
+    r.record("DeleteRoleGroup", &DeleteRoleGroup::new(OTHER));
+}
+
 fn the_rest(r: &mut Recorder) {
     let brand = BrandInput::new("Acme", "https://example.com/icon.png");
     r.record("ListBrands", &ListBrands::new());
@@ -589,6 +642,7 @@ fn the_rest(r: &mut Recorder) {
         &UpdateUser::new(OTHER, UserUpdate::default().display_name("Ada")),
     );
     r.record("ListUserTeams", &ListUserTeams::new(OTHER));
+    access(r);
     let team = TeamInput::new("Tier 2");
     r.record("ListTeams", &ListTeams::new());
     r.record("GetTeam", &GetTeam::new(OTHER));

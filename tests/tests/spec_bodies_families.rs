@@ -11,6 +11,8 @@ mod support;
 
 use std::collections::BTreeSet;
 
+use kustomer::auth::{AuthSettingsInput, UpdateAuthSettings};
+use kustomer::auth_tokens::{CreateToken, TokenLogin};
 use kustomer::brands::{BrandInput, CreateBrand, UpdateBrand};
 use kustomer::companies::{
     BulkCompanies, CompanyBulkUpdate, CompanyInput, CreateCompany, SearchCompanies, UpdateCompany,
@@ -22,10 +24,13 @@ use kustomer::custom_objects::{
 use kustomer::customers::{EmailInput, LocationInput, PhoneInput, SocialInput, UrlInput};
 use kustomer::metadata::{MetadataUpdate, UpdateMetadata};
 use kustomer::ops::UpdateMode;
+use kustomer::role_groups::{CreateRoleGroup, RoleGroupInput, UpdateRoleGroup};
 use kustomer::search::{Criterion, SearchQuery};
 use kustomer::tags::{CreateTag, TagInput, UpdateTag};
 use kustomer::teams::{CreateTeam, TeamInput, TeamMembers, UpdateTeam};
-use kustomer::users::{UpdateUser, UserUpdate};
+use kustomer::users::{
+    InviteUser, PasswordReset, ResetPassword, UpdateUser, UserInvite, UserUpdate,
+};
 use kustomer::webhooks::{CreateWebhook, WebhookInput};
 use serde_json::{Map, json};
 use support::spec_check::{as_intended, check, operations};
@@ -189,11 +194,53 @@ fn every_new_familys_built_body_is_valid_against_its_operations_schema() {
         .mobile("+15555550100")
         .avatar_url("https://example.com/ada.png");
     checked.push(check(&UpdateUser::new(ID, &user), false));
+    // The access-management schemas, written from the TypeScript client's types.
+    let everything = UserUpdate::default()
+        .display_name("Ada")
+        .email("ada@example.com")
+        .email_signature("Ada")
+        .user_type("limited")
+        .role_groups([ID2])
+        .roles(["org.user"])
+        .deleted(None)
+        .password("n3w", "old");
+    checked.push(check(&UpdateUser::new(ID, &everything), false));
+    checked.push(check(&UpdateUser::new("current", &everything), false));
+    let invite = UserInvite::new("Ada Lovelace", "ada@example.com")
+        .display_name("Ada")
+        .mobile("+15555550100")
+        .email_signature("Ada")
+        .user_type("machine")
+        .role_groups([ID2])
+        .roles(["org.user"]);
+    checked.push(check(&InviteUser::new(&invite), false));
+    checked.push(check(
+        &ResetPassword::new(PasswordReset::new("acme", "ada@example.com")),
+        false,
+    ));
+    let login = TokenLogin::new("acme", "ada@example.com", "hunter2").remember(true);
+    checked.push(check(&CreateToken::new(&login), false));
+    let mut saml = kustomer::models::SamlSettings::default();
+    saml.enabled = Some(true);
+    saml.idp_public_certs = vec!["MIIC...".into()];
+    saml.idp_login_url = Some("https://idp.example.com/login".into());
+    saml.force_auth = Some(false);
+    let settings = AuthSettingsInput::new(true, false)
+        .saml(saml)
+        .session_milliseconds(3_600_000);
+    checked.push(check(&UpdateAuthSettings::new(&settings), false));
+    let group = RoleGroupInput::new("Support")
+        .description("Front line")
+        .display(true)
+        .roles(["org.user.customer.read"]);
+    checked.push(check(&CreateRoleGroup::new(&group), false));
+    checked.push(check(&UpdateRoleGroup::new(ID, &group), false));
     let team = TeamInput::new("billing")
         .member(ID)
         .display_name("Billing")
         .icon("headset")
-        .role_groups(vec![ID2.into()]);
+        .role_groups(vec![ID2.into()])
+        .external_id("team-billing");
     checked.push(check(&CreateTeam::new(&team), false));
     for mode in [UpdateMode::Merge, UpdateMode::Patch] {
         checked.push(check(&UpdateTeam::new(ID2, &team).mode(mode), false));
@@ -229,6 +276,13 @@ fn every_new_familys_built_body_is_valid_against_its_operations_schema() {
         "PatchBrand",
         "UpdateCustomAttributeMetadata",
         "UpdateUserById",
+        "UpdateCurrentUser",
+        "CreateInviteNewUser",
+        "ResetUsersPassword",
+        "CreateToken",
+        "UpdateAuthSettings",
+        "CreateRoleGroup",
+        "UpdateRoleGroup",
         "CreateTeam",
         "UpdateTeamById",
         "UpdateTeamAttributes",

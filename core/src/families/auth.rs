@@ -122,7 +122,8 @@ settings_get!(
     /// assert_eq!(GetAuthSettings::new().build(&config)?.uri().path(), "/v1/auth/settings");
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    GetAuthSettings, AuthSettings, "/auth/settings", "GetAuthSettings"
+    GetAuthSettings,
+    AuthSettings, "/auth/settings", "GetAuthSettings"
 );
 
 settings_get!(
@@ -139,7 +140,8 @@ settings_get!(
     /// assert_eq!(GetAuthCustomerSettings::new().build(&config)?.uri().path(), "/v1/auth/customer/settings");
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    GetAuthCustomerSettings, CustomerAuthSettings, "/auth/customer/settings", "GetAuthCustomerSettings"
+    GetAuthCustomerSettings,
+    CustomerAuthSettings, "/auth/customer/settings", "GetAuthCustomerSettings"
 );
 
 settings_get!(
@@ -153,7 +155,8 @@ settings_get!(
     /// assert_eq!(GetPublicAuthSettings::new().build(&config)?.uri().path(), "/v1/p/auth/settings");
     /// # Ok::<(), kustomer::Error>(())
     /// ```
-    GetPublicAuthSettings, AuthSettings, "/p/auth/settings", "GetPublicAuthSettings"
+    GetPublicAuthSettings,
+    AuthSettings, "/p/auth/settings", "GetPublicAuthSettings"
 );
 
 /// Update the org's auth settings (`PUT /v1/auth/settings`, the TypeScript client's

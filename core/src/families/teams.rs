@@ -181,6 +181,9 @@ pub struct TeamInput {
     /// Role group IDs, unique.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_groups: Option<Vec<String>>,
+    /// Your ID for the team, at most 256 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
 }
 
 impl TeamInput {
@@ -209,6 +212,7 @@ impl Input for TeamInput {
         }
         max_chars("displayName", self.display_name.as_deref(), 256)?;
         max_chars("icon", self.icon.as_deref(), 64)?;
+        max_chars("externalId", self.external_id.as_deref(), 256)?;
         check_list_max("members", self.members.as_deref(), MAX_MEMBERS, |m| {
             not_empty("members", m)
         })?;
@@ -260,7 +264,8 @@ impl<T: crate::protocol::transport::Transport> crate::generic::handle::Handle<'_
 }
 
 /// Add users to a team or remove them (`POST` or `DELETE /v1/teams/{id}/members` with
-/// `{"members": [user ids]}`); answers the team.
+/// `{"members": [user ids]}`, the TypeScript client's `AddTeamMember` and `RemoveTeamMember`);
+/// answers the team.
 ///
 /// Roles: `org.admin.team.write` or `org.permission.team.update`.
 ///
@@ -358,4 +363,6 @@ crate::generic::ops::helpers::setters!(TeamInput {
     members: opt Vec<String>,
     #[doc = "Sets `role_groups`: role group IDs, unique."]
     role_groups: opt Vec<String>,
+    #[doc = "Sets `external_id`: your ID for the team, at most 256 characters."]
+    external_id: opt String,
 });

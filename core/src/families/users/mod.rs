@@ -298,6 +298,45 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     }
 }
 
+/// What a list of users can be narrowed to ([`ListUsers::only`]): one of these at a time, as
+/// Kustomer does not combine them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UserFilter {
+    /// `true`: only users with a pending invitation; `false`: only active users.
+    Pending(bool),
+    /// `true`: only deactivated users; `false`: only active users.
+    Deleted(bool),
+    /// Only users of this type: `user`, `machine` or `limited`.
+    UserType(String),
+    /// Only the user with this email address.
+    Email(String),
+}
+
+impl ListUsers {
+    /// Narrows the list to one [`UserFilter`], replacing any set before.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, users::{ListUsers, UserFilter}};
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let pending = ListUsers::new().only(UserFilter::Deleted(false)).only(UserFilter::Pending(true));
+    /// assert_eq!(pending.build(&config)?.uri().query(), Some("pending=true"));
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    #[must_use]
+    pub fn only(self, filter: UserFilter) -> Self {
+        let (name, value) = match filter {
+            UserFilter::Pending(on) => ("pending", on.to_string()),
+            UserFilter::Deleted(on) => ("deleted", on.to_string()),
+            UserFilter::UserType(kind) => ("userType", kind),
+            UserFilter::Email(email) => ("email", email),
+        };
+        self.without_params(&["pending", "deleted", "userType", "email"])
+            .param(name, value)
+    }
+}
+
 impl GetUser<'static> {
     /// The API key's own user: `GET /v1/users/current`.
     pub fn current() -> Self {

@@ -88,6 +88,14 @@ impl<R: Listable> List<R> {
         self.params.push((name.into(), value.into()));
         self
     }
+
+    /// Drops the query parameters named `names`, for a family's filters that replace each other.
+    #[must_use]
+    pub(crate) fn without_params(mut self, names: &[&str]) -> Self {
+        self.params
+            .retain(|(name, _)| !names.contains(&name.as_str()));
+        self
+    }
 }
 
 impl<R: Listable> Operation for List<R> {
