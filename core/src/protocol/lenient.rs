@@ -46,16 +46,6 @@ impl Scalar for String {
     }
 }
 
-impl Scalar for crate::protocol::secret::Secret {
-    const EXPECTING: &'static str = "a string";
-    fn from_str(v: &str) -> Option<Self> {
-        Some(Self::new(v))
-    }
-    fn from_string(v: String) -> Option<Self> {
-        Some(Self::new(v))
-    }
-}
-
 impl Scalar for bool {
     const EXPECTING: &'static str = "a boolean";
     fn from_bool(v: bool) -> Option<Self> {

@@ -174,6 +174,17 @@ impl<'de> serde::Deserialize<'de> for Secret {
     }
 }
 
+// A secret attribute of a model reads as leniently as any string.
+impl crate::protocol::lenient::Scalar for Secret {
+    const EXPECTING: &'static str = "a string";
+    fn from_str(v: &str) -> Option<Self> {
+        Some(Self::new(v))
+    }
+    fn from_string(v: String) -> Option<Self> {
+        Some(Self::new(v))
+    }
+}
+
 impl From<&str> for Secret {
     fn from(secret: &str) -> Self {
         Self::new(secret)
