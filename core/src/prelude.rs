@@ -20,5 +20,5 @@ pub use crate::generic::ops::UpdateMode;
 pub use crate::generic::search::{Criterion, SearchQuery, SortOrder};
 pub use crate::{
     ApiKey, BaseUrl, BoxTransport, Client, Config, Error, Operation, Pacer, RatePacer, Region,
-    RetryPolicy, Transport, TransportOptions,
+    RetryPolicy, Secret, Transport, TransportOptions,
 };
