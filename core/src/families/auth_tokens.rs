@@ -231,3 +231,57 @@ impl Input for TokenLogin {
 }
 
 crate::generic::ops::helpers::input_cow!(TokenLogin);
+
+#[cfg(test)]
+mod tests {
+    use http::Response;
+
+    use super::*;
+    use crate::protocol::operation::Operation;
+
+    #[test]
+    fn a_refused_login_never_shows_its_password_whatever_the_server_echoes() {
+        let login = TokenLogin::new("acme", "ada@example.com", "hunter2-xyz");
+        let echo = br#"{"errors":[{"status":401,"code":"unauthorized","title":"bad login hunter2-xyz","source":{"password":"hunter2-xyz"}}]}"#;
+        let response = Response::builder().status(401).body(&echo[..]).unwrap();
+        let error = CreateToken::new(&login).parse(response).unwrap_err();
+        let shown = format!("{error} {error:?}");
+        assert!(error.is_unauthorized(), "{shown}");
+        assert!(!shown.contains("hunter2-xyz"), "{shown}");
+        assert!(!format!("{login:?}").contains("hunter2-xyz"));
+        let sent = String::from_utf8(
+            CreateToken::new(&login)
+                .build(&crate::protocol::config::Config::new(
+                    crate::protocol::secret::ApiKey::new("key").unwrap(),
+                ))
+                .unwrap()
+                .into_body(),
+        )
+        .unwrap();
+        assert!(
+            sent.contains("hunter2-xyz"),
+            "the body is where it goes: {sent}"
+        );
+    }
+
+    #[test]
+    fn a_created_token_is_redacted_everywhere_but_its_one_call() {
+        let body = br#"{"data":{"type":"auth_token","id":"t1","attributes":{"token":"tok-secret-1","lastTokenChars":"et-1"}}}"#;
+        let response = Response::builder().status(201).body(&body[..]).unwrap();
+        let login = TokenLogin::new("acme", "ada@example.com", "pw");
+        let token = CreateToken::new(&login).parse(response).unwrap();
+        let shown = format!(
+            "{token:?} {} {}",
+            serde_json::to_string(&token).unwrap(),
+            token.attributes.token.as_ref().unwrap()
+        );
+        assert!(!shown.contains("tok-secret-1"), "{shown}");
+        let raw = token.raw_document().unwrap();
+        assert!(
+            !raw.contains("tok-secret-1") && raw.contains("et-1"),
+            "{raw}"
+        );
+        assert_eq!(token.attribute("token"), Some("[redacted]".into()));
+        assert_eq!(token.expose_token(), Some("tok-secret-1"));
+    }
+}

@@ -42,6 +42,34 @@ impl RawSource {
         }
     }
 
+    /// The same JSON with the model's attributes named `secrets` set to `"[redacted]"`: for a
+    /// model whose secret (a token's value) must be read only through its typed field.
+    pub(crate) fn without(self, secrets: &[&str]) -> Self {
+        let Ok(mut value) = serde_json::from_str::<Value>(&self.json) else {
+            // Not JSON a model could be read from: nothing of it is kept.
+            return Self::item("{}");
+        };
+        let model = if self.in_data {
+            value.get_mut("data")
+        } else {
+            Some(&mut value)
+        };
+        if let Some(attributes) = model
+            .and_then(|m| m.get_mut("attributes"))
+            .and_then(Value::as_object_mut)
+        {
+            for secret in secrets {
+                if let Some(v) = attributes.get_mut(*secret) {
+                    *v = Value::from(crate::protocol::scrub::REDACTED);
+                }
+            }
+        }
+        Self {
+            json: Arc::from(value.to_string()),
+            in_data: self.in_data,
+        }
+    }
+
     /// The JSON, exactly as received.
     pub(crate) fn json(&self) -> &str {
         &self.json

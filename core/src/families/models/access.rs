@@ -23,7 +23,7 @@ resource_model!(
     /// assert!(!format!("{token:?}").contains("tok-123"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    AuthToken, AuthTokenAttributes, AuthTokenRelationships
+    AuthToken, AuthTokenAttributes, AuthTokenRelationships, secrets = ["token"]
 );
 
 impl AuthToken {
@@ -280,7 +280,7 @@ resource_model!(
     /// assert_eq!(settings.attributes.secret.as_ref().map(|s| s.expose_secret()), Some("s3cr3t"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    CustomerAuthSettings, CustomerAuthSettingsAttributes, BasicRelationships
+    CustomerAuthSettings, CustomerAuthSettingsAttributes, BasicRelationships, secrets = ["secret"]
 );
 
 /// The attributes of the customer-auth settings.

@@ -8,12 +8,29 @@ macro_rules! resource_model {
         $name:ident, $attributes:ty, $relationships:ty
     ) => {
         crate::families::models::resource_model::resource_model!(
-            $(#[$doc])* $name, $attributes, $relationships, id = []
+            $(#[$doc])* $name, $attributes, $relationships, id = [], secrets = []
         );
     };
     (
         $(#[$doc:meta])*
         $name:ident, $attributes:ty, $relationships:ty, id = [$($id_attr:meta)?]
+    ) => {
+        crate::families::models::resource_model::resource_model!(
+            $(#[$doc])* $name, $attributes, $relationships, id = [$($id_attr)?], secrets = []
+        );
+    };
+    (
+        $(#[$doc:meta])*
+        $name:ident, $attributes:ty, $relationships:ty, secrets = [$($secret:literal),*]
+    ) => {
+        crate::families::models::resource_model::resource_model!(
+            $(#[$doc])* $name, $attributes, $relationships, id = [], secrets = [$($secret),*]
+        );
+    };
+    (
+        $(#[$doc:meta])*
+        $name:ident, $attributes:ty, $relationships:ty, id = [$($id_attr:meta)?],
+        secrets = [$($secret:literal),*]
     ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -58,7 +75,10 @@ macro_rules! resource_model {
 
         impl crate::protocol::document::FromDocument for $name {
             fn attach(&mut self, raw: crate::protocol::document::RawSource) {
-                self.raw = Some(raw);
+                // A secret attribute is kept only in its typed field, which redacts it: the raw
+                // document has it `[redacted]`.
+                let secrets: &[&str] = &[$($secret),*];
+                self.raw = Some(if secrets.is_empty() { raw } else { raw.without(secrets) });
             }
         }
 
