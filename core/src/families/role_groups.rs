@@ -10,7 +10,6 @@ use crate::generic::family::{
     Creatable, Deletable, Gettable, Input, Listable, Updatable, UpdateMethods,
 };
 use crate::protocol::error::InvalidInput;
-use crate::protocol::str_list::StrList;
 use crate::protocol::validation::{chars_between, check_list_max, max_chars, not_empty, required};
 
 crate::generic::declare::family! {
@@ -183,13 +182,8 @@ crate::generic::ops::helpers::setters!(RoleGroupInput {
     description: opt String,
     #[doc = "Sets whether the app shows it."]
     display: opt bool,
+    #[doc = "Sets its roles: `&[&str]`, `[&str; N]` or `Vec<String>`."]
+    roles: list String,
 });
 
-impl RoleGroupInput {
-    /// Sets its roles: `&[&str]`, `[&str; N]` or `Vec<String>`.
-    #[must_use]
-    pub fn roles<'l>(mut self, roles: impl Into<StrList<'l>>) -> Self {
-        self.roles = Some(roles.into().into_cow().into_owned());
-        self
-    }
-}
+impl RoleGroupInput {}

@@ -71,20 +71,6 @@ impl UserInvite {
             ..Self::default()
         }
     }
-
-    /// Sets the user's role groups: `&[&str]`, `[&str; N]` or `Vec<String>`.
-    #[must_use]
-    pub fn role_groups<'l>(mut self, ids: impl Into<StrList<'l>>) -> Self {
-        self.role_groups = Some(ids.into().into_cow().into_owned());
-        self
-    }
-
-    /// Sets the user's roles.
-    #[must_use]
-    pub fn roles<'l>(mut self, roles: impl Into<StrList<'l>>) -> Self {
-        self.roles = Some(roles.into().into_cow().into_owned());
-        self
-    }
 }
 
 crate::generic::ops::helpers::setters!(UserInvite {
@@ -98,6 +84,10 @@ crate::generic::ops::helpers::setters!(UserInvite {
     email_signature: opt String,
     #[doc = "Sets the user type: `user`, `machine`, `limited` or `hourly`."]
     user_type: opt String,
+    #[doc = "Sets the user's role groups: `&[&str]`, `[&str; N]` or `Vec<String>`."]
+    role_groups: list String,
+    #[doc = "Sets the user's roles."]
+    roles: list String,
 });
 
 impl Input for UserInvite {

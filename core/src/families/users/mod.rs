@@ -22,7 +22,6 @@ use crate::generic::family::{
 };
 use crate::protocol::error::InvalidInput;
 use crate::protocol::secret::Secret;
-use crate::protocol::str_list::StrList;
 use crate::protocol::validation::{chars_between, check_list_of, max_chars, one_of};
 
 crate::generic::declare::family! {
@@ -211,20 +210,6 @@ impl UserUpdate {
         self.deleted = Some(deleted);
         self
     }
-
-    /// Sets the user's role groups: `&[&str]`, `[&str; N]` or `Vec<String>`.
-    #[must_use]
-    pub fn role_groups<'l>(mut self, ids: impl Into<StrList<'l>>) -> Self {
-        self.role_groups = Some(ids.into().into_cow().into_owned());
-        self
-    }
-
-    /// Sets the user's roles.
-    #[must_use]
-    pub fn roles<'l>(mut self, roles: impl Into<StrList<'l>>) -> Self {
-        self.roles = Some(roles.into().into_cow().into_owned());
-        self
-    }
 }
 
 impl Input for UserUpdate {
@@ -361,4 +346,8 @@ crate::generic::ops::helpers::setters!(UserUpdate {
     email_signature: opt String,
     #[doc = "Sets the user type: `user`, `limited` or `hourly`."]
     user_type: opt String,
+    #[doc = "Sets the user's role groups: `&[&str]`, `[&str; N]` or `Vec<String>`."]
+    role_groups: list String,
+    #[doc = "Sets the user's roles."]
+    roles: list String,
 });

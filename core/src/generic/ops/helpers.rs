@@ -89,6 +89,14 @@ macro_rules! setters {
             self
         }
     };
+    (@one $(#[$doc:meta])* $field:ident list $inner:ty) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn $field<'l>(mut self, values: impl Into<$crate::protocol::str_list::StrList<'l>>) -> Self {
+            self.$field = Some(values.into().into_cow().into_owned());
+            self
+        }
+    };
     (@one $(#[$doc:meta])* $field:ident set $inner:ty) => {
         $(#[$doc])*
         #[must_use]
