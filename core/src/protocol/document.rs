@@ -42,8 +42,9 @@ impl RawSource {
         }
     }
 
-    /// The same JSON with the model's attributes named `secrets` set to `"[redacted]"`: for a
-    /// model whose secret (a token's value) must be read only through its typed field.
+    /// The same JSON with every string named one of `secrets` in the model's attributes (at any
+    /// depth) set to `"[redacted]"`: for a model whose secrets (a token's value, a header's)
+    /// must be read only through their typed fields.
     pub(crate) fn without(self, secrets: &[&str]) -> Self {
         let Ok(mut value) = serde_json::from_str::<Value>(&self.json) else {
             // Not JSON a model could be read from: nothing of it is kept.
@@ -54,15 +55,23 @@ impl RawSource {
         } else {
             Some(&mut value)
         };
-        if let Some(attributes) = model
-            .and_then(|m| m.get_mut("attributes"))
-            .and_then(Value::as_object_mut)
-        {
-            for secret in secrets {
-                if let Some(v) = attributes.get_mut(*secret) {
-                    *v = Value::from(crate::protocol::scrub::REDACTED);
+        fn redact(value: &mut Value, secrets: &[&str]) {
+            match value {
+                Value::Object(map) => {
+                    for (key, item) in map.iter_mut() {
+                        if secrets.contains(&key.as_str()) && item.is_string() {
+                            *item = Value::from(crate::protocol::scrub::REDACTED);
+                        } else {
+                            redact(item, secrets);
+                        }
+                    }
                 }
+                Value::Array(items) => items.iter_mut().for_each(|i| redact(i, secrets)),
+                _ => {}
             }
+        }
+        if let Some(attributes) = model.and_then(|m| m.get_mut("attributes")) {
+            redact(attributes, secrets);
         }
         Self {
             json: Arc::from(value.to_string()),

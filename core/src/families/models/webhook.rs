@@ -9,8 +9,9 @@ use crate::protocol::secret::Secret;
 
 resource_model!(
     /// An outbound webhook: an HTTPS endpoint of yours that Kustomer posts events to. Its
-    /// [`token`](WebhookAttributes::token) signs every delivery: a secret, redacted in `Debug` and
-    /// in serialization (the raw document, from `raw_document`, holds it as sent).
+    /// [`token`](WebhookAttributes::token) signs every delivery: a secret, redacted in `Debug`,
+    /// in serialization and in the raw document; read it with `expose_secret`. So are its
+    /// headers' values.
     ///
     /// ```
     /// # let body = br#"{"data":{"type":"outbound_webhook","id":"5e0f779ed95b430019b57799","attributes":{"name":"sync","url":"https://example.com/hook","events":["kustomer.conversation.create"],"enabled":true,"token":"whsec-0123"}}}"#;
@@ -20,10 +21,11 @@ resource_model!(
     /// let hook = GetWebhook::new("5e0f779ed95b430019b57799").parse(response)?;
     /// assert_eq!(hook.attributes.events, ["kustomer.conversation.create"]);
     /// assert!(!format!("{hook:?}").contains("whsec-0123"));
+    /// assert!(!hook.raw_document().unwrap().contains("whsec-0123"));
     /// assert_eq!(hook.attributes.token.as_ref().map(|t| t.expose_secret()), Some("whsec-0123"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    Webhook, WebhookAttributes, BasicRelationships
+    Webhook, WebhookAttributes, BasicRelationships, secrets = ["token", "value"]
 );
 
 /// A custom header Kustomer sends with each delivery; its value may be a shared secret.
