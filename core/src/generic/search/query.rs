@@ -142,7 +142,7 @@ impl Criterion {
             Criterion::Field {
                 attribute,
                 operator,
-                ..
+                value,
             } => {
                 if attribute.is_empty() || operator.is_empty() {
                     return Err(InvalidInput::new(
@@ -150,7 +150,7 @@ impl Criterion {
                         "a criterion needs an attribute and an operator",
                     ));
                 }
-                Ok(())
+                check_value_type(attribute, operator, value)
             }
             Criterion::All(list) | Criterion::Any(list) | Criterion::Not(list) => {
                 if depth >= max_depth {
@@ -163,6 +163,88 @@ impl Criterion {
             }
         }
     }
+}
+
+/// What an attribute's name says its values are: `*_at` and a custom `…At` date-times, a custom
+/// `…Num` numbers, a custom `…Bool` booleans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Typed {
+    DateTime,
+    Number,
+    Boolean,
+}
+
+fn typed_by_name(attribute: &str) -> Option<Typed> {
+    match attribute.rsplit_once("_custom_") {
+        Some((_, custom)) => {
+            let ends = |suffix: &str| {
+                custom.len() > suffix.len()
+                    && custom.ends_with(suffix)
+                    && custom
+                        .as_bytes()
+                        .get(custom.len() - suffix.len() - 1)
+                        .is_some_and(|b| !b.is_ascii_uppercase())
+            };
+            if ends("At") {
+                Some(Typed::DateTime)
+            } else if ends("Num") {
+                Some(Typed::Number)
+            } else if ends("Bool") {
+                Some(Typed::Boolean)
+            } else {
+                None
+            }
+        }
+        None if attribute.ends_with("_at") => Some(Typed::DateTime),
+        None => None,
+    }
+}
+
+/// Refuses a value the attribute's name says cannot match: the API answers such a criterion
+/// with nothing found rather than an error. `null` (not set) and `exists` are always taken; a
+/// list is checked item by item.
+fn check_value_type(attribute: &str, operator: &str, value: &Value) -> Result<(), InvalidInput> {
+    let Some(typed) = typed_by_name(attribute) else {
+        return Ok(());
+    };
+    if operator == "exists" {
+        return Ok(());
+    }
+    let fits = |v: &Value| match (typed, v) {
+        (_, Value::Null) => true,
+        (Typed::DateTime, Value::String(s)) => {
+            crate::protocol::validation::is_date_time(s) || is_date(s)
+        }
+        (Typed::Number, Value::Number(_)) | (Typed::Boolean, Value::Bool(_)) => true,
+        _ => false,
+    };
+    let ok = match value {
+        Value::Array(items) => items.iter().all(fits),
+        other => fits(other),
+    };
+    if ok {
+        return Ok(());
+    }
+    let wanted = match typed {
+        Typed::DateTime => {
+            "an RFC 3339 date-time (2024-01-31T00:00:00.000Z) or a date (2024-01-31)"
+        }
+        Typed::Number => "a number",
+        Typed::Boolean => "a boolean",
+    };
+    Err(InvalidInput::new(
+        "search",
+        format!(
+            "{} is compared with {}, but its name says it holds {wanted}: Kustomer would find nothing",
+            crate::protocol::excerpt::excerpt_str(attribute),
+            crate::protocol::excerpt::excerpt_str(&value.to_string()),
+        ),
+    ))
+}
+
+/// A calendar date, `2024-01-31`: what Kustomer's own search examples compare dates with.
+fn is_date(value: &str) -> bool {
+    value.len() == 10 && crate::protocol::validation::is_date_time(&format!("{value}T00:00:00Z"))
 }
 
 /// How deep criteria may nest: an entry of `and`, `or` or `not` is level 1, a criterion inside
@@ -392,10 +474,22 @@ impl SearchQuery {
 
     /// Checks the documented limits: at most 20 criteria per group, each list's items unique,
     /// groups nested at most [`MAX_CRITERIA_DEPTH`] deep, 5 sort keys, 20 fields, and a known
-    /// query context.
+    /// query context. A value the attribute's name rules out is refused too (Kustomer would
+    /// answer it with nothing found): `*_at` and a custom `…At` take a date-time or a date, a
+    /// custom `…Num` a number, a custom `…Bool` a boolean.
+    ///
+    /// ```
+    /// use kustomer::search::{Criterion, SearchQuery};
+    ///
+    /// let typo = SearchQuery::customers().and(Criterion::gte("customer_updated_at", "last month"));
+    /// assert!(typo.validate().is_err());
+    /// let since = SearchQuery::customers().and(Criterion::gte("customer_updated_at", "2024-01-31"));
+    /// assert!(since.validate().is_ok());
+    /// ```
     ///
     /// # Errors
-    /// [`InvalidInput`] naming what is over its limit.
+    /// [`InvalidInput`] naming what is over its limit, or the attribute given a value of the
+    /// wrong type.
     pub fn validate(&self) -> Result<(), InvalidInput> {
         self.validate_with(MAX_CRITERIA_DEPTH)
     }
@@ -483,4 +577,63 @@ fn unknown_context(context: &str) -> InvalidInput {
             crate::protocol::excerpt::excerpt_str(context)
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_the_attributes_name_rules_out_is_refused_before_sending() {
+        let refused = |criterion: Criterion| SearchQuery::new().and(criterion).validate().is_err();
+        assert!(refused(Criterion::gte(
+            "conversation_updated_at",
+            "last month"
+        )));
+        assert!(refused(Criterion::gte("customer_created_at", "2024-13-45")));
+        assert!(refused(Criterion::lt("customer_updated_at", 1_700_000_000)));
+        assert!(refused(Criterion::equals(
+            "customer_custom_ordersNum",
+            "12"
+        )));
+        assert!(refused(Criterion::equals("customer_custom_vipBool", "yes")));
+        assert!(refused(Criterion::gte(
+            "kobject_custom_order_shippedAt",
+            "soon"
+        )));
+        assert!(refused(Criterion::equals(
+            "customer_custom_ordersNum",
+            serde_json::json!([1, "two"])
+        )));
+        let taken = |criterion: Criterion| SearchQuery::new().and(criterion).validate().is_ok();
+        assert!(taken(Criterion::gte(
+            "conversation_updated_at",
+            "2024-01-31T00:00:00.000Z"
+        )));
+        assert!(taken(Criterion::gte("customer_updated_at", "2016-06-24")));
+        assert!(taken(Criterion::equals("customer_custom_ordersNum", 12)));
+        assert!(taken(Criterion::equals("customer_custom_vipBool", true)));
+        assert!(taken(Criterion::equals(
+            "customer_custom_shippedAt",
+            Value::Null
+        )));
+        assert!(taken(Criterion::new(
+            "customer_custom_shippedAt",
+            "exists",
+            true
+        )));
+        // Names that say nothing of a type, and custom names that only look alike.
+        assert!(taken(Criterion::equals("conversation_status", 3)));
+        assert!(taken(Criterion::equals("customer_custom_formatStr", "At")));
+        assert!(taken(Criterion::equals("customer_custom_STAT", "x")));
+        // Nested criteria are checked too, and the error names the attribute.
+        let nested = SearchQuery::new()
+            .and(Criterion::any([Criterion::gte(
+                "note_created_at",
+                "yesterday",
+            )]))
+            .validate()
+            .unwrap_err();
+        assert!(nested.to_string().contains("note_created_at"), "{nested}");
+    }
 }

@@ -564,14 +564,14 @@ mod tests {
             q.and(Criterion::equals("customer_name", i))
         });
         let mut walk = CustomerWalk::new(query, 1);
-        walk.floor = Some("2024".into());
+        walk.floor = Some("2024-01-01T00:00:00.000Z".into());
         let op = walk.next_operation().unwrap();
         assert!(op.query().validate().is_ok());
         let body = serde_json::to_value(op.query()).unwrap();
         assert_eq!(body["and"].as_array().unwrap().len(), 2);
         assert_eq!(
             body["and"][1],
-            serde_json::json!({"customer_updated_at": {"gte": "2024"}})
+            serde_json::json!({"customer_updated_at": {"gte": "2024-01-01T00:00:00.000Z"}})
         );
     }
 
