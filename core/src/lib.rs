@@ -61,7 +61,7 @@ pub use families::{
     attachments, audit_logs, auth, auth_tokens, brands, companies, conversation_times,
     conversations, custom_objects, customer_events, customers, drafts, messages, metadata, models,
     notes, orgs, role_groups, satisfaction, schedules, shortcuts, slas, spam, tags, teams,
-    tracking, unmasking, users, webhooks,
+    tracking, unmasking, users, webhooks, work,
 };
 pub use generic::{bulk, family, flow, ops, search};
 pub use protocol::{page, retry};

@@ -5,7 +5,11 @@ use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
 
-const CONTEXTS: [&str; 6] = [
+// The longer contexts first: `conversation_time_status` is a conversation time's `status`.
+const CONTEXTS: [&str; 9] = [
+    "conversation_time",
+    "work_session",
+    "work_item",
     "customer",
     "conversation",
     "message",

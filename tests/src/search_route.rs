@@ -116,6 +116,11 @@ fn search(pairs: &[(String, String)], body: &[u8], store: &Store, archive: bool)
     ) else {
         return bad("Unknown queryContext");
     };
+    // The archive knows only these contexts.
+    let archived_contexts = ["message", "conversation", "customer", "kobject", "company"];
+    if archive && !archived_contexts.contains(&collection.spec.context) {
+        return bad("queryContext is not searchable in the archive");
+    }
     let records = store.collection(&collection.key());
     // Only the records within the query's `updatedAt` bounds can match: each is still checked
     // against the whole query.

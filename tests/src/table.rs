@@ -286,8 +286,21 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
     FamilySpec {
         path: "times",
         kind: "conversation_time",
+        context: "conversation_time",
         list_max: 1_000,
         parents: &[("conversations", "conversation", None)],
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "work-sessions",
+        kind: "work_session",
+        context: "work_session",
+        ..READ_ONLY
+    },
+    FamilySpec {
+        path: "work-items",
+        kind: "work_item",
+        context: "work_item",
         ..READ_ONLY
     },
     FamilySpec {

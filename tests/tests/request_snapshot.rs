@@ -32,7 +32,9 @@ use kustomer::companies::{
     BulkCompanies, CompanyBulkUpdate, CompanyInput, CreateCompany, GetCompany, ListCompanies,
     SearchCompanies, UpdateCompany,
 };
-use kustomer::conversation_times::{GetConversationTimes, ListConversationTimes};
+use kustomer::conversation_times::{
+    GetConversationTimes, ListConversationTimes, SearchConversationTimes,
+};
 use kustomer::conversations::{
     BulkConversations, ConversationBulkUpdate, ConversationInput, ConversationUpdate,
     CreateConversation, CreateCustomerConversation, DeleteConversation, GetConversation,
@@ -102,6 +104,7 @@ use kustomer::users::{
 use kustomer::webhooks::{
     CreateWebhook, DeleteWebhook, GetWebhook, ListWebhookEvents, ListWebhooks, WebhookInput,
 };
+use kustomer::work::{SearchWorkItems, SearchWorkSessions};
 use kustomer::{ApiKey, Config, Idempotency, Operation, USER_AGENT_VALUE};
 use serde_json::{Value, json};
 
@@ -588,6 +591,16 @@ fn drafts_and_attachments(r: &mut Recorder) {
 
 /// Kustomer's access-management API (the TypeScript client's operations the spec lacks).
 fn access(r: &mut Recorder) {
+    // The search contexts with no other operation.
+    r.record(
+        "SearchConversationTimes",
+        &SearchConversationTimes::new(SearchQuery::new()),
+    );
+    r.record(
+        "SearchWorkSessions",
+        &SearchWorkSessions::new(SearchQuery::new()),
+    );
+    r.record("SearchWorkItems", &SearchWorkItems::new(SearchQuery::new()));
     r.record(
         "UpdateUser current",
         &UpdateUser::new("current", UserUpdate::default().email_signature("Ada")),

@@ -5,7 +5,7 @@
 use http::{Method, Request, Response};
 
 use crate::families::models::{Conversation, ConversationTime};
-use crate::generic::family::{ChildOf, Family};
+use crate::generic::family::{ChildOf, Family, Searchable};
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::operation::Operation;
@@ -36,7 +36,37 @@ crate::generic::declare::family! {
     pub type ListConversationTimes<'a> = crate::generic::ops::ListUnder<'a, Conversation, ConversationTime> {
         ListUnder(Conversation) => "GetConversationTimesByConversationId"
     };
+
+    /// Search conversation times (`POST /v1/customers/search` with
+    /// `queryContext: "conversation_time"`; not in the archive), one page at a time; criteria
+    /// are named `conversation_time_<attribute>`.
+    ///
+    /// ```
+    /// use kustomer::{ApiKey, Config, Operation, conversation_times::SearchConversationTimes};
+    /// use kustomer::search::SearchQuery;
+    ///
+    /// let config = Config::new(ApiKey::new("key")?);
+    /// let request = SearchConversationTimes::new(SearchQuery::new()).build(&config)?;
+    /// let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap();
+    /// assert_eq!(body["queryContext"], "conversation_time");
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    pub type SearchConversationTimes = crate::generic::ops::Search<ConversationTime> {};
+
+    /// The walk through every conversation time a search finds, past the 100-page cap, on
+    /// `conversation_time_updated_at`.
+    pub type ConversationTimeWalk = crate::generic::ops::Walk<ConversationTime> {};
 }
+impl Searchable for ConversationTime {
+    const CONTEXT: &'static str = "conversation_time";
+    const PREFIX: &'static str = "conversation_time";
+    const UPDATED_AT: &'static str = "conversation_time_updated_at";
+    const ARCHIVED: bool = false;
+    fn updated_at(&self) -> Option<&str> {
+        self.attributes.updated_at.as_deref()
+    }
+}
+
 impl ChildOf<Conversation> for ConversationTime {
     const SEGMENT: &'static str = "times";
     const MAX_PAGE_SIZE: u32 = 1_000;
@@ -127,7 +157,8 @@ impl Operation for GetConversationTimes {
 }
 
 impl<T> crate::generic::client::Client<T> {
-    /// Conversation time operations: a conversation's times, times by ID.
+    /// Conversation time operations: a conversation's times, times by ID, search and the walk
+    /// past the 100-page cap (`search_all`).
     ///
     /// ```no_run
     /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),

@@ -31,3 +31,4 @@ pub mod tracking;
 pub mod unmasking;
 pub mod users;
 pub mod webhooks;
+pub mod work;

@@ -132,6 +132,9 @@ pub struct ConversationTimeAttributes {
     /// When it was created.
     #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<String>,
+    /// When it last changed.
+    #[serde(deserialize_with = "lenient::scalar")]
+    pub updated_at: Option<String>,
 }
 
 resource_model!(

@@ -24,6 +24,7 @@ pub(crate) mod resource_model;
 mod settings;
 mod user;
 mod webhook;
+mod work;
 
 pub use crate::generic::bulk_job::{
     BulkBatch, BulkBatchAttributes, BulkJob, BulkJobAttributes, BulkJobBatches, BulkRecordResult,
@@ -74,3 +75,4 @@ pub use settings::{
 };
 pub use user::{Team, TeamAttributes, User, UserAttributes};
 pub use webhook::{Webhook, WebhookAttributes, WebhookHeaderValue};
+pub use work::{WorkAttributes, WorkItem, WorkSession};
