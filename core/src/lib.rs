@@ -58,7 +58,7 @@ mod protocol;
 // public modules keep the paths users know. The crate's own code names each module by its real
 // path, so imports show their layer.
 pub use families::{
-    attachments, audit_logs, auth, auth_tokens, brands, companies, conversation_times,
+    attachments, attributes, audit_logs, auth, auth_tokens, brands, companies, conversation_times,
     conversations, custom_objects, customer_events, customers, drafts, messages, metadata, models,
     notes, orgs, role_groups, satisfaction, schedules, shortcuts, slas, spam, tags, teams,
     tracking, unmasking, users, webhooks, work,

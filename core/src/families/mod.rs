@@ -2,6 +2,7 @@
 //! their own operations), and the typed models they read.
 
 pub mod attachments;
+pub mod attributes;
 pub mod audit_logs;
 pub mod auth;
 pub mod auth_tokens;

@@ -118,7 +118,8 @@ impl Criterion {
     }
 
     /// The search attribute of a family's attribute: `<prefix>_<attribute>`, e.g.
-    /// `conversation_status` for `Criterion::attribute::<Conversation>("status")`.
+    /// `conversation_status` for `Criterion::attribute::<Conversation>("status")`. The standard
+    /// ones are also constants in [`kustomer::attributes`](crate::attributes).
     ///
     /// ```
     /// use kustomer::{search::Criterion, models::{Conversation, Message}};
