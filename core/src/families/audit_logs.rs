@@ -21,6 +21,26 @@ crate::generic::declare::family! {
         const NAME: &'static str = "audit log";
         const ID: &'static str = "audit log id";
     }
+
+    handle {
+        /// Audit-log operations through a [`Client`](crate::Client); from
+        /// [`Client::audit_logs`](crate::Client::audit_logs).
+        pub type AuditLogs;
+        /// Audit log operations: [`list`](crate::Handle::entries), by cursor.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// use kustomer::audit_logs::ListAuditLogs;
+        ///
+        /// for entry in client.audit_logs().entries(ListAuditLogs::new().count(100).object_type("conversation")) {
+        ///     let entry = entry?;
+        ///     println!("{:?} {:?}", entry.attributes.event_name, entry.attributes.object_id);
+        /// }
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn audit_logs;
+    }
 }
 
 /// The most entries one page holds.
@@ -178,25 +198,6 @@ impl PagedOperation for ListAuditLogs {
 
     fn paging_mut(&mut self) -> &mut Paging {
         &mut self.paging
-    }
-}
-
-impl<T> crate::generic::client::Client<T> {
-    /// Audit log operations: [`list`](crate::Handle::entries), by cursor.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::audit_logs::ListAuditLogs;
-    ///
-    /// for entry in client.audit_logs().entries(ListAuditLogs::new().count(100).object_type("conversation")) {
-    ///     let entry = entry?;
-    ///     println!("{:?} {:?}", entry.attributes.event_name, entry.attributes.object_id);
-    /// }
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn audit_logs(&self) -> crate::generic::handle::Handle<'_, T, AuditLog> {
-        crate::generic::handle::Handle::new(self)
     }
 }
 

@@ -21,6 +21,26 @@ crate::generic::declare::family! {
         const ID: &'static str = "conversation time id";
     }
 
+    handle {
+        /// Conversation-time operations through a [`Client`](crate::Client); from
+        /// [`Client::conversation_times`](crate::Client::conversation_times).
+        pub type ConversationTimes;
+        /// Conversation time operations: a conversation's times, times by ID, search and the walk
+        /// past the 100-page cap (`search_all`).
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// use kustomer::conversation_times::ListConversationTimes;
+        ///
+        /// for time in client.conversation_times().under(ListConversationTimes::new("5f184e74c61792001af42e49")) {
+        ///     println!("{:?}", time?.attributes.handle_time);
+        /// }
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn conversation_times;
+    }
+
     /// List a conversation's times (`GET /v1/conversations/{id}/times`, pages of up to 1,000).
     ///
     /// Roles: `org.user.conversation.read` or `org.permission.conversation_time.read`.
@@ -153,24 +173,5 @@ impl Operation for GetConversationTimes {
             return Err(Error::BadRecord(Box::new(bad)));
         }
         Ok(page.items)
-    }
-}
-
-impl<T> crate::generic::client::Client<T> {
-    /// Conversation time operations: a conversation's times, times by ID, search and the walk
-    /// past the 100-page cap (`search_all`).
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::conversation_times::ListConversationTimes;
-    ///
-    /// for time in client.conversation_times().under(ListConversationTimes::new("5f184e74c61792001af42e49")) {
-    ///     println!("{:?}", time?.attributes.handle_time);
-    /// }
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn conversation_times(&self) -> crate::generic::handle::Handle<'_, T, ConversationTime> {
-        crate::generic::handle::Handle::new(self)
     }
 }

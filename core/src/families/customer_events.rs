@@ -24,6 +24,26 @@ crate::generic::declare::family! {
         const ID: &'static str = "customer event id";
     }
 
+    handle {
+        /// Customer-event operations through a [`Client`](crate::Client); from
+        /// [`Client::customer_events`](crate::Client::customer_events).
+        pub type CustomerEvents;
+        /// Customer event operations: a customer's events, one of them, their sessions, a
+        /// session's events.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// use kustomer::customer_events::ListCustomerEvents;
+        ///
+        /// for event in client.customer_events().under(ListCustomerEvents::new("58210c3db0f09110006b7953")) {
+        ///     println!("{:?}", event?.attributes.name);
+        /// }
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn customer_events;
+    }
+
     /// List a customer's events (`GET /v1/customers/{id}/events`); `.param("name", …)` keeps one
     /// event name.
     ///
@@ -167,25 +187,6 @@ impl PagedOperation for ListSessionEvents<'_> {
 
     fn paging_mut(&mut self) -> &mut Paging {
         &mut self.paging
-    }
-}
-
-impl<T> crate::generic::client::Client<T> {
-    /// Customer event operations: a customer's events, one of them, their sessions, a
-    /// session's events.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::customer_events::ListCustomerEvents;
-    ///
-    /// for event in client.customer_events().under(ListCustomerEvents::new("58210c3db0f09110006b7953")) {
-    ///     println!("{:?}", event?.attributes.name);
-    /// }
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn customer_events(&self) -> crate::generic::handle::Handle<'_, T, CustomerEvent> {
-        crate::generic::handle::Handle::new(self)
     }
 }
 

@@ -13,6 +13,21 @@ crate::generic::declare::family! {
         const ID: &'static str = "satisfaction id";
     }
 
+    handle {
+        /// Satisfaction-form operations through a [`Client`](crate::Client); from
+        /// [`Client::satisfaction`](crate::Client::satisfaction).
+        pub type SatisfactionForms;
+        /// Satisfaction form operations: list.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// let forms = client.satisfaction().list(Default::default()).count();
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn satisfaction;
+    }
+
     /// List the satisfaction forms (`GET /v1/satisfaction`).
     ///
     /// Roles: `org.user.satisfaction.read` or `org.permission.satisfaction.read`.
@@ -30,18 +45,4 @@ crate::generic::declare::family! {
 }
 impl Listable for Satisfaction {
     const MAX_PAGE_SIZE: u32 = 100;
-}
-
-impl<T> crate::generic::client::Client<T> {
-    /// Satisfaction form operations: list.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let forms = client.satisfaction().list(Default::default()).count();
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn satisfaction(&self) -> crate::generic::handle::Handle<'_, T, Satisfaction> {
-        crate::generic::handle::Handle::new(self)
-    }
 }

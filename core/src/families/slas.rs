@@ -13,6 +13,21 @@ crate::generic::declare::family! {
         const ID: &'static str = "sla id";
     }
 
+    handle {
+        /// SLA operations through a [`Client`](crate::Client); from
+        /// [`Client::slas`](crate::Client::slas).
+        pub type Slas;
+        /// SLA operations: get.
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// let sla = client.slas().get("5fadc1ba6647f1953ff94916")?;
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn slas;
+    }
+
     /// Get an SLA policy (`GET /v1/slas/{id}`), with its versions if asked
     /// ([`versions`](GetSla::versions), then [`Sla::versions`]).
     ///
@@ -58,19 +73,5 @@ impl GetSla<'_> {
             SlaVersions::All => "all",
         };
         self.with_option("versions", value)
-    }
-}
-
-impl<T> crate::generic::client::Client<T> {
-    /// SLA operations: get.
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// let sla = client.slas().get("5fadc1ba6647f1953ff94916")?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn slas(&self) -> crate::generic::handle::Handle<'_, T, Sla> {
-        crate::generic::handle::Handle::new(self)
     }
 }

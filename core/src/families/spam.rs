@@ -25,6 +25,23 @@ crate::generic::declare::family! {
         const ID: &'static str = "spam sender id";
     }
 
+    handle {
+        /// Spam-sender operations through a [`Client`](crate::Client); from
+        /// [`Client::spam_senders`](crate::Client::spam_senders).
+        pub type SpamSenders;
+        /// Spam list operations: list, delete, and [`upsert`](crate::Handle::upsert_sender).
+        ///
+        /// ```no_run
+        /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+        /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+        /// use kustomer::spam::SpamSenderInput;
+        ///
+        /// client.spam_senders().upsert_sender(&SpamSenderInput::block("spam@example.com"))?;
+        /// # Ok::<(), kustomer::Error>(())
+        /// ```
+        pub fn spam_senders;
+    }
+
     /// List the spam lists' senders (`GET /v1/spam/senders`).
     ///
     /// Roles: `org.user.spam.read` or `org.permission.spam.read`.
@@ -148,22 +165,6 @@ impl Operation for UpsertSpamSender<'_> {
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<SpamSender, Error> {
         parse_one(response)
-    }
-}
-
-impl<T> crate::generic::client::Client<T> {
-    /// Spam list operations: list, delete, and [`upsert`](crate::Handle::upsert_sender).
-    ///
-    /// ```no_run
-    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
-    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
-    /// use kustomer::spam::SpamSenderInput;
-    ///
-    /// client.spam_senders().upsert_sender(&SpamSenderInput::block("spam@example.com"))?;
-    /// # Ok::<(), kustomer::Error>(())
-    /// ```
-    pub fn spam_senders(&self) -> crate::generic::handle::Handle<'_, T, SpamSender> {
-        crate::generic::handle::Handle::new(self)
     }
 }
 
