@@ -43,7 +43,84 @@ pub(crate) fn checked_body(
             return Err(bad(&format!("Missing required property: {key}")));
         }
     }
+    checked_values(map, operation_id)?;
     Ok(map.clone())
+}
+
+/// The conversation statuses Kustomer has.
+const CONVERSATION_STATUSES: [&str; 3] = ["open", "snoozed", "done"];
+
+/// Values the API refuses whatever the keys: a conversation status it does not have, and a
+/// date-time attribute (`…At`, a custom `…At` too) it cannot read. Answered as Kustomer does,
+/// a 400 naming the parameter.
+fn checked_values(map: &Map<String, Value>, operation_id: &str) -> Result<(), Answer> {
+    let invalid = |parameter: &str, title: &str| {
+        (
+            400,
+            json!({"errors": [{"status": 400, "code": "badparam", "title": title,
+                "source": {"parameter": parameter}}]})
+            .to_string(),
+        )
+    };
+    if operation_id.contains("Conversation")
+        && let Some(status) = map.get("status").and_then(Value::as_str)
+        && !CONVERSATION_STATUSES.contains(&status)
+    {
+        return Err(invalid("status", "must be one of open, snoozed, done"));
+    }
+    let custom = map
+        .get("custom")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten();
+    for (key, value) in map.iter().chain(custom) {
+        let dated = key.len() > 2 && key.ends_with("At");
+        if let (true, Some(text)) = (dated, value.as_str())
+            && !readable_date_time(text)
+        {
+            return Err(invalid(key, "must be a date-time (RFC 3339)"));
+        }
+    }
+    Ok(())
+}
+
+/// `YYYY-MM-DDTHH:MM:SS`, an optional fraction, then `Z` or `±HH:MM`, each field in range: what
+/// Kustomer reads as a date-time.
+fn readable_date_time(text: &str) -> bool {
+    let numbers = |part: &str, separator: char| -> Option<Vec<u32>> {
+        part.split(separator)
+            .map(|n| {
+                (n.len() == 2 || n.len() == 4)
+                    .then(|| n.parse().ok())
+                    .flatten()
+            })
+            .collect()
+    };
+    let Some((date, time)) = text.split_once(['T', 't']) else {
+        return false;
+    };
+    let Some(at) = time.find(['Z', 'z', '+', '-']) else {
+        return false;
+    };
+    let (clock, offset) = time.split_at(at);
+    let offset_ok = match offset.strip_prefix(['+', '-']) {
+        Some(zone) => matches!(numbers(zone, ':').as_deref(), Some([h, m]) if *h <= 23 && *m <= 59),
+        None => matches!(offset, "Z" | "z"),
+    };
+    let whole = match clock.split_once('.') {
+        Some((whole, fraction))
+            if !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            whole
+        }
+        Some(_) => return false,
+        None => clock,
+    };
+    let date_ok = matches!(numbers(date, '-').as_deref(),
+        Some([_, month, day]) if (1..=12).contains(month) && (1..=31).contains(day));
+    let time_ok = matches!(numbers(whole, ':').as_deref(),
+        Some([h, m, s]) if *h <= 23 && *m <= 59 && *s <= 60);
+    date.len() == 10 && whole.len() == 8 && date_ok && time_ok && offset_ok
 }
 
 pub(crate) fn parse_body(body: &[u8]) -> Result<Value, Answer> {

@@ -199,3 +199,41 @@ fn customers_are_a_row_of_the_family_table() {
     let first = tags["data"][0]["attributes"]["name"].as_str().unwrap();
     assert_eq!(first, "beta", "{tags}");
 }
+
+#[test]
+fn the_fake_refuses_what_kustomer_refuses_an_unknown_status_and_an_unreadable_date() {
+    let fake = FakeKustomer::start().unwrap();
+    let conversation = "/v1/conversations/58228e05d4e96711004eccb7";
+    let (status, refused) = raw(&fake, Method::PATCH, conversation, r#"{"status":"closed"}"#);
+    assert_eq!(status, 400, "{refused}");
+    assert_eq!(refused["errors"][0]["source"]["parameter"], "status");
+    let (status, refused) = raw(
+        &fake,
+        Method::POST,
+        "/v1/customers",
+        r#"{"name":"Ada","signedUpAt":"2024-13-45"}"#,
+    );
+    assert_eq!(status, 400, "{refused}");
+    assert_eq!(refused["errors"][0]["source"]["parameter"], "signedUpAt");
+    let (status, refused) = raw(
+        &fake,
+        Method::POST,
+        "/v1/customers",
+        r#"{"name":"Ada","custom":{"renewedAt":"last month"}}"#,
+    );
+    assert_eq!(status, 400, "{refused}");
+    assert_eq!(refused["errors"][0]["source"]["parameter"], "renewedAt");
+    // What Kustomer reads is taken.
+    for at in ["2024-01-31T23:59:59.999Z", "2024-01-31T23:59:59+02:00"] {
+        let body = format!(r#"{{"name":"Ada","signedUpAt":"{at}"}}"#);
+        let (status, created) = raw(&fake, Method::POST, "/v1/customers", &body);
+        assert_eq!(status, 201, "{at}: {created}");
+    }
+    let (status, _) = raw(
+        &fake,
+        Method::PATCH,
+        conversation,
+        r#"{"status":"snoozed"}"#,
+    );
+    assert_ne!(status, 400);
+}
