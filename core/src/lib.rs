@@ -35,11 +35,14 @@
 //! Each resource family has a module of operations and a handle on the client:
 //! [`customers`] (`client.customers()`), [`conversations`], [`messages`], [`notes`],
 //! [`custom_objects`] (`client.custom_objects("order")`, and `client.klasses()`), [`companies`],
-//! [`users`], [`teams`], [`tags`], [`shortcuts`], [`brands`], [`orgs`], [`metadata`] and
-//! [`webhooks`] (which also verifies and reads the deliveries you receive). They are
-//! declarations on one generic layer ([`family`] for what a family can do, [`ops`] for the
-//! operations, [`search`] and [`bulk`] for the shared machinery), so every family gets the same
-//! paging, search walk, bulk jobs, retries and checks.
+//! [`users`], [`teams`], [`tags`], [`shortcuts`], [`brands`], [`orgs`], [`metadata`],
+//! [`webhooks`] (which also verifies and reads the deliveries you receive), [`work`] (searched
+//! only), and Kustomer's access management: [`auth`] (`client.auth()`: the org's auth settings
+//! and roles), [`auth_tokens`] and [`role_groups`]. They are declarations on one generic layer
+//! ([`family`] for what a family can do, [`ops`] for the operations, [`search`] and [`bulk`] for
+//! the shared machinery, [`flow`] for every multi-request flow), so every family gets the same
+//! paging, search walk, bulk jobs, retries and checks. [`attributes`] names each search
+//! context's standard attributes; a [`Secret`] (a token, a password) never prints.
 //!
 //! Every call through a [`Client`] is a `tracing` span (`kustomer.call`: operationId, record ID,
 //! attempts, status, time, waits, the last rate-limit headers) with an event per retry and per
