@@ -150,14 +150,10 @@ fn login(body: &[u8], store: &mut Store) -> Answer {
     let id = store.next_id();
     let now = store.now();
     let value = format!("fake-token-{id}");
-    let last: String = value
-        .chars()
-        .rev()
-        .take(4)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    // ASCII: its last four bytes are its last four characters.
+    let last = value
+        .get(value.len().saturating_sub(4)..)
+        .unwrap_or_default();
     let mut attributes = Map::new();
     attributes.insert("name".into(), "Login".into());
     attributes.insert("lastTokenChars".into(), last.into());
@@ -179,7 +175,7 @@ fn login(body: &[u8], store: &mut Store) -> Answer {
     one(201, &answer)
 }
 
-/// `PUT /users/current`: the caller's own user (the API key's is the first seeded).
+/// `PUT /users/current`: the API key's own user, as `GET /users/current` finds it.
 fn update_current_user(body: &[u8], store: &mut Store) -> Answer {
     let map =
         match parse_body(body).and_then(|b| checked_body(&b, "UpdateCurrentUser", Keys::Strict)) {
@@ -187,9 +183,8 @@ fn update_current_user(body: &[u8], store: &mut Store) -> Answer {
             Err(answer) => return answer,
         };
     let current = store
-        .records("users")
-        .next()
-        .and_then(|u| u.get("id")?.as_str().map(str::to_owned));
+        .record_or_alias("users", "current")
+        .and_then(|u| u.id().map(str::to_owned));
     let Some(id) = current else {
         return not_found("id");
     };

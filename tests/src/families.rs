@@ -323,8 +323,8 @@ fn update_answer(result: Result<Value, u16>) -> Answer {
 }
 
 /// A page of a collection's records, all of them or those under one parent: `(parent's path,
-/// relationship, parent's id)`. `deleted=true|false` keeps the records so marked (absent reads as
-/// not deleted); `filter[attribute][operator]=value` keeps those that compare so, and
+/// relationship, parent's id)`. The row's own parameters keep the records whose attribute says
+/// so (`deleted=true|false`, absent reads as not deleted); `filter[attribute][operator]=value` keeps those that compare so, and
 /// `sort=attribute` (or `-attribute`) orders them. Only the page's records are copied: a list of
 /// 100,000 stays cheap.
 pub(crate) fn list(
@@ -339,8 +339,6 @@ pub(crate) fn list(
         Err(answer) => return answer,
     };
     let from = param(pairs, "fromDate");
-    let deleted = param(pairs, "deleted").map(|d| d == "true");
-    let name = param(pairs, "name").filter(|_| spec.path == "events");
     let mut filters = Vec::new();
     for (key, value) in pairs {
         if let Some(rest) = key.strip_prefix("filter[") {
@@ -369,27 +367,17 @@ pub(crate) fn list(
             })
         })
         .filter(|r| {
-            // A customer's events by name.
-            name.is_none_or(|want| {
-                r.pointer("/attributes/name").and_then(Value::as_str) == Some(want)
+            // The row's own query parameters (`deleted`, a user's `pending`, ...).
+            spec.list_params.iter().all(|(name, pointer)| {
+                param(pairs, name).is_none_or(|want| {
+                    let have = match r.pointer(pointer) {
+                        Some(Value::String(text)) => text.as_str(),
+                        Some(Value::Bool(true)) => "true",
+                        _ => "false",
+                    };
+                    have == want
+                })
             })
-        })
-        .filter(|r| {
-            deleted.is_none_or(|want| {
-                (r.pointer("/attributes/deleted").and_then(Value::as_bool) == Some(true)) == want
-            })
-        })
-        .filter(|r| {
-            // Users by invitation, type or email (one at a time, as Kustomer takes them).
-            let text = |name: &str| {
-                r.pointer(&format!("/attributes/{name}"))
-                    .and_then(Value::as_str)
-            };
-            let pending = r.pointer("/attributes/password/allowNew") == Some(&Value::Bool(true));
-            spec.path != "users"
-                || (param(pairs, "pending").is_none_or(|want| (want == "true") == pending)
-                    && param(pairs, "userType").is_none_or(|want| text("userType") == Some(want))
-                    && param(pairs, "email").is_none_or(|want| text("email") == Some(want)))
         })
         .filter(|r| {
             filters.iter().all(|(name, operator, value)| {

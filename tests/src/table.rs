@@ -54,6 +54,9 @@ pub(crate) struct FamilySpec {
     pub(crate) unique_external_id: bool,
     /// Limits the API checks on every write beyond the schema's keys.
     pub(crate) check: Option<Limits>,
+    /// The query parameters its list filters on, each with the attribute it compares: a
+    /// string as it is, a boolean as `true` or `false`, an absent one as `false`.
+    pub(crate) list_params: &'static [(&'static str, &'static str)],
 }
 
 /// A row's defaults: nothing but get and list.
@@ -84,6 +87,7 @@ const READ_ONLY: FamilySpec = FamilySpec {
     tag_ids: true,
     unique_external_id: false,
     check: None,
+    list_params: &[("deleted", "/attributes/deleted")],
 };
 
 /// Every family of the fake.
@@ -172,6 +176,13 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
     FamilySpec {
         path: "users",
         kind: "user",
+        // One at a time, as Kustomer takes them.
+        list_params: &[
+            ("deleted", "/attributes/deleted"),
+            ("pending", "/attributes/password/allowNew"),
+            ("userType", "/attributes/userType"),
+            ("email", "/attributes/email"),
+        ],
         create: "CreateInviteNewUser",
         put: "UpdateUserById",
         list_max: 500,
@@ -306,6 +317,11 @@ pub(crate) const FAMILIES: &[FamilySpec] = &[
     FamilySpec {
         path: "events",
         kind: "customer_event",
+        // A customer's events by name.
+        list_params: &[
+            ("deleted", "/attributes/deleted"),
+            ("name", "/attributes/name"),
+        ],
         parents: &[("customers", "customer", None)],
         ..READ_ONLY
     },

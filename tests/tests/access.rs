@@ -296,6 +296,10 @@ fn invitations_the_current_user_several_users_and_password_resets() {
             .unwrap();
         let ids: Vec<&str> = many.iter().map(|u| u.id.as_str()).collect();
         assert_eq!(ids, [CURRENT_USER_ID, COLLEAGUE_USER_ID], "{name}");
+        // One ID answers one object: read as a list too.
+        let one = users.get_many([COLLEAGUE_USER_ID]).unwrap();
+        assert_eq!(one.len(), 1, "{name}");
+        assert_eq!(one[0].id, COLLEAGUE_USER_ID, "{name}");
 
         users
             .reset_password(&PasswordReset::new(FAKE_DOMAIN, "ada@example.com"))

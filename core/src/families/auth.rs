@@ -268,18 +268,18 @@ impl AuthSettingsInput {
 
 impl Input for AuthSettingsInput {
     fn validate(&self) -> Result<(), InvalidInput> {
+        if self.kustomer.enabled.is_none() || self.google.enabled.is_none() {
+            return Err(InvalidInput::new(
+                "auth settings",
+                "need kustomer.enabled and google.enabled",
+            ));
+        }
         let enabled = |s: &LoginSetting| s.enabled == Some(true);
         let saml_on = self.saml.as_ref().is_some_and(|s| s.enabled == Some(true));
         if !enabled(&self.kustomer) && !enabled(&self.google) && !saml_on {
             return Err(InvalidInput::new(
                 "auth settings",
                 "turn every login off and nobody can log in: keep Kustomer's, Google's or SAML on",
-            ));
-        }
-        if self.kustomer.enabled.is_none() || self.google.enabled.is_none() {
-            return Err(InvalidInput::new(
-                "auth settings",
-                "need kustomer.enabled and google.enabled",
             ));
         }
         if let Some(saml) = &self.saml {

@@ -119,7 +119,9 @@ impl Creatable for AuthToken {
     // A login: sent once, never again on the retry policy's say.
     const SENT_ONCE: bool = true;
 }
-impl Deletable for AuthToken {}
+impl Deletable for AuthToken {
+    const CURRENT_IS_THE_CALLERS_KEY: bool = true;
+}
 
 impl GetAuthToken<'static> {
     /// The token the client calls with: `GET /v1/auth/tokens/current`.
@@ -262,6 +264,22 @@ mod tests {
             sent.contains("hunter2-xyz"),
             "the body is where it goes: {sent}"
         );
+    }
+
+    #[test]
+    fn only_deleting_the_current_token_is_marked_as_revoking_the_callers_key() {
+        let config = crate::protocol::config::Config::new(
+            crate::protocol::secret::ApiKey::new("key").unwrap(),
+        );
+        let marked = |op: DeleteAuthToken<'_>| {
+            let request = op.build(&config).unwrap();
+            request
+                .extensions()
+                .get::<crate::protocol::operation::RevokesCallersKey>()
+                .is_some()
+        };
+        assert!(marked(DeleteAuthToken::current()));
+        assert!(!marked(DeleteAuthToken::new("5f1a")));
     }
 
     #[test]

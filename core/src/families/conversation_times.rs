@@ -7,10 +7,10 @@ use http::{Method, Request, Response};
 use crate::families::models::{Conversation, ConversationTime};
 use crate::generic::family::{ChildOf, Family, Searchable};
 use crate::protocol::config::Config;
-use crate::protocol::error::{Error, InvalidInput};
+use crate::protocol::error::Error;
+use crate::protocol::list_page::parse_one_or_many;
 use crate::protocol::operation::Operation;
-use crate::protocol::page::{parse_one, parse_page};
-use crate::protocol::path::segment;
+use crate::protocol::path::id_list;
 use crate::protocol::str_list::StrList;
 
 crate::generic::declare::family! {
@@ -132,27 +132,7 @@ impl Operation for GetConversationTimes {
     }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        if self.ids.is_empty() || self.ids.len() > MAX_TIME_IDS {
-            return Err(InvalidInput::new(
-                ConversationTime::ID,
-                format!("takes 1 to {MAX_TIME_IDS} IDs"),
-            )
-            .into());
-        }
-        let mut joined = String::new();
-        for id in &self.ids {
-            if id.contains(',') {
-                return Err(InvalidInput::new(
-                    ConversationTime::ID,
-                    "holds a comma, which separates ids",
-                )
-                .into());
-            }
-            if !joined.is_empty() {
-                joined.push(',');
-            }
-            joined.push_str(&segment(ConversationTime::ID, id)?.to_string());
-        }
+        let joined = id_list(ConversationTime::ID, &self.ids, MAX_TIME_IDS)?;
         config.request(
             Method::GET,
             format_args!("/conversations/times/{joined}"),
@@ -161,17 +141,6 @@ impl Operation for GetConversationTimes {
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Vec<ConversationTime>, Error> {
-        // `data` is an object for one ID (the spec's example) and may be an array for several.
-        let one = serde_json::from_slice::<serde_json::Value>(response.body().as_ref())
-            .ok()
-            .is_some_and(|doc| doc.get("data").is_some_and(serde_json::Value::is_object));
-        if one {
-            return parse_one(response).map(|time| vec![time]);
-        }
-        let page = parse_page::<ConversationTime, B>(response, true)?;
-        if let Some(bad) = page.rejected.into_iter().next() {
-            return Err(Error::BadRecord(Box::new(bad)));
-        }
-        Ok(page.items)
+        parse_one_or_many(response)
     }
 }

@@ -49,7 +49,7 @@ struct Inner<T> {
     pacer: Option<Arc<dyn Pacer>>,
     clock: Arc<dyn Clock>,
     jitter: Arc<dyn Jitter>,
-    /// Set once this client deleted the token it calls with (`DeleteCurrentAuthToken`): a 401
+    /// Set once this client sent a request marked as revoking its own key: a 401
     /// after that says so.
     own_token_deleted: std::sync::atomic::AtomicBool,
 }
@@ -148,6 +148,10 @@ impl<T: Transport> Client<T> {
         request: Request<Vec<u8>>,
         interrupt: Option<&Interrupt>,
     ) -> Result<Reply<O::Output>, Error> {
+        let revokes_key = request
+            .extensions()
+            .get::<crate::protocol::operation::RevokesCallersKey>()
+            .is_some();
         let call = crate::generic::trace::Call::start(operation, request.method());
         let _entered = call.span().enter();
         // Every wait of the call counts against the policy's total: pacing, backoff, resets.
@@ -157,7 +161,7 @@ impl<T: Transport> Client<T> {
             Ok(reply) => call.finish(Some(reply.status), None, waited),
             Err(error) => call.finish(None, Some(error), waited),
         }
-        if result.is_ok() && operation.operation_id() == "DeleteCurrentAuthToken" {
+        if result.is_ok() && revokes_key {
             self.inner
                 .own_token_deleted
                 .store(true, std::sync::atomic::Ordering::Relaxed);

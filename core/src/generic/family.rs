@@ -297,7 +297,11 @@ impl UpdateMethods {
 
 /// `DELETE {PATH}/{id}`.
 #[diagnostic::on_unimplemented(message = "Kustomer has no delete operation for `{Self}`")]
-pub trait Deletable: Family {}
+pub trait Deletable: Family {
+    /// Whether deleting `current` revokes the key the request is sent with (the current auth
+    /// token): the client's later 401s then say so.
+    const CURRENT_IS_THE_CALLERS_KEY: bool = false;
+}
 
 /// `GET {PATH}/externalId={externalId}`.
 #[diagnostic::on_unimplemented(message = "Kustomer has no lookup by external ID for `{Self}`")]

@@ -205,6 +205,26 @@ where
     Ok(Page::new(items, rejected, doc.meta, doc.links))
 }
 
+/// Reads the answer to a get by several IDs: `data` is an object for one ID and an array for
+/// several; both read as a list. An item that cannot be read is an [`Error::BadRecord`].
+pub(crate) fn parse_one_or_many<T, B>(response: Response<B>) -> Result<Vec<T>, Error>
+where
+    T: DeserializeOwned + FromDocument,
+    B: AsRef<[u8]>,
+{
+    let one = serde_json::from_slice::<serde_json::Value>(response.body().as_ref())
+        .ok()
+        .is_some_and(|doc| doc.get("data").is_some_and(serde_json::Value::is_object));
+    if one {
+        return parse_one(response).map(|item| vec![item]);
+    }
+    let page = parse_page::<T, B>(response, true)?;
+    if let Some(bad) = page.rejected.into_iter().next() {
+        return Err(Error::BadRecord(Box::new(bad)));
+    }
+    Ok(page.items)
+}
+
 /// Reads a single-resource document `{data: {...}}`.
 pub(crate) fn parse_one<T, B>(response: Response<B>) -> Result<T, Error>
 where

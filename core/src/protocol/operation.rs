@@ -54,3 +54,9 @@ pub trait Operation {
         None
     }
 }
+
+/// The mark a request carries when it revokes the key it is sent with (deleting the current
+/// auth token): set by the operation as it builds the request, read by the client, whose later
+/// 401s then say why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RevokesCallersKey;

@@ -51,6 +51,32 @@ pub fn segment<'a>(what: &'static str, value: &'a str) -> Result<PercentEncode<'
     Ok(utf8_percent_encode(value, SEGMENT))
 }
 
+/// One segment holding 1 to `max` IDs separated by commas (`a1,b2`), each encoded as
+/// [`segment`] encodes it: an ID holding a comma is refused, as it would split in two.
+pub(crate) fn id_list(
+    what: &'static str,
+    ids: &[String],
+    max: usize,
+) -> Result<String, InvalidInput> {
+    if ids.is_empty() || ids.len() > max {
+        return Err(InvalidInput::new(what, format!("takes 1 to {max} IDs")));
+    }
+    let mut joined = String::new();
+    for id in ids {
+        if id.contains(',') {
+            return Err(InvalidInput::new(
+                what,
+                "holds a comma, which separates IDs",
+            ));
+        }
+        if !joined.is_empty() {
+            joined.push(',');
+        }
+        joined.push_str(&segment(what, id)?.to_string());
+    }
+    Ok(joined)
+}
+
 #[cfg(test)]
 mod tests {
     use super::segment;

@@ -1,7 +1,6 @@
 //! What a user's access takes: an invitation, a password reset, several users read at once.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use http::{Method, Request, Response};
 use serde::Serialize;
@@ -12,9 +11,9 @@ use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::idempotency::Idempotency;
 use crate::protocol::json_body::json_body;
+use crate::protocol::list_page::parse_one_or_many;
 use crate::protocol::operation::Operation;
-use crate::protocol::page::{Page, parse_page};
-use crate::protocol::path::segment;
+use crate::protocol::path::id_list;
 use crate::protocol::str_list::StrList;
 use crate::protocol::transport::Transport;
 use crate::protocol::validation::{chars_between, check_list_of, max_chars, not_empty, one_of};
@@ -206,7 +205,8 @@ pub const MAX_USERS_BY_IDS: usize = 100;
 
 /// Get several users in one request (`GET /v1/users/{id},{id},...`, the TypeScript client's
 /// `GetMultipleUsersByIds`): 1 to [`MAX_USERS_BY_IDS`] IDs, each encoded as a path segment and
-/// none holding a comma. The answer holds the users found.
+/// none holding a comma. The answer holds the users found (one user answers as one object, read
+/// as a list too).
 ///
 /// Roles: `org.user.user.read` or `org.permission.user.read`.
 ///
@@ -235,36 +235,20 @@ impl<'a> GetUsersByIds<'a> {
 }
 
 impl Operation for GetUsersByIds<'_> {
-    type Output = Page<User>;
+    type Output = Vec<User>;
 
     fn operation_id(&self) -> &'static str {
         "GetMultipleUsersByIds"
     }
 
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
-        if self.ids.is_empty() {
-            return Err(InvalidInput::new("user ids", "holds no ID").into());
-        }
         check_list_of("user ids", Some(&self.ids), MAX_USERS_BY_IDS)?;
-        let mut path = String::from("/users/");
-        for (i, id) in self.ids.iter().enumerate() {
-            if id.contains(',') {
-                return Err(
-                    InvalidInput::new("user id", "holds a comma, the IDs' separator").into(),
-                );
-            }
-            if i > 0 {
-                path.push(',');
-            }
-            let _ = write!(path, "{}", segment("user id", id)?);
-        }
-        let mut request = config.request(Method::GET, path, None)?;
-        request.extensions_mut().insert(Idempotency::Idempotent);
-        Ok(request)
+        let joined = id_list("user ids", &self.ids, MAX_USERS_BY_IDS)?;
+        config.request(Method::GET, format_args!("/users/{joined}"), None)
     }
 
-    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Page<User>, Error> {
-        parse_page(response, false)
+    fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Vec<User>, Error> {
+        parse_one_or_many(response)
     }
 }
 
@@ -313,11 +297,7 @@ impl<T: Transport> crate::generic::handle::Handle<'_, T, User> {
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn get_many<'i>(&self, ids: impl Into<StrList<'i>>) -> Result<Vec<User>, Error> {
-        let page = self.client().execute(&GetUsersByIds::new(ids))?;
-        match page.rejected.into_iter().next() {
-            Some(bad) => Err(self.client().scrub(Error::BadRecord(Box::new(bad)))),
-            None => Ok(page.items),
-        }
+        self.client().execute(&GetUsersByIds::new(ids))
     }
 
     /// Asks Kustomer to email a user a password reset link; see [`ResetPassword`]. Sent once.

@@ -250,7 +250,13 @@ impl<R: Deletable> Operation for Delete<'_, R> {
     fn build(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
         let path = collection::<R>(&self.scope)?;
         let id = segment(R::ID, &self.id)?;
-        config.request(Method::DELETE, format_args!("{path}/{id}"), None)
+        let mut request = config.request(Method::DELETE, format_args!("{path}/{id}"), None)?;
+        if R::CURRENT_IS_THE_CALLERS_KEY && self.id == "current" {
+            request
+                .extensions_mut()
+                .insert(crate::protocol::operation::RevokesCallersKey);
+        }
+        Ok(request)
     }
 
     fn parse<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<(), Error> {

@@ -60,7 +60,7 @@ pub struct Walk<R: Searchable> {
     ceiling: Option<String>,
     /// Unreadable results of the last page not reported before, and the fingerprints of every
     /// one reported.
-    rejected: Vec<BadRecord>,
+    rejected: VecDeque<BadRecord>,
     rejected_seen: HashSet<u64>,
     /// The greatest timestamp returned, and the IDs returned at it. At a new window these are
     /// the records at its lower bound that must not come again.
@@ -72,10 +72,9 @@ pub struct Walk<R: Searchable> {
     stale_allowed: u32,
     done: bool,
     keep_raw: bool,
-    /// As a [`Flow`]: the last page's new results and unreadable results not yielded yet, and
-    /// the reason of the [`Error::Pagination`] to end with after them.
+    /// As a [`Flow`]: the last page's new results not yielded yet (its unreadable ones are
+    /// `rejected`), and the reason of the [`Error::Pagination`] to end with after them.
     ready: VecDeque<R>,
-    unread: VecDeque<BadRecord>,
     pending: Option<String>,
     in_flight: bool,
     family: std::marker::PhantomData<fn() -> R>,
@@ -101,7 +100,6 @@ impl<R: Searchable + Clone> Clone for Walk<R> {
             done: self.done,
             keep_raw: self.keep_raw,
             ready: self.ready.clone(),
-            unread: self.unread.clone(),
             pending: self.pending.clone(),
             in_flight: self.in_flight,
             family: std::marker::PhantomData,
@@ -141,9 +139,8 @@ impl<R: Searchable> Walk<R> {
             page: 1,
             floor: None,
             ceiling: None,
-            rejected: Vec::new(),
+            rejected: VecDeque::new(),
             ready: VecDeque::new(),
-            unread: VecDeque::new(),
             pending: None,
             in_flight: false,
             rejected_seen: HashSet::new(),
@@ -374,7 +371,7 @@ impl<R: Searchable> Walk<R> {
     /// The unreadable results of the last page read that were not reported before (each
     /// becomes an [`Error::BadRecord`] in the client's iterators), taken out of the walk.
     pub fn take_rejected(&mut self) -> Vec<BadRecord> {
-        std::mem::take(&mut self.rejected)
+        Vec::from(std::mem::take(&mut self.rejected))
     }
 
     /// Ends the walk early (after an error the caller will not retry).
@@ -417,15 +414,11 @@ impl<R: Searchable> Flow for Walk<R> {
                 }
                 // Unreadable results come after the page's good ones, each once; an error
                 // with the page after both.
-                Ok(page) => {
-                    let taken = self.take_page(page);
-                    self.unread = self.take_rejected().into();
-                    match taken {
-                        Ok(fresh) => self.ready = fresh.into(),
-                        Err(Error::Pagination { reason }) => self.pending = Some(reason),
-                        Err(e) => return Err(e),
-                    }
-                }
+                Ok(page) => match self.take_page(page) {
+                    Ok(fresh) => self.ready = fresh.into(),
+                    Err(Error::Pagination { reason }) => self.pending = Some(reason),
+                    Err(e) => return Err(e),
+                },
             }
         } else if self.in_flight {
             // Asked for the next step without the page it asked for: it cannot go on.
@@ -437,7 +430,7 @@ impl<R: Searchable> Flow for Walk<R> {
         if let Some(record) = self.ready.pop_front() {
             return Ok(Step::Yield(Ok(record)));
         }
-        if let Some(record) = self.unread.pop_front() {
+        if let Some(record) = self.rejected.pop_front() {
             return Ok(Step::Yield(Err(Error::BadRecord(Box::new(record)))));
         }
         if let Some(reason) = self.pending.take() {
