@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use crate::answers::{Answer, bad, error_body, list_answer, not_found, one};
 use crate::bodies::{Keys, checked_body, parse_body};
 use crate::store::{Store, apply_update, reference, stamp_new};
-use crate::table::{AUTH_TOKENS, Collection, FAMILIES};
+use crate::table::{AUTH_TOKENS, Collection};
 
 /// The roles the fake org can give.
 const ROLES: [&str; 6] = [
@@ -188,8 +188,7 @@ fn update_current_user(body: &[u8], store: &mut Store) -> Answer {
     let Some(id) = current else {
         return not_found("id");
     };
-    let users = FAMILIES.iter().find(|f| f.path == "users");
-    let Some(users) = users else {
+    let Some(users) = crate::families::family("users") else {
         return not_found("path");
     };
     // A password is taken, and never stored or shown.

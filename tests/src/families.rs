@@ -10,12 +10,11 @@ use crate::answers::{
     Answer, bad, error_body, list_answer, not_found, one, page_answer, paging, param, window,
 };
 use crate::bodies::{Keys, checked_body, creatable, parse_body, within_limits};
-use crate::records::Stored;
 use crate::search_eval::sort_key_cmp;
 use crate::store::Store;
 use crate::table::{Collection, FAMILIES, FamilySpec, KOBJECTS, SHORTCUT_CATEGORIES};
 
-fn family(path: &str) -> Option<&'static FamilySpec> {
+pub(crate) fn family(path: &str) -> Option<&'static FamilySpec> {
     FAMILIES.iter().find(|f| f.path == path && !f.scoped)
 }
 
@@ -195,11 +194,12 @@ fn on_collection(
                 Some(key) == spec.external_id_key || spec.lookups.contains(&key)
             }) =>
         {
-            let (name, value) = key_value.split_once('=')?;
             // Segments come percent-decoded.
-            match lookup(collection, name, value, store) {
-                Ok(found) => (200, found.document()),
-                Err(answer) => answer,
+            let (name, value) = key_value.split_once('=')?;
+            match store.find_by(collection, name, value) {
+                Some(found) => (200, found.document()),
+                None if Some(name) == spec.external_id_key => not_found("externalId"),
+                None => not_found(name),
             }
         }
         (&Method::GET, [id]) => match store.record_or_alias(&key, id) {
@@ -286,22 +286,6 @@ fn under(
 fn list_has_id(list: Option<&Value>, id: &str) -> bool {
     list.and_then(Value::as_array)
         .is_some_and(|items| items.iter().any(|m| m.as_str() == Some(id)))
-}
-
-/// The record a lookup segment (`externalId=x`, a customer's `email=x`) finds.
-fn lookup<'s>(
-    collection: &Collection,
-    key: &str,
-    value: &str,
-    store: &'s Store,
-) -> Result<&'s Stored, Answer> {
-    let spec = collection.spec;
-    let external = Some(key) == spec.external_id_key;
-    if !external && !spec.lookups.contains(&key) {
-        return Err(not_found("path"));
-    }
-    let found = store.find_by(collection, key, value);
-    found.ok_or_else(|| not_found(if external { "externalId" } else { key }))
 }
 
 fn not_allowed() -> Answer {
