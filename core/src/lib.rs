@@ -73,10 +73,15 @@ pub use generic::client::{Client, ClientBuilder, Reply};
 pub use generic::handle::Handle;
 pub use generic::paginated::{Items, Paginated, Walking};
 pub use http;
+/// The date-time library whose [`Timestamp`] the models and requests use, re-exported so that
+/// its version is always the one this crate was built with.
+pub use jiff;
+pub use jiff::Timestamp;
 pub use protocol::base_url::{BaseUrl, Region};
 pub use protocol::boxed::BoxTransport;
 pub use protocol::clock::{Clock, Interrupt, Jitter, ManualClock, RandomJitter, SystemClock};
 pub use protocol::config::{Config, USER_AGENT_VALUE};
+pub use protocol::date_time::{DateTime, IntoTimestamp};
 pub use protocol::error::{
     ApiError, ApiErrorEntry, DecodeError, Error, InvalidInput, TransportError, TransportErrorKind,
 };

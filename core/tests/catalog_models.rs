@@ -96,7 +96,7 @@ fn a_real_custom_object_with_every_quirk_parses() {
     assert_eq!(sub.attributes.custom.num("seatsNum"), Some(12.0));
     assert_eq!(
         sub.attributes.custom.at("renewsAt"),
-        Some("2025-01-01T00:00:00.000Z")
+        "2025-01-01T00:00:00.000Z".parse().ok()
     );
     assert_eq!(sub.attributes.data["stripeId"], "sub_123");
     assert!(sub.attributes.images.is_empty() && sub.attributes.tags.is_empty());

@@ -278,7 +278,7 @@ fn sub_resources_build_and_parse() {
     );
     assert!(
         ListRelated::new("c1", Related::Notes)
-            .from_date("2024")
+            .from_date(kustomer::Timestamp::UNIX_EPOCH)
             .build(&config())
             .is_err()
     );
@@ -345,10 +345,18 @@ fn the_typed_twins_build_the_requests_of_the_untyped_ones() {
     assert_eq!(external.operation_id(), "GetCustomerByExternalId");
     let typed = kustomer::conversations::ListCustomerConversations::new("58210c3db0f09110006b7953")
         .page_size(50)
-        .from_date("2024-01-01T00:00:00.000Z");
+        .from_date(
+            "2024-01-01T00:00:00.000Z"
+                .parse::<kustomer::Timestamp>()
+                .unwrap(),
+        );
     let untyped = ListRelated::new("58210c3db0f09110006b7953", Related::Conversations)
         .page_size(50)
-        .from_date("2024-01-01T00:00:00.000Z");
+        .from_date(
+            "2024-01-01T00:00:00.000Z"
+                .parse::<kustomer::Timestamp>()
+                .unwrap(),
+        );
     assert_eq!(
         uri(typed.build(&config).unwrap()),
         uri(untyped.build(&config).unwrap())

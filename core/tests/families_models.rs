@@ -100,8 +100,8 @@ fn real_world_conversations_parse_with_absence_visible() {
     assert_eq!(a.priority, None);
     assert_eq!(a.sentiment.unwrap().polarity, None, "{{}}");
     assert_eq!(
-        a.last_message_in.as_ref().unwrap().sent_at.as_deref(),
-        Some("2024-03-01T10:30:00.000Z")
+        a.last_message_in.as_ref().unwrap().sent_at,
+        "2024-03-01T10:30:00.000Z".parse().ok()
     );
     assert_eq!(a.last_message_out.as_ref().unwrap().id, None);
     assert_eq!(

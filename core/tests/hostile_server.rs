@@ -14,7 +14,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http::{Request, Response};
-use kustomer::conversations::ListCustomerConversations;
 use kustomer::customers::{CustomerInput, ListCustomers, LocationInput, SearchCustomers};
 use kustomer::page::resolve_next_link;
 use kustomer::search::{Criterion, SearchQuery, SortOrder};
@@ -591,14 +590,6 @@ fn input_the_api_would_refuse_never_leaves() {
             .locations(vec![LocationInput::default().latitude(not_a_number)]);
         refused(client.customers().create(&located).map(drop), "locations");
     }
-    let related =
-        ListCustomerConversations::new("58210c3db0f09110006b7953").from_date("2024-01-01");
-    refused(
-        drain(client.conversations().under(related))
-            .1
-            .map_or(Ok(()), Err),
-        "fromDate",
-    );
     let search = |query: SearchQuery, archive: bool| {
         drain(
             client

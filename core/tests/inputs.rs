@@ -27,7 +27,7 @@ fn every_input_with_custom_attributes_sets_them_typed() {
                 .custom_str("tierStr", "gold")
                 .custom_num("ordersNum", 2.0)
                 .custom_bool("vipBool", true)
-                .custom_at("renewsAt", "2025-01-01T00:00:00.000Z")
+                .custom_at("renewsAt", kustomer::Timestamp::constant(1_735_689_600, 0))
         };
     }
     assert_eq!(custom(&set!(CustomerInput::new())), expected);

@@ -578,7 +578,7 @@ fn conversations_messages_notes_custom_objects_and_merges() {
             let input = ConversationInput::new()
                 .name(*title)
                 .status("open")
-                .created_at(format!("2024-05-0{}T00:00:00.000Z", i + 1));
+                .created_at(may_2024(i + 1));
             let conversation = client
                 .conversations()
                 .create_for_customer(id, &input)
@@ -593,7 +593,7 @@ fn conversations_messages_notes_custom_objects_and_merges() {
         assert_eq!(all.len(), 3, "{name}");
         let recent: Vec<_> = client
             .conversations()
-            .under(ListCustomerConversations::new(id).from_date("2024-05-02T00:00:00.000Z"))
+            .under(ListCustomerConversations::new(id).from_date(may_2024(2)))
             .map(|c| c.unwrap().attributes.name.unwrap_or_default())
             .collect();
         assert_eq!(recent, ["Refund", "Callback"], "{name}");
@@ -665,4 +665,9 @@ fn conversations_messages_notes_custom_objects_and_merges() {
             "{name}"
         );
     });
+}
+
+/// Midnight UTC on `day` May 2024.
+fn may_2024(day: usize) -> kustomer::Timestamp {
+    format!("2024-05-{day:02}T00:00:00Z").parse().unwrap()
 }

@@ -37,7 +37,8 @@ use support::spec_check::{as_intended, check, operations};
 
 const ID: &str = "58210c3db0f09110006b7953";
 const ID2: &str = "58228e05d4e96711004eccb7";
-const AT: &str = "2024-01-31T10:00:00.000Z";
+// 2024-01-31T10:00:00.000Z
+const AT: kustomer::Timestamp = kustomer::Timestamp::constant(1_706_695_200, 0);
 
 fn full_customer() -> CustomerInput {
     CustomerInput::default()
@@ -387,7 +388,7 @@ fn bodies_with_custom_attributes_are_valid_once_custom_is_opened() {
     let custom = |input: &mut Map<String, Value>| {
         input.insert("tierStr".into(), json!("gold"));
         input.insert("ordersNum".into(), json!(12));
-        input.insert("renewalAt".into(), json!(AT));
+        input.insert("renewalAt".into(), json!(format!("{AT:.3}")));
     };
     let mut customer = full_customer();
     custom(&mut customer.custom);

@@ -37,7 +37,8 @@ use support::spec_check::{as_intended, check, operations};
 
 const ID: &str = "58210c3db0f09110006b7953";
 const ID2: &str = "58228e05d4e96711004eccb7";
-const AT: &str = "2024-01-31T10:00:00.000Z";
+// 2024-01-31T10:00:00.000Z
+const AT: kustomer::Timestamp = kustomer::Timestamp::constant(1_706_695_200, 0);
 
 fn full_kobject(customer: bool) -> KObjectInput {
     {

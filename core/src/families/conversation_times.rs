@@ -82,8 +82,8 @@ impl Searchable for ConversationTime {
     const PREFIX: &'static str = "conversation_time";
     const UPDATED_AT: &'static str = "conversation_time_updated_at";
     const ARCHIVED: bool = false;
-    fn updated_at(&self) -> Option<&str> {
-        self.attributes.updated_at.as_deref()
+    fn updated_at(&self) -> Option<&crate::protocol::date_time::DateTime> {
+        self.attributes.updated_at.as_ref()
     }
 }
 

@@ -2,6 +2,7 @@
 //! take a **tracking key** (an API key with the `org.tracking` role), not an ordinary one: give
 //! them a client built with it.
 
+use jiff::Timestamp;
 use std::borrow::Cow;
 
 use http::{Method, Request, Response};
@@ -17,9 +18,7 @@ use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::parse_one;
-use crate::protocol::validation::{
-    check_count, check_custom, check_tags, date_times, max_chars, one_of,
-};
+use crate::protocol::validation::{check_count, check_custom, check_tags, max_chars, one_of};
 
 /// An event a visitor did (`POST /v1/tracking/event`): a name (a letter, then letters,
 /// digits, `-`, `_`, `.`; at most 255) and up to 100 properties.
@@ -121,11 +120,17 @@ pub struct TrackingIdentityInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// When they signed up (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signed_up_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub signed_up_at: Option<Timestamp>,
     /// Their birthday (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birthday_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub birthday_at: Option<Timestamp>,
     /// `m` or `f`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gender: Option<String>,
@@ -173,11 +178,7 @@ impl Input for TrackingIdentityInput {
             location.validate()?;
         }
         check_tags(self.tags.as_deref())?;
-        check_custom(&self.custom)?;
-        date_times(&[
-            ("signedUpAt", &self.signed_up_at),
-            ("birthdayAt", &self.birthday_at),
-        ])
+        check_custom(&self.custom)
     }
 }
 
@@ -350,9 +351,9 @@ crate::generic::ops::helpers::setters!(TrackingIdentityInput {
     #[doc = "Sets `username`: their username, at most 256 characters."]
     username: opt String,
     #[doc = "Sets `signed_up_at`: when they signed up (RFC 3339)."]
-    signed_up_at: opt String,
+    signed_up_at: at Timestamp,
     #[doc = "Sets `birthday_at`: their birthday (RFC 3339)."]
-    birthday_at: opt String,
+    birthday_at: at Timestamp,
     #[doc = "Sets `gender`: `m` or `f`."]
     gender: opt String,
     #[doc = "Sets `locale`: locale, at most 16 characters."]

@@ -60,8 +60,8 @@ impl Searchable for WorkSession {
     const PREFIX: &'static str = "work_session";
     const UPDATED_AT: &'static str = "work_session_updated_at";
     const ARCHIVED: bool = false;
-    fn updated_at(&self) -> Option<&str> {
-        self.attributes.updated_at.as_deref()
+    fn updated_at(&self) -> Option<&crate::protocol::date_time::DateTime> {
+        self.attributes.updated_at.as_ref()
     }
 }
 
@@ -115,7 +115,7 @@ impl Searchable for WorkItem {
     const PREFIX: &'static str = "work_item";
     const UPDATED_AT: &'static str = "work_item_updated_at";
     const ARCHIVED: bool = false;
-    fn updated_at(&self) -> Option<&str> {
-        self.attributes.updated_at.as_deref()
+    fn updated_at(&self) -> Option<&crate::protocol::date_time::DateTime> {
+        self.attributes.updated_at.as_ref()
     }
 }

@@ -7,6 +7,8 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
+use jiff::Timestamp;
+
 use crate::generic::client::Client;
 use crate::generic::export_plan::{
     ExportWindow, MAX_SPLITS_PER_THREAD, MIN_SPLIT_PAGES, Progress, plan_windows, split_point,
@@ -16,6 +18,7 @@ use crate::generic::search::op::Search;
 use crate::generic::search::query::{SearchQuery, SortOrder};
 use crate::generic::search::walk::Walk;
 use crate::protocol::clock::Interrupt;
+use crate::protocol::date_time::{DateTime, IntoTimestamp};
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::operation::Operation;
 use crate::protocol::transport::Transport;
@@ -44,9 +47,9 @@ struct Shared {
 /// A window being walked: its bounds, which a helper may lower, and how far it came.
 struct Active {
     key: usize,
-    to: Option<String>,
-    from: String,
-    last_at: Option<String>,
+    to: Option<Timestamp>,
+    from: Timestamp,
+    last_at: Option<Timestamp>,
     /// Records still to come, from the window's `meta.total` less those sent.
     left: Option<u64>,
 }
@@ -173,16 +176,18 @@ where
         let oldest = page
             .items
             .first()
-            .and_then(|r| r.updated_at().map(str::to_owned));
+            .map(|r| r.updated_at().and_then(DateTime::timestamp));
         let windows = match oldest {
             None => Vec::new(),
-            Some(oldest) => {
-                let from = humantime::parse_rfc3339_weak(&oldest).map_err(|_| {
-                    InvalidInput::new(
-                        "updatedAt",
-                        "of the oldest result is not an RFC 3339 UTC time to split the range at",
-                    )
-                })?;
+            Some(None) => {
+                return Err(InvalidInput::new(
+                    "updatedAt",
+                    "of the oldest result is not an RFC 3339 date-time to split the range at",
+                )
+                .into());
+            }
+            Some(Some(from)) => {
+                let started = started.into_timestamp();
                 plan_windows(from, started.max(from), self.threads.saturating_mul(4))
             }
         };
@@ -315,10 +320,10 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
                     .enumerate()
                     .filter_map(|(at, a)| {
                         let left = a.left.filter(|left| *left >= MIN_SPLIT_PAGES * pages)?;
-                        let lower = a.last_at.as_deref().unwrap_or(&a.from);
-                        let (mid, _) = split_point(lower, a.to.as_deref()?)?;
+                        let lower = a.last_at.unwrap_or(a.from);
+                        let (mid, _) = split_point(lower, a.to?)?;
                         // Strictly above what was sent, so nothing sent falls in the new half.
-                        (a.last_at.as_deref() < Some(mid.as_str())).then_some((at, mid, left))
+                        (a.last_at < Some(mid)).then_some((at, mid, left))
                     })
                     .max_by_key(|(_, _, left)| *left)?;
                 // A split is allowed only while the export has splits left.
@@ -327,7 +332,7 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
                     .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
                     .ok()?;
                 let entry = active.get_mut(at)?;
-                let to = entry.to.replace(mid.clone());
+                let to = entry.to.replace(mid);
                 // The halves share what was left: a new half never counts it again.
                 let half = entry.left.map(|left| left / 2);
                 entry.left = half;
@@ -337,8 +342,8 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
         };
         active.push(Active {
             key,
-            to: window.to.clone(),
-            from: window.from.clone(),
+            to: window.to,
+            from: window.from,
             last_at: None,
             left,
         });
@@ -350,9 +355,9 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
     fn walk(&self, key: Option<usize>, window: &ExportWindow) -> bool {
         let mut walk = Walk::<R>::within(self.scope.clone(), self.query.clone(), self.page_size)
             .keep_raw(self.keep_raw)
-            .updated_from(window.from.as_str());
-        if let Some(to) = &window.to {
-            walk = walk.updated_before(to.as_str());
+            .updated_from(window.from);
+        if let Some(to) = window.to {
+            walk = walk.updated_before(to);
         }
         while let Some(op) = walk.next_operation() {
             if self.shared.stop.is_raised() {
@@ -403,15 +408,19 @@ impl<T: Transport, R: Searchable> Worker<T, R> {
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         let mut entry = active.iter_mut().find(|a| a.key == key);
-        if let Some(to) = entry.as_ref().and_then(|e| e.to.clone()) {
+        if let Some(to) = entry.as_ref().and_then(|e| e.to) {
             walk.end_before(to);
         }
         let taken = walk.take_page(page);
         let rejected = walk.take_rejected();
         let fresh = taken?;
         if let Some(entry) = entry.as_mut() {
-            if let Some(last) = fresh.iter().filter_map(R::updated_at).max() {
-                entry.last_at = Some(last.to_owned());
+            let last = fresh
+                .iter()
+                .filter_map(|r| r.updated_at()?.timestamp())
+                .max();
+            if last.is_some() {
+                entry.last_at = last;
             }
             // The first page's total is the window's; a split halves what is left.
             let sent = u64::try_from(fresh.len()).unwrap_or(u64::MAX);

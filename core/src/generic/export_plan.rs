@@ -1,7 +1,11 @@
 //! An export's plan, pure: the `updatedAt` windows it starts with, where one is split to share
 //! the work, and how far it has come.
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+
+use crate::protocol::date_time::IntoTimestamp;
 
 /// How far an export has come, for a progress display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -20,10 +24,10 @@ pub struct Progress {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ExportWindow {
-    /// Inclusive lower bound, RFC 3339.
-    pub from: String,
-    /// Exclusive upper bound, RFC 3339; `None` for the last window, open-ended.
-    pub to: Option<String>,
+    /// Inclusive lower bound, to the millisecond.
+    pub from: Timestamp,
+    /// Exclusive upper bound, to the millisecond; `None` for the last window, open-ended.
+    pub to: Option<Timestamp>,
 }
 
 /// Splits `[from, to)` into `count` windows of equal time, then one open window from `to` on,
@@ -40,24 +44,31 @@ pub struct ExportWindow {
 /// let from = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
 /// let windows = plan_windows(from, from + Duration::from_secs(300), 3);
 /// assert_eq!(windows.len(), 4);
-/// assert_eq!(windows[0].from, "2023-11-14T22:13:20.000Z");
-/// assert_eq!(windows[0].to.as_deref(), Some("2023-11-14T22:15:00.000Z"));
+/// assert_eq!(windows[0].from.to_string(), "2023-11-14T22:13:20Z");
+/// assert_eq!(windows[0].to.map(|t| t.to_string()).as_deref(), Some("2023-11-14T22:15:00Z"));
 /// assert_eq!(windows[3].to, None);
 /// ```
-pub fn plan_windows(from: SystemTime, to: SystemTime, count: usize) -> Vec<ExportWindow> {
+pub fn plan_windows(
+    from: impl IntoTimestamp,
+    to: impl IntoTimestamp,
+    count: usize,
+) -> Vec<ExportWindow> {
+    let (from, to) = (from.into_timestamp(), to.into_timestamp());
     let count = count.max(1);
-    let span = to.duration_since(from).unwrap_or_default();
+    let span = span(from, to);
     let step = span / u32::try_from(count).unwrap_or(u32::MAX);
-    let stamp = |at: SystemTime| humantime::format_rfc3339_millis(at).to_string();
-    let inner = (1..count)
-        .filter(|_| !step.is_zero())
-        .map(|k| from + step * u32::try_from(k).unwrap_or(u32::MAX));
+    let inner = (1..count).filter(|_| !step.is_zero()).map(|k| {
+        after(
+            from,
+            step.saturating_mul(u32::try_from(k).unwrap_or(u32::MAX)),
+        )
+    });
     let mut windows = Vec::with_capacity(count + 1);
-    let mut lower = stamp(from);
-    for upper in inner.chain([to]).map(stamp) {
+    let mut lower = from;
+    for upper in inner.chain([to]).map(IntoTimestamp::into_timestamp) {
         // Millisecond stamps: a bound that rounds to the one before would make an empty window.
-        if upper != lower {
-            let from = std::mem::replace(&mut lower, upper.clone());
+        if upper > lower {
+            let from = std::mem::replace(&mut lower, upper);
             windows.push(ExportWindow {
                 from,
                 to: Some(upper),
@@ -83,17 +94,27 @@ const MIN_SPLIT: Duration = Duration::from_secs(2);
 /// read in part and its helper a last page read in part, so it pays only for long windows.
 pub(crate) const MIN_SPLIT_PAGES: u64 = 4;
 
-/// The middle of `[from, to)` when it is worth a split, as an RFC 3339 millisecond stamp, and
-/// the stretch's length.
-pub(crate) fn split_point(from: &str, to: &str) -> Option<(String, Duration)> {
-    let from = humantime::parse_rfc3339_weak(from).ok()?;
-    let to = humantime::parse_rfc3339_weak(to).ok()?;
-    let span = to.duration_since(from).ok()?;
+/// The middle of `[from, to)` when it is worth a split, to the millisecond, and the stretch's
+/// length.
+pub(crate) fn split_point(from: Timestamp, to: Timestamp) -> Option<(Timestamp, Duration)> {
+    let span = span(from, to);
     if span < MIN_SPLIT {
         return None;
     }
-    let mid = humantime::format_rfc3339_millis(from + span / 2).to_string();
-    Some((mid, span))
+    Some((after(from, span / 2).into_timestamp(), span))
+}
+
+/// The time from `from` to `to`; zero if `to` is not later.
+fn span(from: Timestamp, to: Timestamp) -> Duration {
+    Duration::try_from(to.duration_since(from)).unwrap_or_default()
+}
+
+/// `at` moved `by` later, saturating at the last instant a timestamp holds.
+fn after(at: Timestamp, by: Duration) -> Timestamp {
+    SignedDuration::try_from(by)
+        .ok()
+        .and_then(|by| at.checked_add(by).ok())
+        .unwrap_or(Timestamp::MAX)
 }
 
 #[cfg(test)]
@@ -111,18 +132,19 @@ mod tests {
             let (last, bounded) = windows.split_last().expect("an open window at least");
             assert_eq!(last.to, None, "{case}");
             assert!(bounded.len() <= count, "{case}");
-            let mut lower = humantime::format_rfc3339_millis(from).to_string();
+            let mut lower = from.into_timestamp();
             for window in bounded {
                 assert_eq!(window.from, lower, "{case}: contiguous");
-                let upper = window.to.clone().expect("bounded");
+                let upper = window.to.expect("bounded");
                 assert!(upper > window.from, "{case}: not empty");
+                assert_eq!(
+                    upper.subsec_nanosecond() % 1_000_000,
+                    0,
+                    "{case}: milliseconds"
+                );
                 lower = upper;
             }
-            assert_eq!(
-                last.from,
-                humantime::format_rfc3339_millis(to).to_string(),
-                "{case}"
-            );
+            assert_eq!(last.from, to.into_timestamp(), "{case}");
         }
     }
 }

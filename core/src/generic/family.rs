@@ -333,7 +333,7 @@ pub trait Searchable: Family {
     /// Whether the archive search (records not updated in two years) knows this context.
     const ARCHIVED: bool;
     /// The record's `updatedAt`, which the walk past the cap is keyed on.
-    fn updated_at(&self) -> Option<&str>;
+    fn updated_at(&self) -> Option<&crate::protocol::date_time::DateTime>;
 }
 
 /// `POST {PATH}/bulk` and `PUT {PATH}/bulk`: up to 100 records in one job.

@@ -8,6 +8,7 @@ pub(crate) mod boxed;
 pub(crate) mod clock;
 pub(crate) mod config;
 pub(crate) mod cursor;
+pub(crate) mod date_time;
 pub(crate) mod document;
 pub(crate) mod error;
 pub(crate) mod excerpt;

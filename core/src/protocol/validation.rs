@@ -78,16 +78,6 @@ pub(crate) fn is_date_time(value: &str) -> bool {
     }
 }
 
-/// [`date_time`] for each field that is set.
-pub(crate) fn date_times(fields: &[(&'static str, &Option<String>)]) -> Result<(), InvalidInput> {
-    for (what, value) in fields {
-        if let Some(value) = value {
-            date_time(what, value)?;
-        }
-    }
-    Ok(())
-}
-
 /// Checks that a number the API stores is finite: JSON has no NaN or infinity, and serde_json
 /// would send `null` instead, which clears the attribute.
 pub(crate) fn finite(what: &'static str, value: f64) -> Result<(), InvalidInput> {

@@ -1,5 +1,6 @@
 //! Request bodies for creating and updating companies.
 
+use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -10,7 +11,7 @@ use crate::families::contact::{
 use crate::generic::family::Input;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{
-    chars_between, check_custom, check_list, check_tags, date_times, finite, max_chars, not_empty,
+    chars_between, check_custom, check_list, check_tags, finite, max_chars, not_empty,
 };
 
 /// A company's domain to send.
@@ -80,11 +81,17 @@ pub struct CompanyInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_lang: Option<String>,
     /// Creation time to record (creates only, RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub created_at: Option<Timestamp>,
     /// Import time (creates only, RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub imported_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub imported_at: Option<Timestamp>,
     /// The revision read: an update is refused (409) if it changed since.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rev: Option<u64>,
@@ -140,11 +147,7 @@ impl Input for CompanyInput {
             finite("employeeCount", count)?;
         }
         check_tags(self.tags.as_deref())?;
-        check_custom(&self.custom)?;
-        date_times(&[
-            ("createdAt", &self.created_at),
-            ("importedAt", &self.imported_at),
-        ])
+        check_custom(&self.custom)
     }
 }
 
@@ -178,9 +181,9 @@ crate::generic::ops::helpers::setters!(CompanyInput {
     #[doc = "Sets `default_lang`: default language, at most 100 characters."]
     default_lang: opt String,
     #[doc = "Sets `created_at`: creation time to record (creates only, RFC 3339)."]
-    created_at: opt String,
+    created_at: at Timestamp,
     #[doc = "Sets `imported_at`: import time (creates only, RFC 3339)."]
-    imported_at: opt String,
+    imported_at: at Timestamp,
     #[doc = "Sets `rev`: the revision read: an update is refused (409) if it changed since."]
     rev: num u64,
     #[doc = "Sets `deleted`: marks it deleted (updates only)."]

@@ -178,8 +178,8 @@ impl Searchable for Company {
     const PREFIX: &'static str = "company";
     const UPDATED_AT: &'static str = "company_updated_at";
     const ARCHIVED: bool = true;
-    fn updated_at(&self) -> Option<&str> {
-        self.attributes.updated_at.as_deref()
+    fn updated_at(&self) -> Option<&crate::protocol::date_time::DateTime> {
+        self.attributes.updated_at.as_ref()
     }
 }
 impl BulkWritable for Company {

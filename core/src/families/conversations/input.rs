@@ -1,13 +1,14 @@
 //! Request bodies for creating and updating conversations: only what was set is sent, and the
 //! spec's limits are checked before anything goes out.
 
+use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::generic::family::Input;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{
-    check_custom, check_list_of, check_tags, date_time, date_times, finite, max_chars, one_of,
+    check_custom, check_list_of, check_tags, finite, max_chars, one_of,
 };
 
 /// A conversation to create (`POST /v1/conversations`, or under a customer). Only the fields
@@ -65,11 +66,17 @@ pub struct ConversationInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_lang: Option<String>,
     /// Creation time to record (imports), RFC 3339.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub created_at: Option<Timestamp>,
     /// Import time, RFC 3339.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub imported_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub imported_at: Option<Timestamp>,
 }
 
 impl ConversationInput {
@@ -106,11 +113,7 @@ impl Input for ConversationInput {
         check_tags(self.tags.as_deref())?;
         check_list_of("assignedUsers", self.assigned_users.as_deref(), 10)?;
         check_list_of("assignedTeams", self.assigned_teams.as_deref(), 10)?;
-        check_custom(&self.custom)?;
-        date_times(&[
-            ("createdAt", &self.created_at),
-            ("importedAt", &self.imported_at),
-        ])
+        check_custom(&self.custom)
     }
 }
 
@@ -191,17 +194,20 @@ pub struct ConversationUpdate {
 #[non_exhaustive]
 pub struct SnoozeInput {
     /// Until when (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub time: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub time: Option<Timestamp>,
     /// `scheduled`, `canceled` or `elapsed`.
     pub status: String,
 }
 
 impl SnoozeInput {
-    /// Snooze until `time` (RFC 3339).
-    pub fn until(time: impl Into<String>) -> Self {
+    /// Snooze until `time`.
+    pub fn until(time: impl crate::protocol::date_time::IntoTimestamp) -> Self {
         Self {
-            time: Some(time.into()),
+            time: Some(time.into_timestamp()),
             status: "scheduled".into(),
         }
     }
@@ -243,9 +249,6 @@ impl Input for ConversationUpdate {
                 Some(&snooze.status),
                 &["scheduled", "canceled", "elapsed"],
             )?;
-            if let Some(time) = &snooze.time {
-                date_time("snooze", time)?;
-            }
         }
         check_tags(self.tags.as_deref())?;
         check_list_of("assignedUsers", self.assigned_users.as_deref(), 10)?;
@@ -289,9 +292,9 @@ crate::generic::ops::helpers::setters!(ConversationInput {
     #[doc = "Sets `default_lang`: default language, at most 100 characters."]
     default_lang: opt String,
     #[doc = "Sets `created_at`: creation time to record (imports), RFC 3339."]
-    created_at: opt String,
+    created_at: at Timestamp,
     #[doc = "Sets `imported_at`: import time, RFC 3339."]
-    imported_at: opt String,
+    imported_at: at Timestamp,
 });
 
 crate::generic::ops::helpers::setters!(ConversationUpdate {
@@ -336,8 +339,8 @@ crate::generic::ops::helpers::setters!(ConversationUpdate {
 });
 
 crate::generic::ops::helpers::setters!(SnoozeInput {
-    #[doc = "Sets `time`: until when (RFC 3339)."]
-    time: opt String,
+    #[doc = "Sets `time`: until when."]
+    time: at Timestamp,
     #[doc = "Sets `status`: `scheduled`, `canceled` or `elapsed`."]
     status: set String,
 });

@@ -215,12 +215,13 @@ crate::generic::declare::family! {
     /// use kustomer::{ApiKey, Config, Operation, conversations::ListCustomerConversations};
     ///
     /// let config = Config::new(ApiKey::new("key")?);
+    /// let since: kustomer::Timestamp = "2024-01-01T00:00:00Z".parse()?;
     /// let request = ListCustomerConversations::new("58210c3db0f09110006b7953")
-    ///     .from_date("2024-01-01T00:00:00.000Z")
+    ///     .from_date(since)
     ///     .build(&config)?;
     /// assert_eq!(request.uri().path(), "/v1/customers/58210c3db0f09110006b7953/conversations");
-    /// assert!(ListCustomerConversations::new("58210c3db0f09110006b7953").from_date("2024-01-01").build(&config).is_err());
-    /// # Ok::<(), kustomer::Error>(())
+    /// assert_eq!(request.uri().query(), Some("fromDate=2024-01-01T00%3A00%3A00.000Z"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub type ListCustomerConversations<'a> = crate::generic::ops::ListUnder<'a, Customer, Conversation> {
         ListUnder(Customer) => "GetConversationsByCustomer"
@@ -268,8 +269,8 @@ impl Searchable for Conversation {
     const PREFIX: &'static str = "conversation";
     const UPDATED_AT: &'static str = "conversation_updated_at";
     const ARCHIVED: bool = true;
-    fn updated_at(&self) -> Option<&str> {
-        self.attributes.updated_at.as_deref()
+    fn updated_at(&self) -> Option<&crate::protocol::date_time::DateTime> {
+        self.attributes.updated_at.as_ref()
     }
 }
 impl BulkWritable for Conversation {}

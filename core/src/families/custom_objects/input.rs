@@ -1,13 +1,13 @@
 //! Request bodies for custom objects and klasses.
 
+use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::generic::family::Input;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{
-    chars_between, check_custom, check_list_max, check_tags, date_times, max_chars, not_empty,
-    one_of,
+    chars_between, check_custom, check_list_max, check_tags, max_chars, not_empty, one_of,
 };
 
 /// A custom object to create (`POST /v1/klasses/{name}`, under a customer, in bulk) or changes
@@ -62,11 +62,17 @@ pub struct KObjectInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Creation time to record (imports, RFC 3339; not taken by a bulk update).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub created_at: Option<Timestamp>,
     /// Import time (RFC 3339; not taken by a bulk update).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub imported_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub imported_at: Option<Timestamp>,
     /// The revision read (updates only): refused (409) if it changed since.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rev: Option<u64>,
@@ -101,11 +107,7 @@ impl Input for KObjectInput {
         })?;
         max_chars("icon", self.icon.as_deref(), 64)?;
         check_custom(&self.custom)?;
-        check_tags(self.tags.as_deref())?;
-        date_times(&[
-            ("createdAt", &self.created_at),
-            ("importedAt", &self.imported_at),
-        ])
+        check_tags(self.tags.as_deref())
     }
 }
 
@@ -223,9 +225,9 @@ crate::generic::ops::helpers::setters!(KObjectInput {
     #[doc = "Sets `tags`: tags, at most 20."]
     tags: opt Vec<String>,
     #[doc = "Sets `created_at`: creation time to record (imports, RFC 3339; not taken by a bulk update)."]
-    created_at: opt String,
+    created_at: at Timestamp,
     #[doc = "Sets `imported_at`: import time (RFC 3339; not taken by a bulk update)."]
-    imported_at: opt String,
+    imported_at: at Timestamp,
     #[doc = "Sets `rev`: the revision read (updates only): refused (409) if it changed since."]
     rev: num u64,
 });

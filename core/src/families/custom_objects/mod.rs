@@ -287,8 +287,8 @@ impl Searchable for KObject {
     const PREFIX: &'static str = "kobject";
     const UPDATED_AT: &'static str = "kobject_updated_at";
     const ARCHIVED: bool = true;
-    fn updated_at(&self) -> Option<&str> {
-        self.attributes.updated_at.as_deref()
+    fn updated_at(&self) -> Option<&crate::protocol::date_time::DateTime> {
+        self.attributes.updated_at.as_ref()
     }
 }
 impl BulkWritable for KObject {

@@ -82,7 +82,7 @@ impl<'c, T: Transport> Handle<'c, T, Customer> {
     /// use kustomer::customers::{ListRelated, Related};
     ///
     /// let list = ListRelated::new("58210c3db0f09110006b7953", Related::Conversations)
-    ///     .from_date("2024-01-01T00:00:00.000Z");
+    ///     .from_date(std::time::SystemTime::now() - std::time::Duration::from_secs(86_400));
     /// for conversation in client.customers().related(list) {
     ///     println!("{:?}", conversation?.attributes.get("name"));
     /// }

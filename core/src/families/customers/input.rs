@@ -1,6 +1,7 @@
 //! Request bodies for creating and updating customers: only what was set is sent, and the API's
 //! documented limits are checked before anything goes out.
 
+use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -10,7 +11,7 @@ use crate::families::contact::{
 };
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{
-    self, chars_between, check_count, check_custom, check_list, check_tag, check_unique, max_chars,
+    chars_between, check_count, check_custom, check_list, check_tag, check_unique, max_chars,
     one_of,
 };
 
@@ -59,17 +60,29 @@ pub struct CustomerInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// When the customer signed up (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signed_up_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub signed_up_at: Option<Timestamp>,
     /// Last activity (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_activity_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub last_activity_at: Option<Timestamp>,
     /// Last activity by the customer (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_customer_activity_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub last_customer_activity_at: Option<Timestamp>,
     /// Last seen (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_seen_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub last_seen_at: Option<Timestamp>,
     /// Avatar image URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub avatar_url: Option<String>,
@@ -123,17 +136,26 @@ pub struct CustomerInput {
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub custom: Map<String, Value>,
     /// Birthday (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birthday_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub birthday_at: Option<Timestamp>,
     /// `m` or `f`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gender: Option<String>,
     /// Creation time to record (imports).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub created_at: Option<Timestamp>,
     /// Import time.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub imported_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub imported_at: Option<Timestamp>,
     /// The revision this update is based on: a stale one answers 409
     /// ([`Error::Conflict`](crate::Error::Conflict)).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -252,15 +274,6 @@ impl CustomerInput {
             }
         }
         one_of("gender", self.gender.as_deref(), &["m", "f"])?;
-        validation::date_times(&[
-            ("signedUpAt", &self.signed_up_at),
-            ("lastActivityAt", &self.last_activity_at),
-            ("lastCustomerActivityAt", &self.last_customer_activity_at),
-            ("lastSeenAt", &self.last_seen_at),
-            ("birthdayAt", &self.birthday_at),
-            ("createdAt", &self.created_at),
-            ("importedAt", &self.imported_at),
-        ])?;
         if let Some(sentiment) = &self.sentiment {
             let polarity_ok = [-1, 0, 1].contains(&sentiment.polarity);
             let confidence_ok = (-1.0..=1.0).contains(&sentiment.confidence);
@@ -293,13 +306,13 @@ crate::generic::ops::helpers::setters!(CustomerInput {
     #[doc = "Sets `username`: username, at most 256 characters."]
     username: opt String,
     #[doc = "Sets `signed_up_at`: when the customer signed up (RFC 3339)."]
-    signed_up_at: opt String,
+    signed_up_at: at Timestamp,
     #[doc = "Sets `last_activity_at`: last activity (RFC 3339)."]
-    last_activity_at: opt String,
+    last_activity_at: at Timestamp,
     #[doc = "Sets `last_customer_activity_at`: last activity by the customer (RFC 3339)."]
-    last_customer_activity_at: opt String,
+    last_customer_activity_at: at Timestamp,
     #[doc = "Sets `last_seen_at`: last seen (RFC 3339)."]
-    last_seen_at: opt String,
+    last_seen_at: at Timestamp,
     #[doc = "Sets `avatar_url`: avatar image URL."]
     avatar_url: opt String,
     #[doc = "Sets `external_ids`: external IDs (at most 10)."]
@@ -335,13 +348,13 @@ crate::generic::ops::helpers::setters!(CustomerInput {
     #[doc = "Sets `custom`: custom attributes: at most 100, each named with a type suffix (`Str`, `Txt`, `Num`,."]
     custom: set Map<String, Value>,
     #[doc = "Sets `birthday_at`: birthday (RFC 3339)."]
-    birthday_at: opt String,
+    birthday_at: at Timestamp,
     #[doc = "Sets `gender`: `m` or `f`."]
     gender: opt String,
     #[doc = "Sets `created_at`: creation time to record (imports)."]
-    created_at: opt String,
+    created_at: at Timestamp,
     #[doc = "Sets `imported_at`: import time."]
-    imported_at: opt String,
+    imported_at: at Timestamp,
     #[doc = "Sets `rev`: the revision this update is based on: a stale one answers 409."]
     rev: num u64,
     #[doc = "Sets `default_lang`: default language."]
@@ -429,20 +442,16 @@ mod tests {
             what(CustomerInput::new().custom_str("noteTxt", "x".repeat(1025))),
             "custom"
         );
-        assert_eq!(
-            what(CustomerInput::new().custom_at("renewalAt", "next week")),
-            "custom"
-        );
-        assert!(
-            CustomerInput::new()
-                .custom_at("renewalAt", "2025-01-01T00:00:00.000Z")
-                .validate()
-                .is_ok()
-        );
-        assert_eq!(
-            what(CustomerInput::new().custom_at("renewalAt", "2025-01-01")),
-            "custom"
-        );
+        let raw_custom = |value: &str| {
+            let mut input = CustomerInput::new();
+            input.custom.insert("renewalAt".into(), value.into());
+            input
+        };
+        assert_eq!(what(raw_custom("next week")), "custom");
+        assert_eq!(what(raw_custom("2025-01-01")), "custom");
+        let renewal = CustomerInput::new().custom_at("renewalAt", jiff::Timestamp::UNIX_EPOCH);
+        assert!(renewal.validate().is_ok());
+        assert_eq!(renewal.custom["renewalAt"], "1970-01-01T00:00:00.000Z");
         for not_a_number in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             let input = CustomerInput::new().custom_num("ordersNum", not_a_number);
             let err = input.validate().unwrap_err();
@@ -459,11 +468,6 @@ mod tests {
             assert_eq!(what(location(not_a_number, 0.0)), "locations");
             assert_eq!(what(location(0.0, not_a_number)), "locations");
         }
-        let signed_up = CustomerInput {
-            signed_up_at: Some("2024-01-01".into()),
-            ..CustomerInput::default()
-        };
-        assert_eq!(what(signed_up), "signedUpAt");
         let gender = CustomerInput {
             gender: Some("x".into()),
             ..CustomerInput::default()

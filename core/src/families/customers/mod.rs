@@ -282,8 +282,8 @@ impl Searchable for Customer {
     const PREFIX: &'static str = "customer";
     const UPDATED_AT: &'static str = "customer_updated_at";
     const ARCHIVED: bool = true;
-    fn updated_at(&self) -> Option<&str> {
-        self.attributes.updated_at.as_deref()
+    fn updated_at(&self) -> Option<&crate::protocol::date_time::DateTime> {
+        self.attributes.updated_at.as_ref()
     }
 }
 impl BulkWritable for Customer {}

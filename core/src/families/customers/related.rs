@@ -86,18 +86,18 @@ impl Related {
 /// let config = Config::new(ApiKey::new("key")?);
 /// let op = ListRelated::new("58210c3db0f09110006b7953", Related::Conversations)
 ///     .page_size(50)
-///     .from_date("2024-01-01T00:00:00.000Z");
+///     .from_date("2024-01-01T00:00:00Z".parse::<kustomer::Timestamp>()?);
 /// let request = op.build(&config)?;
 /// assert_eq!(request.uri().path(), "/v1/customers/58210c3db0f09110006b7953/conversations");
 /// assert_eq!(request.uri().query(), Some("pageSize=50&fromDate=2024-01-01T00%3A00%3A00.000Z"));
-/// # Ok::<(), kustomer::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListRelated<'a> {
     customer_id: Cow<'a, str>,
     related: Related,
     paging: Paging,
-    from_date: Option<String>,
+    from_date: Option<jiff::Timestamp>,
 }
 
 impl<'a> ListRelated<'a> {
@@ -113,11 +113,11 @@ impl<'a> ListRelated<'a> {
 
     paging_methods!();
 
-    /// Only conversations from this time on (conversations only): an RFC 3339 date-time such
-    /// as `2024-01-01T00:00:00.000Z`.
+    /// Only conversations from this time on (conversations only), sent as RFC 3339 in UTC to
+    /// the millisecond.
     #[must_use]
-    pub fn from_date(mut self, date: impl Into<String>) -> Self {
-        self.from_date = Some(date.into());
+    pub fn from_date(mut self, date: impl crate::protocol::date_time::IntoTimestamp) -> Self {
+        self.from_date = Some(date.into_timestamp());
         self
     }
 }
@@ -144,15 +144,13 @@ impl Operation for ListRelated<'_> {
             return config.request(Method::GET, path, None);
         }
         self.paging.check(100)?;
-        if let Some(date) = &self.from_date {
-            if self.related != Related::Conversations {
-                return Err(InvalidInput::new("fromDate", "applies to conversations only").into());
-            }
-            crate::protocol::validation::date_time("fromDate", date)?;
+        if self.from_date.is_some() && self.related != Related::Conversations {
+            return Err(InvalidInput::new("fromDate", "applies to conversations only").into());
         }
+        let from_date = self.from_date.map(crate::protocol::date_time::wire);
         let mut query = Query::new();
         self.paging.push(&mut query);
-        query.push_opt("fromDate", self.from_date.as_deref());
+        query.push_opt("fromDate", from_date.as_deref());
         let path = customer_path(
             &self.customer_id,
             &format!("{}{}", self.related.suffix()?, query.as_str()),

@@ -3,6 +3,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::families::drafts::send_at::SendAt;
 use crate::generic::family::Input;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{chars_between, check_list_of, max_chars, not_empty, one_of};
@@ -105,7 +106,7 @@ pub struct DraftInput {
     pub auto: Option<bool>,
     /// When to send it: RFC 3339, or Kustomer's date math (`now+1h`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_at: Option<String>,
+    pub send_at: Option<SendAt>,
     /// `bulk` or `satisfaction`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -254,10 +255,6 @@ impl Input for DraftInput {
         max_chars("body", self.body.as_deref(), 10_240)?;
         check_list_of("shortcuts", self.shortcuts.as_deref(), usize::MAX)?;
         check_list_of("kbArticles", self.kb_articles.as_deref(), usize::MAX)?;
-        // RFC 3339 or Kustomer's date math (`now+1h`): only emptiness is the caller's mistake.
-        if let Some(at) = &self.send_at {
-            not_empty("sendAt", at)?;
-        }
         Ok(())
     }
 }
@@ -307,7 +304,7 @@ pub struct ForwardInput {
     pub status: Option<String>,
     /// When to send it (RFC 3339).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_at: Option<String>,
+    pub send_at: Option<SendAt>,
     /// Language, at most 100 characters (updates only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
@@ -383,9 +380,6 @@ impl Input for ForwardInput {
         }
         max_chars("body", self.body.as_deref(), 10_240)?;
         max_chars("lang", self.lang.as_deref(), 100)?;
-        if let Some(at) = &self.send_at {
-            not_empty("sendAt", at)?;
-        }
         Ok(())
     }
 }
@@ -424,7 +418,7 @@ crate::generic::ops::helpers::setters!(DraftInput {
     #[doc = "Sets `auto`: whether a workflow wrote it (excluded from reporting)."]
     auto: num bool,
     #[doc = "Sets `send_at`: when to send it: RFC 3339, or Kustomer's date math (`now+1h`)."]
-    send_at: opt String,
+    send_at: opt SendAt,
     #[doc = "Sets `source`: `bulk` or `satisfaction`."]
     source: opt String,
     #[doc = "Sets `lang`: language, at most 100 characters."]
@@ -458,8 +452,8 @@ crate::generic::ops::helpers::setters!(ForwardInput {
     customer: opt String,
     #[doc = "Sets `status`: `draft`, `sent` or `failed`."]
     status: opt String,
-    #[doc = "Sets `send_at`: when to send it (RFC 3339)."]
-    send_at: opt String,
+    #[doc = "Sets `send_at`: when to send it: a point in time, or Kustomer's date math (`now+1h`)."]
+    send_at: opt SendAt,
     #[doc = "Sets `lang`: language, at most 100 characters (updates only)."]
     lang: opt String,
     #[doc = "Sets `from`: who it comes from."]

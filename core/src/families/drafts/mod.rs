@@ -6,6 +6,7 @@
 //! `org.user.outbound_account.read` / `org.permission.outbound_account.read`.
 
 mod input;
+mod send_at;
 
 use crate::families::models::{
     Attachment, Conversation, Customer, Draft, Forward, OutboundAccount,
@@ -22,6 +23,7 @@ pub use crate::families::attachments::{
     GetDraftAttachment, GetForwardAttachment, ListDraftAttachments, ListForwardAttachments,
 };
 pub use input::{AddressInput, AttachmentRef, DraftInput, ForwardInput, Recipient, Sender};
+pub use send_at::SendAt;
 
 crate::generic::declare::family! {
     impl Family for Draft {

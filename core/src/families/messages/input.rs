@@ -1,13 +1,12 @@
 //! Request bodies for creating, updating and redacting messages.
 
+use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::generic::family::Input;
 use crate::protocol::error::InvalidInput;
-use crate::protocol::validation::{
-    check_count, check_custom, date_times, max_chars, one_of, required,
-};
+use crate::protocol::validation::{check_count, check_custom, max_chars, one_of, required};
 
 const CHANNELS: [&str; 9] = [
     "email",
@@ -81,14 +80,23 @@ pub struct MessageInput {
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub custom: Map<String, Value>,
     /// When it was sent (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sent_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub sent_at: Option<Timestamp>,
     /// Creation time to record (imports, RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub created_at: Option<Timestamp>,
     /// Import time (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub imported_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub imported_at: Option<Timestamp>,
     /// IDs of attachments already uploaded (see
     /// [`Handle::upload`](crate::Handle::upload)), unique.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -154,12 +162,7 @@ impl Input for MessageInput {
             "attachments",
             self.attachments.as_deref(),
             usize::MAX,
-        )?;
-        date_times(&[
-            ("sentAt", &self.sent_at),
-            ("createdAt", &self.created_at),
-            ("importedAt", &self.imported_at),
-        ])
+        )
     }
 }
 
@@ -191,8 +194,11 @@ pub struct MessageUpdate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// When it was sent (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sent_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub sent_at: Option<Timestamp>,
     /// Language, at most 100 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
@@ -223,8 +229,7 @@ impl Input for MessageUpdate {
         max_chars("externalId", self.external_id.as_deref(), 256)?;
         max_chars("lang", self.lang.as_deref(), 100)?;
         check_count("meta", self.meta.len(), 100)?;
-        check_custom(&self.custom)?;
-        date_times(&[("sentAt", &self.sent_at)])
+        check_custom(&self.custom)
     }
 }
 
@@ -304,11 +309,11 @@ crate::generic::ops::helpers::setters!(MessageInput {
     #[doc = "Sets `custom`: custom attributes: at most 100, typed by their name's suffix."]
     custom: set Map<String, Value>,
     #[doc = "Sets `sent_at`: when it was sent (RFC 3339)."]
-    sent_at: opt String,
+    sent_at: at Timestamp,
     #[doc = "Sets `created_at`: creation time to record (imports, RFC 3339)."]
-    created_at: opt String,
+    created_at: at Timestamp,
     #[doc = "Sets `imported_at`: import time (RFC 3339)."]
-    imported_at: opt String,
+    imported_at: at Timestamp,
     #[doc = "Sets `attachments`: iDs of attachments already uploaded (see."]
     attachments: opt Vec<String>,
 });
@@ -325,7 +330,7 @@ crate::generic::ops::helpers::setters!(MessageUpdate {
     #[doc = "Sets `subject`: subject, at most 256 characters."]
     subject: opt String,
     #[doc = "Sets `sent_at`: when it was sent (RFC 3339)."]
-    sent_at: opt String,
+    sent_at: at Timestamp,
     #[doc = "Sets `lang`: language, at most 100 characters."]
     lang: opt String,
     #[doc = "Sets `meta`: channel details, at most 100 properties."]

@@ -266,8 +266,8 @@ impl Searchable for Message {
     const PREFIX: &'static str = "message";
     const UPDATED_AT: &'static str = "message_updated_at";
     const ARCHIVED: bool = true;
-    fn updated_at(&self) -> Option<&str> {
-        self.attributes.updated_at.as_deref()
+    fn updated_at(&self) -> Option<&crate::protocol::date_time::DateTime> {
+        self.attributes.updated_at.as_ref()
     }
 }
 impl BulkWritable for Message {}

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::{BasicRelationships, Relationship};
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 use crate::protocol::secret::Secret;
 
@@ -57,14 +58,14 @@ pub struct AuthTokenAttributes {
     #[serde(deserialize_with = "lenient::scalars")]
     pub roles: Vec<String>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
     /// When it was last used.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub last_accessed_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub last_accessed_at: Option<DateTime>,
 }
 
 /// An auth token's links: its org and its user.
@@ -116,11 +117,11 @@ pub struct RoleGroupAttributes {
     #[serde(deserialize_with = "lenient::scalars")]
     pub roles: Vec<String>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -169,14 +170,14 @@ pub struct AuthSettingsAttributes {
     #[serde(deserialize_with = "lenient::object")]
     pub app: Option<AppSettings>,
     /// When they were created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When they last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
     /// When a user last modified them.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub modified_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub modified_at: Option<DateTime>,
 }
 
 /// Whether one way to log in is allowed.
@@ -295,11 +296,11 @@ pub struct CustomerAuthSettingsAttributes {
     #[serde(deserialize_with = "lenient::scalars")]
     pub cors_whitelist: Vec<String>,
     /// When they were created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When they last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 /// A user's password state: whether a new one may or must be set.
@@ -314,6 +315,6 @@ pub struct PasswordState {
     #[serde(deserialize_with = "lenient::scalar")]
     pub force_new: Option<bool>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }

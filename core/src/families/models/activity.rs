@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::Relationship;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 /// The relationships of an activity record. Any of them may be absent.
@@ -47,14 +48,14 @@ pub struct CustomerEventAttributes {
     /// Where it happened, as sent.
     pub location: Option<Value>,
     /// When it was published.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub published_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub published_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -81,11 +82,11 @@ pub struct CustomerSessionAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub session_id: Option<String>,
     /// Its first event.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub first_event_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub first_event_at: Option<DateTime>,
     /// Its last event.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub last_event_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub last_event_at: Option<DateTime>,
     /// How many events it has.
     #[serde(deserialize_with = "lenient::scalar")]
     pub count: Option<u64>,
@@ -112,8 +113,8 @@ resource_model!(
 #[non_exhaustive]
 pub struct ConversationTimeAttributes {
     /// When the handling started.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub handle_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub handle_at: Option<DateTime>,
     /// How long it took, in seconds.
     #[serde(deserialize_with = "lenient::scalar")]
     pub handle_time: Option<f64>,
@@ -130,11 +131,11 @@ pub struct ConversationTimeAttributes {
     #[serde(deserialize_with = "lenient::scalars")]
     pub channels: Vec<String>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -185,11 +186,11 @@ pub struct AuditLogAttributes {
     /// sent.
     pub changes: Option<Value>,
     /// When it happened.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it was published.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub published_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub published_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -222,14 +223,14 @@ pub struct TrackingIdentityAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub status: Option<String>,
     /// When the status was set.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub status_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub status_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 resource_model!(

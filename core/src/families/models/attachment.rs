@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::Relationship;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 /// The attributes of an attachment or a media file.
@@ -32,11 +33,11 @@ pub struct AttachmentAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub context: Option<String>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 /// An attachment's relationships. Any of them may be absent.

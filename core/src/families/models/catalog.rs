@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::BasicRelationships;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 resource_model!(
@@ -37,14 +38,14 @@ pub struct TagAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub deleted: Option<bool>,
     /// When it was deleted.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub deleted_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub deleted_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -95,11 +96,11 @@ pub struct ShortcutAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub rev: Option<u64>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -132,14 +133,14 @@ pub struct BrandAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub default: Option<bool>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
     /// When a user last modified it.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub modified_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub modified_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -169,11 +170,11 @@ pub struct OrgAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub display_name: Option<String>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -200,9 +201,9 @@ pub struct ShortcutCategoryAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub name: Option<String>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use crate::families::models::resource_model::resource_model;
 use crate::families::models::{Email, Location, Phone, Social, UrlEntry};
 use crate::generic::resource::BasicRelationships;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 resource_model!(
@@ -81,12 +82,12 @@ pub struct CompanyAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub rev: Option<u64>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
     /// When a user last modified it.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub modified_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub modified_at: Option<DateTime>,
 }

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use crate::families::models::Sentiment;
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::Relationship;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 resource_model!(
@@ -140,8 +141,8 @@ pub struct ConversationAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub ended: Option<bool>,
     /// When it ended.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub ended_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub ended_at: Option<DateTime>,
     /// Why it ended.
     #[serde(deserialize_with = "lenient::scalar")]
     pub ended_reason: Option<String>,
@@ -168,20 +169,20 @@ pub struct ConversationAttributes {
     #[serde(deserialize_with = "lenient::object_or_default")]
     pub custom: Map<String, Value>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
     /// When a user last modified it.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub modified_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub modified_at: Option<DateTime>,
     /// When it was imported.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub imported_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub imported_at: Option<DateTime>,
     /// Last activity on it.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub last_activity_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub last_activity_at: Option<DateTime>,
 }
 
 /// A conversation's summary of one of its messages; every part may be missing.
@@ -196,11 +197,11 @@ pub struct MessageSummary {
     #[serde(deserialize_with = "lenient::scalar")]
     pub channel: Option<String>,
     /// When it was sent.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub sent_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub sent_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// Its sentiment.
     #[serde(deserialize_with = "lenient::object")]
     pub sentiment: Option<Sentiment>,
@@ -212,8 +213,8 @@ pub struct MessageSummary {
 #[non_exhaustive]
 pub struct Snooze {
     /// Until when.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub time: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub time: Option<DateTime>,
     /// `scheduled`, `canceled` or `elapsed`.
     #[serde(deserialize_with = "lenient::scalar")]
     pub status: Option<String>,

@@ -2,6 +2,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::protocol::date_time::DateTime;
+
 /// Typed reads of a record's custom attributes (`custom`, kept on every model as the map the API
 /// sent): `…Str` and `…Txt` text, `…Num` numbers, `…Bool` booleans, `…At` RFC 3339 times, `…Url`
 /// addresses. A name without that suffix, or a value of another type, reads as `None`; anything
@@ -16,10 +18,11 @@ use serde_json::{Map, Value};
 /// assert_eq!(custom.str("tierStr"), Some("gold"));
 /// assert_eq!(custom.num("ordersNum"), Some(12.0));
 /// assert_eq!(custom.bool("vipBool"), Some(true));
-/// assert_eq!(custom.at("renewalAt"), Some("2025-01-01T00:00:00.000Z"));
+/// let renewal = custom.at("renewalAt").and_then(|at| at.timestamp());
+/// assert_eq!(renewal, Some("2025-01-01T00:00:00Z".parse()?));
 /// assert_eq!(custom.num("oddNum"), None); // not a number, and visibly so
 /// assert_eq!(custom.num("tierStr"), None); // not a number attribute
-/// # Ok::<(), serde_json::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub trait CustomFields {
     /// A text attribute (`…Str` or `…Txt`).
@@ -28,8 +31,8 @@ pub trait CustomFields {
     fn num(&self, name: &str) -> Option<f64>;
     /// A boolean attribute (`…Bool`).
     fn bool(&self, name: &str) -> Option<bool>;
-    /// A time attribute (`…At`), as the RFC 3339 text sent.
-    fn at(&self, name: &str) -> Option<&str>;
+    /// A date-time attribute (`…At`): its instant, or the text sent if it is not one.
+    fn at(&self, name: &str) -> Option<DateTime>;
     /// A URL attribute (`…Url`).
     fn url(&self, name: &str) -> Option<&str>;
 
@@ -167,8 +170,9 @@ impl CustomFields for Map<String, Value> {
     fn bool(&self, name: &str) -> Option<bool> {
         self.read(name, CustomKind::Bool).ok()??.as_bool()
     }
-    fn at(&self, name: &str) -> Option<&str> {
-        self.read(name, CustomKind::At).ok()??.as_str()
+    fn at(&self, name: &str) -> Option<DateTime> {
+        let text = self.read(name, CustomKind::At).ok()??.as_str()?;
+        Some(DateTime::parse_lenient(text))
     }
     fn url(&self, name: &str) -> Option<&str> {
         self.read(name, CustomKind::Url).ok()??.as_str()

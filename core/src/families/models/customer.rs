@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::Relationship;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 resource_model!(
@@ -83,8 +84,8 @@ pub struct CustomerAttributes {
     #[serde(deserialize_with = "lenient::objects")]
     pub shared_external_ids: Vec<ExternalId>,
     /// When the customer signed up in your system.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub signed_up_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub signed_up_at: Option<DateTime>,
     /// Avatar image URL.
     #[serde(deserialize_with = "lenient::scalar")]
     pub avatar_url: Option<String>,
@@ -137,8 +138,8 @@ pub struct CustomerAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub time_zone: Option<String>,
     /// Birthday.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub birthday_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub birthday_at: Option<DateTime>,
     /// `m` or `f`.
     #[serde(deserialize_with = "lenient::scalar")]
     pub gender: Option<String>,
@@ -146,23 +147,23 @@ pub struct CustomerAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub presence: Option<String>,
     /// Creation time.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// Last update time (any change).
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
     /// Last modification by a user or the API.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub modified_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub modified_at: Option<DateTime>,
     /// Last time the customer was seen.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub last_seen_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub last_seen_at: Option<DateTime>,
     /// Last activity on the customer.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub last_activity_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub last_activity_at: Option<DateTime>,
     /// Last activity by the customer.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub last_customer_activity_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub last_customer_activity_at: Option<DateTime>,
     /// The last inbound message.
     #[serde(deserialize_with = "lenient::object")]
     pub last_message_in: Option<LastMessageIn>,
@@ -349,8 +350,8 @@ pub struct Location {
 #[non_exhaustive]
 pub struct RecentLocation {
     /// Update time.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 /// The last message a customer sent.
@@ -359,8 +360,8 @@ pub struct RecentLocation {
 #[non_exhaustive]
 pub struct LastMessageIn {
     /// When it was sent.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub sent_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub sent_at: Option<DateTime>,
     /// Its sentiment, as sent (documented as a string, seen as an object).
     pub sentiment: Option<serde_json::Value>,
 }
@@ -419,8 +420,8 @@ pub struct ConversationCounts {
 #[non_exhaustive]
 pub struct Preview {
     /// When.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub preview_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub preview_at: Option<DateTime>,
     /// `message_in`, `message_out`, ... (`type`).
     #[serde(rename = "type", deserialize_with = "lenient::scalar")]
     pub kind: Option<String>,

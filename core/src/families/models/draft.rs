@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::Relationship;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 /// An address on a draft or forward (`{email, name}`).
@@ -68,8 +69,8 @@ pub struct OutgoingAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub body: Option<String>,
     /// When it is to be sent.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub send_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub send_at: Option<DateTime>,
     /// Language.
     #[serde(deserialize_with = "lenient::scalar")]
     pub lang: Option<String>,
@@ -77,11 +78,11 @@ pub struct OutgoingAttributes {
     #[serde(deserialize_with = "lenient::objects")]
     pub attachments: Vec<Map<String, Value>>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 resource_model!(

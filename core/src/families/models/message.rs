@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use crate::families::models::Sentiment;
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::Relationship;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 resource_model!(
@@ -100,8 +101,8 @@ pub struct MessageAttributes {
     #[serde(deserialize_with = "lenient::object")]
     pub error: Option<MessageError>,
     /// When it failed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub error_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub error_at: Option<DateTime>,
     /// Channel details, free-form (`to` as an array, an object or a string).
     #[serde(deserialize_with = "lenient::object_or_default")]
     pub meta: Map<String, Value>,
@@ -137,17 +138,17 @@ pub struct MessageAttributes {
     #[serde(deserialize_with = "lenient::object_or_default")]
     pub custom: Map<String, Value>,
     /// When it was sent.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub sent_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub sent_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
     /// When a user last modified it.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub modified_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub modified_at: Option<DateTime>,
 }
 
 /// Why a message could not be sent.

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::BasicRelationships;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 resource_model!(
@@ -109,8 +110,8 @@ pub struct AttributeDefinition {
     #[serde(deserialize_with = "lenient::scalar")]
     pub multi: Option<bool>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 /// Each definition read leniently: one that is not an object reads as an empty definition, so

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::BasicRelationships;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 /// The attributes of a business schedule.
@@ -28,11 +29,11 @@ pub struct ScheduleAttributes {
     /// Holidays, as sent.
     pub holidays: Option<Value>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -107,8 +108,8 @@ pub struct SlaAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub current_version: Option<u64>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -149,11 +150,11 @@ pub struct SatisfactionAttributes {
     #[serde(deserialize_with = "lenient::objects")]
     pub questions: Vec<Map<String, Value>>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -186,9 +187,9 @@ pub struct SpamSenderAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub list: Option<String>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::BasicRelationships;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 resource_model!(
@@ -60,26 +61,26 @@ pub struct UserAttributes {
     #[serde(deserialize_with = "lenient::scalars")]
     pub role_groups: Vec<String>,
     /// When the email was verified.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub email_verified_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub email_verified_at: Option<DateTime>,
     /// First login.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub first_login_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub first_login_at: Option<DateTime>,
     /// Most recent login.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub most_recent_login_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub most_recent_login_at: Option<DateTime>,
     /// When the user was deleted.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub deleted_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub deleted_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
     /// When a user last modified it.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub modified_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub modified_at: Option<DateTime>,
 }
 
 resource_model!(
@@ -121,12 +122,12 @@ pub struct TeamAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub deleted: Option<bool>,
     /// When it was deleted.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub deleted_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub deleted_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::BasicRelationships;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 use crate::protocol::secret::Secret;
 
@@ -65,11 +66,11 @@ pub struct WebhookAttributes {
     #[serde(deserialize_with = "token")]
     pub token: Option<Secret>,
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }
 
 fn token<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Secret>, D::Error> {

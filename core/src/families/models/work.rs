@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::BasicRelationships;
-use crate::protocol::lenient;
+
+use crate::protocol::date_time::DateTime;
 
 resource_model!(
     /// An agent's work session (search context `work_session`).
@@ -18,7 +19,8 @@ resource_model!(
     /// use kustomer::{Operation, search::SearchQuery, work::SearchWorkSessions};
     ///
     /// let page = SearchWorkSessions::new(SearchQuery::new()).parse(response)?;
-    /// assert_eq!(page.items[0].attributes.updated_at.as_deref(), Some("2024-05-01T10:00:00.000Z"));
+    /// let updated = page.items[0].attributes.updated_at.as_ref().and_then(|at| at.timestamp());
+/// assert_eq!(updated, Some("2024-05-01T10:00:00Z".parse()?));
     /// assert_eq!(page.items[0].attribute("status"), Some("available".into()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -37,9 +39,9 @@ resource_model!(
 #[non_exhaustive]
 pub struct WorkAttributes {
     /// When it was created.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "lenient::scalar")]
-    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    pub updated_at: Option<DateTime>,
 }

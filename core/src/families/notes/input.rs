@@ -1,10 +1,11 @@
 //! Request bodies for creating and updating notes.
 
+use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::generic::family::Input;
 use crate::protocol::error::InvalidInput;
-use crate::protocol::validation::{chars_between, check_list_max, date_times, max_chars};
+use crate::protocol::validation::{chars_between, check_list_max, max_chars};
 
 /// A user or team mentioned in a note (at least one of the two).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -64,11 +65,17 @@ pub struct NoteInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     /// Creation time to record (imports, RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub created_at: Option<Timestamp>,
     /// Import time (RFC 3339); not taken by `POST /notes`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub imported_at: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::protocol::date_time::write"
+    )]
+    pub imported_at: Option<Timestamp>,
 }
 
 impl NoteInput {
@@ -107,11 +114,7 @@ impl Input for NoteInput {
         chars_between("body", &self.body, 1, 10_240)?;
         max_chars("externalId", self.external_id.as_deref(), 256)?;
         max_chars("lang", self.lang.as_deref(), 100)?;
-        check_mentions(self.user_mentions.as_deref())?;
-        date_times(&[
-            ("createdAt", &self.created_at),
-            ("importedAt", &self.imported_at),
-        ])
+        check_mentions(self.user_mentions.as_deref())
     }
 }
 
@@ -180,9 +183,9 @@ crate::generic::ops::helpers::setters!(NoteInput {
     #[doc = "Sets `lang`: language, at most 100 characters."]
     lang: opt String,
     #[doc = "Sets `created_at`: creation time to record (imports, RFC 3339)."]
-    created_at: opt String,
+    created_at: at Timestamp,
     #[doc = "Sets `imported_at`: import time (RFC 3339); not taken by `POST /notes`."]
-    imported_at: opt String,
+    imported_at: at Timestamp,
 });
 
 crate::generic::ops::helpers::setters!(NoteUpdate {

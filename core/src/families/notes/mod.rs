@@ -248,8 +248,8 @@ impl Searchable for Note {
     const PREFIX: &'static str = "note";
     const UPDATED_AT: &'static str = "note_updated_at";
     const ARCHIVED: bool = false;
-    fn updated_at(&self) -> Option<&str> {
-        self.attributes.updated_at.as_deref()
+    fn updated_at(&self) -> Option<&crate::protocol::date_time::DateTime> {
+        self.attributes.updated_at.as_ref()
     }
 }
 impl BulkWritable for Note {

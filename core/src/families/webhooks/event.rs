@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use crate::families::models::{Conversation, Customer, Message, Team, User};
 use crate::families::webhooks::WebhookError;
 use crate::generic::family::sealed::FromDocument;
+use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
 
 /// The kind of event, from its `name`.
@@ -118,14 +119,18 @@ impl EventData {
 
     /// The record's `updatedAt`: events may arrive out of order, compare it with what you
     /// hold before applying one.
-    pub fn updated_at(&self) -> Option<&str> {
+    pub fn updated_at(&self) -> Option<DateTime> {
         match self {
-            Self::Conversation(r) => r.attributes.updated_at.as_deref(),
-            Self::Customer(r) => r.attributes.updated_at.as_deref(),
-            Self::Message(r) => r.attributes.updated_at.as_deref(),
-            Self::Team(r) => r.attributes.updated_at.as_deref(),
-            Self::User(r) => r.attributes.updated_at.as_deref(),
-            Self::Other(v) => v.get("attributes")?.get("updatedAt")?.as_str(),
+            Self::Conversation(r) => r.attributes.updated_at.clone(),
+            Self::Customer(r) => r.attributes.updated_at.clone(),
+            Self::Message(r) => r.attributes.updated_at.clone(),
+            Self::Team(r) => r.attributes.updated_at.clone(),
+            Self::User(r) => r.attributes.updated_at.clone(),
+            Self::Other(v) => v
+                .get("attributes")?
+                .get("updatedAt")?
+                .as_str()
+                .map(DateTime::parse_lenient),
         }
     }
 }
@@ -240,7 +245,7 @@ pub struct WebhookEvent {
     /// The partition (the resource's ID for most events).
     pub partition: Option<String>,
     /// When the event happened.
-    pub created_at: Option<String>,
+    pub created_at: Option<DateTime>,
     /// What changed (updates).
     pub changes: Changes,
     /// The resource, typed by family.
@@ -268,8 +273,8 @@ struct Envelope<'a> {
     org_name: Option<String>,
     #[serde(deserialize_with = "lenient::scalar", default)]
     partition: Option<String>,
-    #[serde(deserialize_with = "lenient::scalar", default)]
-    created_at: Option<String>,
+    #[serde(deserialize_with = "crate::protocol::date_time::lenient", default)]
+    created_at: Option<DateTime>,
     #[serde(default)]
     changes: Option<Value>,
     #[serde(borrow, default)]

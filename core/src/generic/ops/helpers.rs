@@ -89,6 +89,14 @@ macro_rules! setters {
             self
         }
     };
+    (@one $(#[$doc:meta])* $field:ident at $inner:ty) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn $field(mut self, at: impl $crate::protocol::date_time::IntoTimestamp) -> Self {
+            self.$field = Some(at.into_timestamp());
+            self
+        }
+    };
     (@one $(#[$doc:meta])* $field:ident list $inner:ty) => {
         $(#[$doc])*
         #[must_use]
@@ -140,10 +148,16 @@ macro_rules! custom_setters {
                 self
             }
 
-            /// Sets a timestamp custom attribute (name ending in `At`), an RFC 3339 string.
+            /// Sets a date-time custom attribute (name ending in `At`), sent as RFC 3339 in UTC
+            /// to the millisecond.
             #[must_use]
-            pub fn custom_at(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-                self.custom.insert(name.into(), serde_json::Value::String(value.into()));
+            pub fn custom_at(
+                mut self,
+                name: impl Into<String>,
+                at: impl $crate::protocol::date_time::IntoTimestamp,
+            ) -> Self {
+                let at = $crate::protocol::date_time::wire(at.into_timestamp());
+                self.custom.insert(name.into(), serde_json::Value::String(at));
                 self
             }
         }

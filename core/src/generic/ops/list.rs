@@ -185,7 +185,7 @@ pub struct ListUnder<'a, P: Family, R: ChildOf<P>> {
     params: Vec<(String, String)>,
     paging: Paging,
     sort: Option<String>,
-    from_date: Option<String>,
+    from_date: Option<jiff::Timestamp>,
     family: PhantomData<fn() -> (P, R)>,
 }
 
@@ -226,11 +226,11 @@ impl<'a, P: Family, R: ChildOf<P>> ListUnder<'a, P, R> {
         self
     }
 
-    /// Only records from this time on, for the lists that take it (a customer's conversations):
-    /// an RFC 3339 date-time such as `2024-01-01T00:00:00.000Z`.
+    /// Only records from this time on, for the lists that take it (a customer's conversations),
+    /// sent as RFC 3339 in UTC to the millisecond.
     #[must_use]
-    pub fn from_date(mut self, date: impl Into<String>) -> Self {
-        self.from_date = Some(date.into());
+    pub fn from_date(mut self, date: impl crate::protocol::date_time::IntoTimestamp) -> Self {
+        self.from_date = Some(date.into_timestamp());
         self
     }
 
@@ -264,21 +264,19 @@ impl<'a, P: Family, R: ChildOf<P>> Operation for ListUnder<'a, P, R> {
             return config.request(Method::GET, path, None);
         }
         self.paging.check(R::MAX_PAGE_SIZE)?;
-        if let Some(date) = &self.from_date {
-            if !R::FROM_DATE {
-                return Err(InvalidInput::new(
-                    "fromDate",
-                    format!("does not apply to a {}'s {}", P::NAME, R::SEGMENT),
-                )
-                .into());
-            }
-            crate::protocol::validation::date_time("fromDate", date)?;
+        if self.from_date.is_some() && !R::FROM_DATE {
+            return Err(InvalidInput::new(
+                "fromDate",
+                format!("does not apply to a {}'s {}", P::NAME, R::SEGMENT),
+            )
+            .into());
         }
+        let from_date = self.from_date.map(crate::protocol::date_time::wire);
         let mut query = Query::new();
         self.paging.push(&mut query);
         query
             .push_opt("sort", self.sort.as_deref())
-            .push_opt("fromDate", self.from_date.as_deref());
+            .push_opt("fromDate", from_date.as_deref());
         push_params(&mut query, &self.params, &[])?;
         let parent = segment(P::ID, &self.parent)?;
         let child = child_collection::<P, R>(&self.scope)?;

@@ -4,6 +4,7 @@
 
 pub(crate) mod op;
 pub(crate) mod query;
+pub(crate) mod value;
 pub(crate) mod walk;
 
 pub use crate::generic::export::{ExportBuilder, Exporting};
@@ -14,4 +15,5 @@ pub use op::Search;
 pub use query::{
     Criterion, MAX_CRITERIA_DEPTH, MAX_SEARCH_PAGE_SIZE, MAX_SEARCH_PAGES, SearchQuery, SortOrder,
 };
+pub use value::SearchValue;
 pub use walk::Walk;

@@ -6,6 +6,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::generic::family::Searchable;
+use crate::generic::search::value::SearchValue;
 use crate::protocol::error::InvalidInput;
 // The API wants the items of every list in a search body unique.
 use crate::protocol::validation::check_unique;
@@ -58,42 +59,42 @@ impl Criterion {
     pub fn new(
         attribute: impl Into<String>,
         operator: impl Into<String>,
-        value: impl Into<Value>,
+        value: impl Into<SearchValue>,
     ) -> Self {
         Criterion::Field {
             attribute: attribute.into(),
             operator: operator.into(),
-            value: value.into(),
+            value: value.into().0,
         }
     }
 
     /// `attribute` equals `value`.
-    pub fn equals(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+    pub fn equals(attribute: impl Into<String>, value: impl Into<SearchValue>) -> Self {
         Self::new(attribute, "equals", value)
     }
 
     /// `attribute` contains `value` (text attributes).
-    pub fn contains(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+    pub fn contains(attribute: impl Into<String>, value: impl Into<SearchValue>) -> Self {
         Self::new(attribute, "contains", value)
     }
 
     /// `attribute` ≥ `value` (dates, numbers).
-    pub fn gte(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+    pub fn gte(attribute: impl Into<String>, value: impl Into<SearchValue>) -> Self {
         Self::new(attribute, "gte", value)
     }
 
     /// `attribute` > `value`.
-    pub fn gt(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+    pub fn gt(attribute: impl Into<String>, value: impl Into<SearchValue>) -> Self {
         Self::new(attribute, "gt", value)
     }
 
     /// `attribute` ≤ `value`.
-    pub fn lte(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+    pub fn lte(attribute: impl Into<String>, value: impl Into<SearchValue>) -> Self {
         Self::new(attribute, "lte", value)
     }
 
     /// `attribute` < `value`.
-    pub fn lt(attribute: impl Into<String>, value: impl Into<Value>) -> Self {
+    pub fn lt(attribute: impl Into<String>, value: impl Into<SearchValue>) -> Self {
         Self::new(attribute, "lt", value)
     }
 

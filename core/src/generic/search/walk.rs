@@ -3,11 +3,14 @@
 use std::collections::{HashSet, VecDeque};
 use std::time::SystemTime;
 
+use jiff::Timestamp;
+
 use super::op::Search;
 use super::query::{Criterion, MAX_SEARCH_PAGES, SearchQuery, SortOrder};
 use crate::generic::family::{Searchable, Unscoped};
 use crate::generic::flow::{Flow, Sent, Step};
 use crate::protocol::cursor::fingerprint;
+use crate::protocol::date_time::{DateTime, IntoTimestamp};
 use crate::protocol::error::Error;
 use crate::protocol::page::{BadRecord, Page};
 
@@ -55,16 +58,16 @@ pub struct Walk<R: Searchable> {
     archive: bool,
     page: u32,
     /// The lower bound of the current window.
-    floor: Option<String>,
+    floor: Option<Timestamp>,
     /// The exclusive upper bound of the whole walk, if any.
-    ceiling: Option<String>,
+    ceiling: Option<Timestamp>,
     /// Unreadable results of the last page not reported before, and the fingerprints of every
     /// one reported.
     rejected: VecDeque<BadRecord>,
     rejected_seen: HashSet<u64>,
     /// The greatest timestamp returned, and the IDs returned at it. At a new window these are
     /// the records at its lower bound that must not come again.
-    last_at: Option<String>,
+    last_at: Option<Timestamp>,
     at_last: HashSet<String>,
     returned_in_window: usize,
     /// Pages in a row without a new result, and how many of those the window may have.
@@ -88,11 +91,11 @@ impl<R: Searchable + Clone> Clone for Walk<R> {
             page_size: self.page_size,
             archive: self.archive,
             page: self.page,
-            floor: self.floor.clone(),
-            ceiling: self.ceiling.clone(),
+            floor: self.floor,
+            ceiling: self.ceiling,
             rejected: self.rejected.clone(),
             rejected_seen: self.rejected_seen.clone(),
-            last_at: self.last_at.clone(),
+            last_at: self.last_at,
             at_last: self.at_last.clone(),
             returned_in_window: self.returned_in_window,
             stale_pages: self.stale_pages,
@@ -162,34 +165,34 @@ impl<R: Searchable> Walk<R> {
         self
     }
 
-    /// Walks only results updated at or after `from` (RFC 3339): the bound is sent, and a result
-    /// below it is refused.
+    /// Walks only results updated at or after `from` (to the millisecond): the bound is sent,
+    /// and a result below it is refused.
     #[must_use]
-    pub fn updated_from(mut self, from: impl Into<String>) -> Self {
-        self.floor = Some(from.into());
+    pub fn updated_from(mut self, from: impl IntoTimestamp) -> Self {
+        self.floor = Some(from.into_timestamp());
         self
     }
 
-    /// Walks only results updated before `to` (RFC 3339, exclusive): the bound is sent, and a
-    /// result at or past it ends the walk.
+    /// Walks only results updated before `to` (exclusive, to the millisecond): the bound is
+    /// sent, and a result at or past it ends the walk.
     #[must_use]
-    pub fn updated_before(mut self, to: impl Into<String>) -> Self {
+    pub fn updated_before(mut self, to: impl IntoTimestamp) -> Self {
         self.end_before(to);
         self
     }
 
     /// Lowers the upper bound to `to` (a bound above the current one changes nothing): what an
     /// export does when a helper takes over the rest of a window.
-    pub fn end_before(&mut self, to: impl Into<String>) {
-        let to = to.into();
-        if self.ceiling.as_ref().is_none_or(|now| to < *now) {
+    pub fn end_before(&mut self, to: impl IntoTimestamp) {
+        let to = to.into_timestamp();
+        if self.ceiling.is_none_or(|now| to < now) {
             self.ceiling = Some(to);
         }
     }
 
     /// The exclusive upper bound, if any.
-    pub fn ceiling(&self) -> Option<&str> {
-        self.ceiling.as_deref()
+    pub fn ceiling(&self) -> Option<Timestamp> {
+        self.ceiling
     }
 
     /// Whether each result keeps its own JSON (on by default); see [`Search::keep_raw`].
@@ -217,15 +220,11 @@ impl<R: Searchable> Walk<R> {
                 query.and.push(Criterion::All(mine));
             }
         }
-        if let Some(floor) = &self.floor {
-            query
-                .and
-                .push(Criterion::gte(R::UPDATED_AT, floor.as_str()));
+        if let Some(floor) = self.floor {
+            query.and.push(Criterion::gte(R::UPDATED_AT, floor));
         }
-        if let Some(ceiling) = &self.ceiling {
-            query
-                .and
-                .push(Criterion::lt(R::UPDATED_AT, ceiling.as_str()));
+        if let Some(ceiling) = self.ceiling {
+            query.and.push(Criterion::lt(R::UPDATED_AT, ceiling));
         }
         Some(
             Search::within(self.scope.clone(), query)
@@ -271,32 +270,24 @@ impl<R: Searchable> Walk<R> {
                 ));
             };
             let shown = || crate::protocol::excerpt::excerpt_str(&id);
-            let Some(at) = record.updated_at().map(str::to_owned) else {
+            let Some(at) = record.updated_at().and_then(DateTime::timestamp) else {
                 return Err(bad(format!(
-                    "search result {} has no updatedAt to page past the cap with",
+                    "search result {} has no readable updatedAt to page past the cap with",
                     shown()
                 )));
             };
-            if self
-                .ceiling
-                .as_deref()
-                .is_some_and(|ceiling| at.as_str() >= ceiling)
-            {
+            if self.ceiling.is_some_and(|ceiling| at >= ceiling) {
                 // Oldest first: nothing of the walk's stretch can follow this one.
                 self.done = true;
                 return Ok(fresh);
             }
-            if self
-                .floor
-                .as_deref()
-                .is_some_and(|floor| at.as_str() < floor)
-            {
+            if self.floor.is_some_and(|floor| at < floor) {
                 return Err(bad(format!(
                     "search result {} was updated before the lower bound the walk asked for: the server ignores it",
                     shown()
                 )));
             }
-            match self.last_at.as_deref().map(|last| at.as_str().cmp(last)) {
+            match self.last_at.map(|last| at.cmp(&last)) {
                 Some(std::cmp::Ordering::Less) => {
                     return Err(bad(format!(
                         "search result {} is out of updatedAt order (results must come oldest first)",
@@ -348,14 +339,14 @@ impl<R: Searchable> Walk<R> {
                     "more than {} {} records share updatedAt {}; a search cannot page past them",
                     self.page_size as usize * MAX_SEARCH_PAGES as usize,
                     R::NAME,
-                    crate::protocol::excerpt::excerpt_str(
-                        self.floor.as_deref().unwrap_or_default()
-                    )
+                    self.floor
+                        .map(crate::protocol::date_time::wire)
+                        .unwrap_or_default()
                 ),
             });
         }
         // Results never go below the floor, so the greatest one seen is at or above it.
-        self.floor = self.last_at.clone();
+        self.floor = self.last_at;
         self.page = 1;
         self.returned_in_window = 0;
         // The new window starts with the records at its bound already returned: they fill up to
@@ -523,7 +514,8 @@ mod tests {
                 } else {
                     pos - pos % 7
                 };
-                (pos, format!("{at:08}"))
+                let at = Timestamp::from_second(i64::try_from(at).unwrap()).unwrap();
+                (pos, crate::protocol::date_time::wire(at))
             })
             .collect();
         let ids = walk_all(&records, 5).unwrap();
@@ -547,7 +539,9 @@ mod tests {
 
     #[test]
     fn a_short_search_is_one_request() {
-        let records: Vec<_> = (0..3).map(|i| (i, format!("2024-01-0{}", i + 1))).collect();
+        let records: Vec<_> = (0..3)
+            .map(|i| (i, format!("2024-01-0{}T00:00:00.000Z", i + 1)))
+            .collect();
         assert_eq!(walk_all(&records, 5).unwrap(), ["c0", "c1", "c2"]);
     }
 
@@ -557,7 +551,7 @@ mod tests {
             q.and(Criterion::equals("customer_name", i))
         });
         let mut walk = CustomerWalk::new(query, 1);
-        walk.floor = Some("2024-01-01T00:00:00.000Z".into());
+        walk.floor = "2024-01-01T00:00:00.000Z".parse().ok();
         let op = walk.next_operation().unwrap();
         assert!(op.query().validate().is_ok());
         let body = serde_json::to_value(op.query()).unwrap();
