@@ -119,13 +119,13 @@ pub struct TrackingIdentityInput {
     /// Their username, at most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
-    /// When they signed up (RFC 3339).
+    /// When they signed up.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
     )]
     pub signed_up_at: Option<Timestamp>,
-    /// Their birthday (RFC 3339).
+    /// Their birthday.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
@@ -350,9 +350,9 @@ crate::generic::ops::helpers::setters!(TrackingIdentityInput {
     external_id: opt String,
     #[doc = "Sets `username`: their username, at most 256 characters."]
     username: opt String,
-    #[doc = "Sets `signed_up_at`: when they signed up (RFC 3339)."]
+    #[doc = "Sets `signed_up_at`: when they signed up."]
     signed_up_at: at Timestamp,
-    #[doc = "Sets `birthday_at`: their birthday (RFC 3339)."]
+    #[doc = "Sets `birthday_at`: their birthday."]
     birthday_at: at Timestamp,
     #[doc = "Sets `gender`: `m` or `f`."]
     gender: opt String,

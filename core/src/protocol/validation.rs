@@ -4,22 +4,6 @@ use serde_json::{Map, Value};
 
 use crate::protocol::error::InvalidInput;
 
-/// Checks that `value` is an RFC 3339 date-time (`2024-01-31T23:59:59.999Z`,
-/// `2024-01-31T23:59:59+02:00`), the API's `format: date-time`: a date alone is not one.
-pub(crate) fn date_time(what: &'static str, value: &str) -> Result<(), InvalidInput> {
-    if is_date_time(value) {
-        Ok(())
-    } else {
-        Err(InvalidInput::new(
-            what,
-            format!(
-                "{:?} is not an RFC 3339 date-time such as 2024-01-31T00:00:00.000Z",
-                crate::protocol::excerpt::excerpt_str(value)
-            ),
-        ))
-    }
-}
-
 /// `full-date "T" partial-time time-offset` of RFC 3339, section 5.6, with every field in range
 /// (the day for its month and year, a leap second allowed).
 pub(crate) fn is_date_time(value: &str) -> bool {

@@ -80,13 +80,13 @@ pub struct CompanyInput {
     /// Default language, at most 100 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_lang: Option<String>,
-    /// Creation time to record (creates only, RFC 3339).
+    /// Creation time to record (creates only).
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
     )]
     pub created_at: Option<Timestamp>,
-    /// Import time (creates only, RFC 3339).
+    /// Import time (creates only).
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
@@ -180,9 +180,9 @@ crate::generic::ops::helpers::setters!(CompanyInput {
     custom: set Map<String, Value>,
     #[doc = "Sets `default_lang`: default language, at most 100 characters."]
     default_lang: opt String,
-    #[doc = "Sets `created_at`: creation time to record (creates only, RFC 3339)."]
+    #[doc = "Sets `created_at`: creation time to record (creates only)."]
     created_at: at Timestamp,
-    #[doc = "Sets `imported_at`: import time (creates only, RFC 3339)."]
+    #[doc = "Sets `imported_at`: import time (creates only)."]
     imported_at: at Timestamp,
     #[doc = "Sets `rev`: the revision read: an update is refused (409) if it changed since."]
     rev: num u64,

@@ -65,13 +65,13 @@ pub struct ConversationInput {
     /// Default language, at most 100 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_lang: Option<String>,
-    /// Creation time to record (imports), RFC 3339.
+    /// Creation time to record (imports).
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
     )]
     pub created_at: Option<Timestamp>,
-    /// Import time, RFC 3339.
+    /// Import time.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
@@ -193,7 +193,7 @@ pub struct ConversationUpdate {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct SnoozeInput {
-    /// Until when (RFC 3339).
+    /// Until when.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
@@ -291,9 +291,9 @@ crate::generic::ops::helpers::setters!(ConversationInput {
     custom: set Map<String, Value>,
     #[doc = "Sets `default_lang`: default language, at most 100 characters."]
     default_lang: opt String,
-    #[doc = "Sets `created_at`: creation time to record (imports), RFC 3339."]
+    #[doc = "Sets `created_at`: creation time to record (imports)."]
     created_at: at Timestamp,
-    #[doc = "Sets `imported_at`: import time, RFC 3339."]
+    #[doc = "Sets `imported_at`: import time."]
     imported_at: at Timestamp,
 });
 

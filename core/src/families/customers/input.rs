@@ -59,25 +59,25 @@ pub struct CustomerInput {
     /// Username, at most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
-    /// When the customer signed up (RFC 3339).
+    /// When the customer signed up.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
     )]
     pub signed_up_at: Option<Timestamp>,
-    /// Last activity (RFC 3339).
+    /// Last activity.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
     )]
     pub last_activity_at: Option<Timestamp>,
-    /// Last activity by the customer (RFC 3339).
+    /// Last activity by the customer.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
     )]
     pub last_customer_activity_at: Option<Timestamp>,
-    /// Last seen (RFC 3339).
+    /// Last seen.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
@@ -135,7 +135,7 @@ pub struct CustomerInput {
     /// `Bool`, `At`, `Url`) and holding a value of that type.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub custom: Map<String, Value>,
-    /// Birthday (RFC 3339).
+    /// Birthday.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
@@ -305,13 +305,13 @@ crate::generic::ops::helpers::setters!(CustomerInput {
     company: opt String,
     #[doc = "Sets `username`: username, at most 256 characters."]
     username: opt String,
-    #[doc = "Sets `signed_up_at`: when the customer signed up (RFC 3339)."]
+    #[doc = "Sets `signed_up_at`: when the customer signed up."]
     signed_up_at: at Timestamp,
-    #[doc = "Sets `last_activity_at`: last activity (RFC 3339)."]
+    #[doc = "Sets `last_activity_at`: last activity."]
     last_activity_at: at Timestamp,
-    #[doc = "Sets `last_customer_activity_at`: last activity by the customer (RFC 3339)."]
+    #[doc = "Sets `last_customer_activity_at`: last activity by the customer."]
     last_customer_activity_at: at Timestamp,
-    #[doc = "Sets `last_seen_at`: last seen (RFC 3339)."]
+    #[doc = "Sets `last_seen_at`: last seen."]
     last_seen_at: at Timestamp,
     #[doc = "Sets `avatar_url`: avatar image URL."]
     avatar_url: opt String,
@@ -347,7 +347,7 @@ crate::generic::ops::helpers::setters!(CustomerInput {
     sentiment: opt SentimentInput,
     #[doc = "Sets `custom`: custom attributes: at most 100, each named with a type suffix (`Str`, `Txt`, `Num`,."]
     custom: set Map<String, Value>,
-    #[doc = "Sets `birthday_at`: birthday (RFC 3339)."]
+    #[doc = "Sets `birthday_at`: birthday."]
     birthday_at: at Timestamp,
     #[doc = "Sets `gender`: `m` or `f`."]
     gender: opt String,

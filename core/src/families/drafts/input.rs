@@ -302,7 +302,7 @@ pub struct ForwardInput {
     /// `draft`, `sent` or `failed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// When to send it (RFC 3339).
+    /// When to send it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_at: Option<SendAt>,
     /// Language, at most 100 characters (updates only).

@@ -79,19 +79,19 @@ pub struct MessageInput {
     /// Custom attributes: at most 100, typed by their name's suffix.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub custom: Map<String, Value>,
-    /// When it was sent (RFC 3339).
+    /// When it was sent.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
     )]
     pub sent_at: Option<Timestamp>,
-    /// Creation time to record (imports, RFC 3339).
+    /// Creation time to record (imports).
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
     )]
     pub created_at: Option<Timestamp>,
-    /// Import time (RFC 3339).
+    /// Import time.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
@@ -193,7 +193,7 @@ pub struct MessageUpdate {
     /// `sent`, `received` or `error`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// When it was sent (RFC 3339).
+    /// When it was sent.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
@@ -308,11 +308,11 @@ crate::generic::ops::helpers::setters!(MessageInput {
     meta: set Map<String, Value>,
     #[doc = "Sets `custom`: custom attributes: at most 100, typed by their name's suffix."]
     custom: set Map<String, Value>,
-    #[doc = "Sets `sent_at`: when it was sent (RFC 3339)."]
+    #[doc = "Sets `sent_at`: when it was sent."]
     sent_at: at Timestamp,
-    #[doc = "Sets `created_at`: creation time to record (imports, RFC 3339)."]
+    #[doc = "Sets `created_at`: creation time to record (imports)."]
     created_at: at Timestamp,
-    #[doc = "Sets `imported_at`: import time (RFC 3339)."]
+    #[doc = "Sets `imported_at`: import time."]
     imported_at: at Timestamp,
     #[doc = "Sets `attachments`: iDs of attachments already uploaded (see."]
     attachments: opt Vec<String>,
@@ -329,7 +329,7 @@ crate::generic::ops::helpers::setters!(MessageUpdate {
     preview: opt String,
     #[doc = "Sets `subject`: subject, at most 256 characters."]
     subject: opt String,
-    #[doc = "Sets `sent_at`: when it was sent (RFC 3339)."]
+    #[doc = "Sets `sent_at`: when it was sent."]
     sent_at: at Timestamp,
     #[doc = "Sets `lang`: language, at most 100 characters."]
     lang: opt String,

@@ -34,7 +34,8 @@ pub struct Domain {
     pub domain: Option<String>,
 }
 
-/// The attributes of a company. Timestamps are RFC 3339 strings as sent.
+/// The attributes of a company. Date-times are [`DateTime`]s: the instant, or the text sent when it
+/// is none.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 #[non_exhaustive]

@@ -72,7 +72,8 @@ pub struct ConversationRelationships {
     pub brand: Option<Relationship>,
 }
 
-/// The attributes of a conversation. Timestamps are RFC 3339 strings as sent.
+/// The attributes of a conversation. Date-times are [`DateTime`]s: the instant, or the text sent
+/// when it is none.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 #[non_exhaustive]

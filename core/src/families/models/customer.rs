@@ -50,8 +50,8 @@ pub struct CustomerRelationships {
 }
 
 /// The attributes of a customer: every attribute of Kustomer's `GetCustomerById` type, plus common
-/// ones real responses carry. Timestamps are RFC 3339 strings as sent
-/// (`2016-11-09T04:23:01.925Z`).
+/// ones real responses carry. Date-times are [`DateTime`]s: the instant, or the text sent when it
+/// is none.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 #[non_exhaustive]

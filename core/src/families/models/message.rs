@@ -69,8 +69,8 @@ pub struct MessageRelationships {
     pub modified_by: Option<Relationship>,
 }
 
-/// The attributes of a message. Timestamps are RFC 3339 strings as sent; a caller may set
-/// `createdAt` in the past while `sentAt` is the server's time.
+/// The attributes of a message. Date-times are [`DateTime`]s: the instant, or the text sent when it
+/// is none; a caller may set `createdAt` in the past while `sentAt` is the server's time.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 #[non_exhaustive]

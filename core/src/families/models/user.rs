@@ -22,7 +22,8 @@ resource_model!(
     User, UserAttributes, BasicRelationships
 );
 
-/// The attributes of a user. Timestamps are RFC 3339 strings as sent.
+/// The attributes of a user. Date-times are [`DateTime`]s: the instant, or the text sent when it is
+/// none.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 #[non_exhaustive]

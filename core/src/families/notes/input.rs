@@ -64,13 +64,13 @@ pub struct NoteInput {
     /// Language, at most 100 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-    /// Creation time to record (imports, RFC 3339).
+    /// Creation time to record (imports).
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
     )]
     pub created_at: Option<Timestamp>,
-    /// Import time (RFC 3339); not taken by `POST /notes`.
+    /// Import time; not taken by `POST /notes`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::protocol::date_time::write"
@@ -182,9 +182,9 @@ crate::generic::ops::helpers::setters!(NoteInput {
     user_mentions: opt Vec<MentionInput>,
     #[doc = "Sets `lang`: language, at most 100 characters."]
     lang: opt String,
-    #[doc = "Sets `created_at`: creation time to record (imports, RFC 3339)."]
+    #[doc = "Sets `created_at`: creation time to record (imports)."]
     created_at: at Timestamp,
-    #[doc = "Sets `imported_at`: import time (RFC 3339); not taken by `POST /notes`."]
+    #[doc = "Sets `imported_at`: import time; not taken by `POST /notes`."]
     imported_at: at Timestamp,
 });
 
