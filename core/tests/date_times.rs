@@ -195,9 +195,8 @@ fn a_walk_compares_instants_not_text() {
             .body(serde_json::to_vec(&json!({"data": data, "links": {"next": null}})).unwrap())
             .unwrap()
     };
-    let mut walk = CustomerWalk::new(SearchQuery::customers(), 10).updated_from(SystemTime::from(
-        UNIX_EPOCH + Duration::from_secs(1_706_695_200),
-    ));
+    let mut walk = CustomerWalk::new(SearchQuery::customers(), 10)
+        .updated_from(UNIX_EPOCH + Duration::from_secs(1_706_695_200));
     let op = walk.next_operation().unwrap();
     assert_eq!(
         serde_json::to_value(op.query()).unwrap()["and"][0],
