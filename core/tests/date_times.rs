@@ -5,7 +5,7 @@
 // Test helpers may unwrap: a panic here is a failing test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, UNIX_EPOCH};
 
 use kustomer::conversations::{ConversationInput, ConversationUpdate, SnoozeInput};
 use kustomer::customers::{CustomerInput, CustomerWalk, GetCustomer};
