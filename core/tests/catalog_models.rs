@@ -197,7 +197,10 @@ fn users_teams_tags_shortcuts_and_orgs_as_the_api_sends_them() {
     let page = ListUsers::new().parse(ok(&users[..])).unwrap();
     assert_eq!(page.items.len(), 2);
     let ada = &page.items[0];
-    assert_eq!(ada.attributes.user_type.as_deref(), Some("machine"));
+    assert_eq!(
+        ada.attributes.user_type,
+        Some(kustomer::models::UserType::Machine)
+    );
     assert_eq!(ada.attributes.roles, ["org.user.customer.read"]);
     assert_eq!(ada.attributes.avatar_url, None);
     assert_eq!(page.items[1].attributes.display_name, None);

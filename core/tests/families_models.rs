@@ -31,7 +31,10 @@ fn the_specs_examples_parse() {
         .parse(ok(200, fixture("conversation_get_spec.json")))
         .unwrap();
     assert_eq!(conversation.id, "58228e05d4e96711004eccb7");
-    assert_eq!(conversation.attributes.status.as_deref(), Some("done"));
+    assert_eq!(
+        conversation.attributes.status,
+        Some(kustomer::models::ConversationStatus::Done)
+    );
     assert_eq!(conversation.attributes.rev, Some(1));
     assert_eq!(conversation.customer_id(), Some("58210c3db0f09110006b7953"));
     assert_eq!(
@@ -51,7 +54,10 @@ fn the_specs_examples_parse() {
     let message = GetMessage::new("x")
         .parse(ok(200, fixture("message_get_spec.json")))
         .unwrap();
-    assert_eq!(message.attributes.channel.as_deref(), Some("email"));
+    assert_eq!(
+        message.attributes.channel,
+        Some(kustomer::models::Channel::Email)
+    );
     assert_eq!(message.attributes.meta["subject"], "Re: hey");
     assert_eq!(message.attributes.sentiment.unwrap().polarity, Some(1));
     assert_eq!(message.customer_id(), Some("57c08ccde595371400462df2"));
@@ -129,7 +135,7 @@ fn real_world_messages_and_notes_parse() {
     let a = &m.attributes;
     assert_eq!(a.meta["to"], "ada@example.com");
     assert_eq!(a.meta["cc"]["email"], "b@example.com");
-    assert_eq!(a.status.as_deref(), Some("error"));
+    assert_eq!(a.status, Some(kustomer::models::MessageStatus::Error));
     let error = a.error.as_ref().unwrap();
     assert_eq!(
         (error.status, error.code.as_deref()),

@@ -8,6 +8,7 @@ use kustomer::conversations::{ConversationInput, ConversationUpdate};
 use kustomer::custom_objects::KObjectInput;
 use kustomer::customers::CustomerInput;
 use kustomer::messages::{MessageInput, MessageUpdate};
+use kustomer::models::Channel;
 use kustomer::tracking::TrackingIdentityInput;
 use serde_json::{Value, json};
 
@@ -35,7 +36,7 @@ fn every_input_with_custom_attributes_sets_them_typed() {
     assert_eq!(custom(&set!(ConversationInput::new())), expected);
     assert_eq!(custom(&set!(ConversationUpdate::new())), expected);
     assert_eq!(
-        custom(&set!(MessageInput::new("email", "postmark", "in"))),
+        custom(&set!(MessageInput::inbound(Channel::Email, "postmark"))),
         expected
     );
     assert_eq!(custom(&set!(MessageUpdate::new())), expected);

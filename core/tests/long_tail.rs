@@ -56,7 +56,10 @@ fn the_specs_examples_parse() {
     let draft = CreateCustomerDraft::new("c", DraftInput::email())
         .parse(fixture("draft_create_spec.json"))
         .unwrap();
-    assert_eq!(draft.attributes.status.as_deref(), Some("draft"));
+    assert_eq!(
+        draft.attributes.status,
+        Some(kustomer::models::DraftStatus::Draft)
+    );
     let forward = CreateConversationForward::new("c", ForwardInput::email())
         .parse(fixture("forward_create_spec.json"))
         .unwrap();

@@ -163,7 +163,10 @@ fn every_event_kind_reads_as_its_familys_model() {
     let EventData::Conversation(conversation) = &update.data else {
         panic!("{:?}", update.data)
     };
-    assert_eq!(conversation.attributes.status.as_deref(), Some("done"));
+    assert_eq!(
+        conversation.attributes.status,
+        Some(kustomer::models::ConversationStatus::Done)
+    );
     assert_eq!(conversation.customer_id(), Some("58210c3db0f09110006b7953"));
     // What the model does not name is reachable, as for a GET.
     assert!(conversation.attribute("modificationHistory").is_some());

@@ -78,7 +78,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 .or(a.name.as_deref())
                 .unwrap_or("-"),
             a.email.as_deref().unwrap_or("-"),
-            a.user_type.as_deref().unwrap_or("-"),
+            a.user_type.as_ref().map(|v| v.as_str()).unwrap_or("-"),
             names(&a.role_groups, &groups),
         );
         users += 1;

@@ -7,6 +7,7 @@
 //! KUSTOMER_API_KEY=... cargo run -p kustomer-fake --example attach_file [path] # against your org (creates records)
 //! ```
 
+use kustomer::models::Channel;
 use std::process::ExitCode;
 
 use kustomer::Client;
@@ -68,7 +69,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     let message = client.messages().create_in_conversation(
         &conversation.id,
-        &MessageInput::new("email", "api", "out")
+        &MessageInput::outbound(Channel::Email, "api")
             .preview("Here is your packing slip.")
             .attachment(&attachment),
     )?;

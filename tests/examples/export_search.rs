@@ -5,11 +5,14 @@
 //! cargo run -p kustomer-fake --example export_search > customers.jsonl                       # embedded fake server
 //! KUSTOMER_API_KEY=... cargo run -p kustomer-fake --example export_search -- 2024-01-01 > out.jsonl
 //! ```
-//! The optional argument is the `customer_updated_at` lower bound (default 2000-01-01).
+//! The optional argument is the `customer_updated_at` lower bound, a date (default 2000-01-01);
+//! one that is not a date is refused before anything is sent.
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
+use kustomer::attributes::customer;
+use kustomer::jiff::civil::{Date, date};
 use kustomer::search::{Criterion, SearchQuery};
 use kustomer::{Client, Error, RatePacer};
 use kustomer_ureq::UreqTransport;
@@ -33,10 +36,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::builder(config, UreqTransport::new())
         .pacer(RatePacer::per_minute(90))
         .build();
-    let since = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "2000-01-01".into());
-    let query = SearchQuery::customers().and(Criterion::gte("customer_updated_at", since));
+    let since = match std::env::args().nth(1) {
+        Some(arg) => arg
+            .parse::<Date>()
+            .map_err(|e| format!("{arg:?} is not a date such as 2024-01-31: {e}"))?,
+        None => date(2000, 1, 1),
+    };
+    let query = SearchQuery::customers().and(Criterion::gte(customer::UPDATED_AT, since));
 
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

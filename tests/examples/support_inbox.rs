@@ -9,10 +9,11 @@
 use std::process::ExitCode;
 
 use kustomer::Client;
+use kustomer::attributes::conversation;
 use kustomer::conversations::{ConversationInput, ConversationUpdate, SearchConversations};
 use kustomer::customers::CustomerInput;
 use kustomer::messages::MessageInput;
-use kustomer::models::Conversation;
+use kustomer::models::{Channel, ConversationStatus, Priority};
 use kustomer::notes::NoteInput;
 use kustomer::ops::UpdateMode;
 use kustomer::search::{Criterion, SearchQuery};
@@ -41,7 +42,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     let conversation = client.conversations().create_for_customer(
         &customer.id,
-        &ConversationInput::new().name("Where is my order?"),
+        &ConversationInput::new()
+            .name("Where is my order?")
+            .priority(Priority::HIGHEST),
     )?;
     println!(
         "conversation  {} {:?}",
@@ -50,7 +53,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     let message = client.messages().create_in_conversation(
         &conversation.id,
-        &MessageInput::new("chat", "api", "in").preview("Hi, my order #1059 has not arrived."),
+        &MessageInput::inbound(Channel::Chat, "api").preview("Hi, my order #1059 has not arrived."),
     )?;
     println!(
         "message in    {} {:?}",
@@ -70,8 +73,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     println!("tags          {} tag ids", tagged.attributes.tags.len());
 
     let open = SearchQuery::new().and(Criterion::equals(
-        Criterion::attribute::<Conversation>("status"),
-        "open",
+        conversation::STATUS,
+        ConversationStatus::Open,
     ));
     let open_ids: Vec<String> = client
         .conversations()
@@ -90,23 +93,31 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     let closed = client.conversations().update(
         &conversation.id,
-        &ConversationUpdate::new().status("done"),
+        &ConversationUpdate::new().status(ConversationStatus::Done),
         UpdateMode::Patch,
     )?;
-    println!("closed        {:?}", closed.attributes.status);
+    let status = closed.attributes.status.as_ref();
+    println!(
+        "closed        {}",
+        status.map_or("?".into(), |s| s.to_string())
+    );
 
-    // A sync job: every conversation updated since a date, past the search's 100-page cap.
-    let since = SearchQuery::new().and(Criterion::gte(
-        Criterion::attribute::<Conversation>("updated_at"),
-        "2000-01-01T00:00:00.000Z",
-    ));
-    let mut walked = 0;
+    // A sync job: every conversation updated since the customer was created, past the search's
+    // 100-page cap. Date-times are instants: one read from a record bounds a search, and the
+    // newest is found by comparing them.
+    let Some(created) = customer.attributes.created_at.and_then(|at| at.timestamp()) else {
+        return Err("the customer came back without a readable createdAt".into());
+    };
+    let since = SearchQuery::new().and(Criterion::gte(conversation::UPDATED_AT, created));
+    let (mut walked, mut newest) = (0, None);
     for conversation in client.conversations().search_all(since, 500) {
-        let conversation = conversation?;
-        if conversation.attributes.status.as_deref() == Some("done") {
+        let attributes = conversation?.attributes;
+        if attributes.status == Some(ConversationStatus::Done) {
             walked += 1;
         }
+        newest = newest.max(attributes.updated_at.and_then(|at| at.timestamp()));
     }
-    println!("walked        {walked} done since 2000");
+    let newest = newest.map_or("none".into(), |at| at.to_string());
+    println!("walked        {walked} done since {created}, newest update {newest}");
     Ok(())
 }

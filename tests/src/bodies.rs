@@ -76,7 +76,7 @@ fn checked_values(map: &Map<String, Value>, operation_id: &str) -> Result<(), An
     for (key, value) in map.iter().chain(custom) {
         let dated = key.len() > 2 && key.ends_with("At");
         if let (true, Some(text)) = (dated, value.as_str())
-            && !readable_date_time(text)
+            && !readable_date_time(key, text)
         {
             return Err(invalid(key, "must be a date-time (RFC 3339)"));
         }
@@ -84,43 +84,11 @@ fn checked_values(map: &Map<String, Value>, operation_id: &str) -> Result<(), An
     Ok(())
 }
 
-/// `YYYY-MM-DDTHH:MM:SS`, an optional fraction, then `Z` or `±HH:MM`, each field in range: what
-/// Kustomer reads as a date-time.
-fn readable_date_time(text: &str) -> bool {
-    let numbers = |part: &str, separator: char| -> Option<Vec<u32>> {
-        part.split(separator)
-            .map(|n| {
-                (n.len() == 2 || n.len() == 4)
-                    .then(|| n.parse().ok())
-                    .flatten()
-            })
-            .collect()
-    };
-    let Some((date, time)) = text.split_once(['T', 't']) else {
-        return false;
-    };
-    let Some(at) = time.find(['Z', 'z', '+', '-']) else {
-        return false;
-    };
-    let (clock, offset) = time.split_at(at);
-    let offset_ok = match offset.strip_prefix(['+', '-']) {
-        Some(zone) => matches!(numbers(zone, ':').as_deref(), Some([h, m]) if *h <= 23 && *m <= 59),
-        None => matches!(offset, "Z" | "z"),
-    };
-    let whole = match clock.split_once('.') {
-        Some((whole, fraction))
-            if !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            whole
-        }
-        Some(_) => return false,
-        None => clock,
-    };
-    let date_ok = matches!(numbers(date, '-').as_deref(),
-        Some([_, month, day]) if (1..=12).contains(month) && (1..=31).contains(day));
-    let time_ok = matches!(numbers(whole, ':').as_deref(),
-        Some([h, m, s]) if *h <= 23 && *m <= 59 && *s <= 60);
-    date.len() == 10 && whole.len() == 8 && date_ok && time_ok && offset_ok
+/// What Kustomer reads as a date-time: RFC 3339 with an offset (jiff's reader, a superset that
+/// also takes a few ISO 8601 forms), or, for a draft's `sendAt`, its date math (`now+1h`).
+fn readable_date_time(key: &str, text: &str) -> bool {
+    let date_math = key == "sendAt" && text.starts_with("now");
+    date_math || text.parse::<kustomer::Timestamp>().is_ok()
 }
 
 pub(crate) fn parse_body(body: &[u8]) -> Result<Value, Answer> {

@@ -258,7 +258,7 @@ fn invitations_the_current_user_several_users_and_password_resets() {
             "{name}"
         );
         assert_eq!(
-            only(UserFilter::UserType("machine".into())),
+            only(UserFilter::UserType(kustomer::models::UserType::Machine)),
             [CURRENT_USER_ID],
             "{name}"
         );

@@ -4,6 +4,7 @@
 // Test helpers may unwrap: a panic here is a failing test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
+use kustomer::models::Channel;
 use std::collections::HashSet;
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -577,7 +578,7 @@ fn conversations_messages_notes_custom_objects_and_merges() {
         for (i, title) in ["Hoodie size", "Refund", "Callback"].iter().enumerate() {
             let input = ConversationInput::new()
                 .name(*title)
-                .status("open")
+                .status(kustomer::models::ConversationStatus::Open)
                 .created_at(may_2024(i + 1));
             let conversation = client
                 .conversations()
@@ -598,7 +599,8 @@ fn conversations_messages_notes_custom_objects_and_merges() {
             .collect();
         assert_eq!(recent, ["Refund", "Callback"], "{name}");
 
-        let message = MessageInput::new("email", "postmark", "in").preview("Where is my order?");
+        let message =
+            MessageInput::inbound(Channel::Email, "postmark").preview("Where is my order?");
         client
             .messages()
             .create_under::<Customer>(id, &message)

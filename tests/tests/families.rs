@@ -11,6 +11,7 @@ use kustomer::Error;
 use kustomer::conversations::{ConversationInput, ConversationUpdate};
 use kustomer::customers::CustomerInput;
 use kustomer::messages::{MessageInput, MessageUpdate, RedactionInput};
+use kustomer::models::Channel;
 use kustomer::models::{Conversation, Customer, Message, Note};
 use kustomer::notes::{NoteInput, NoteUpdate};
 use kustomer::ops::UpdateMode;
@@ -46,7 +47,7 @@ impl Sample for Conversation {
 impl Sample for Message {
     fn scope() {}
     fn input(n: usize, parents: &Parents) -> MessageInput {
-        MessageInput::new("chat", "api", "in")
+        MessageInput::inbound(Channel::Chat, "api")
             .conversation(&parents.conversation)
             .preview(format!("Sample {n}"))
     }
@@ -125,7 +126,10 @@ fn a_conversation_has_messages_notes_tags_and_events() {
         // Messages and notes under it, typed, and with the conversation's customer.
         let message = client
             .messages()
-            .create_in_conversation(id, &MessageInput::new("chat", "api", "in").preview("Hello"))
+            .create_in_conversation(
+                id,
+                &MessageInput::inbound(Channel::Chat, "api").preview("Hello"),
+            )
             .unwrap();
         assert_eq!(message.conversation_id(), Some(id), "{name}");
         assert_eq!(
@@ -171,7 +175,8 @@ fn a_conversation_has_messages_notes_tags_and_events() {
         // A stale rev is a conflict.
         let current = conversations.get(id).unwrap();
         let stale = {
-            let mut value = ConversationUpdate::new().status("done");
+            let mut value =
+                ConversationUpdate::new().status(kustomer::models::ConversationStatus::Done);
             value.rev = current.attributes.rev.map(|r| r + 5);
             value
         };
@@ -212,7 +217,7 @@ fn a_customers_conversations_messages_and_notes_come_back_typed() {
             .messages()
             .create_for_customer(
                 customer,
-                &MessageInput::new("sms", "api", "out").preview("Code 1234"),
+                &MessageInput::outbound(Channel::Sms, "api").preview("Code 1234"),
             )
             .unwrap();
         let previews: Vec<Option<String>> = client

@@ -8,6 +8,7 @@
 
 mod support;
 
+use kustomer::models::Channel;
 use std::collections::HashSet;
 
 use kustomer::attachments::{AttachmentInput, AttachmentUpdate, GetMessageAttachment};
@@ -81,7 +82,7 @@ fn a_file_goes_to_the_storage_host_without_the_key_and_onto_a_message() {
             .messages()
             .create_in_conversation(
                 &parents.conversation,
-                &MessageInput::new("email", "api", "out")
+                &MessageInput::outbound(Channel::Email, "api")
                     .preview("Your invoice")
                     .attachment(&attachment),
             )
@@ -122,7 +123,8 @@ fn drafts_and_forwards_with_their_attachments() {
         let reply = DraftInput::email()
             .to(AddressInput::new("ada@example.com"))
             .subject("Your order")
-            .body("Ships tomorrow.");
+            .body("Ships tomorrow.")
+            .send_at(kustomer::drafts::SendAt::math("now+1h").unwrap());
         let draft = drafts
             .create_under::<Customer>(&parents.customer, &reply)
             .unwrap();
@@ -131,6 +133,15 @@ fn drafts_and_forwards_with_their_attachments() {
             .map(Result::unwrap)
             .collect();
         assert!(listed.iter().any(|d| d.id == draft.id), "{name}");
+        assert_eq!(
+            draft
+                .attributes
+                .send_at
+                .as_ref()
+                .and_then(|at| at.unreadable_text()),
+            Some("now+1h"),
+            "{name}: date math is taken, and read back as the text it is"
+        );
         let edited = drafts
             .update(
                 &draft.id,
@@ -201,11 +212,14 @@ fn drafts_and_forwards_with_their_attachments() {
                 .as_deref(),
             Some("FYI")
         );
-        let sent = ForwardInput::update().status("sent");
+        let sent = ForwardInput::update().status(kustomer::models::DraftStatus::Sent);
         let updated = forwards
             .update(&forward.id, &sent, UpdateMode::Merge)
             .unwrap();
-        assert_eq!(updated.attributes.status.as_deref(), Some("sent"));
+        assert_eq!(
+            updated.attributes.status,
+            Some(kustomer::models::DraftStatus::Sent)
+        );
         let on_conversation: Vec<Forward> = forwards
             .under(kustomer::drafts::ListConversationForwards::new(
                 parents.conversation.as_str(),

@@ -342,11 +342,15 @@ fn a_conversation_patch_accepts_the_type_the_spec_answers_in() {
             .conversations()
             .update(
                 &ticket.id,
-                &ConversationUpdate::new().status("done"),
+                &ConversationUpdate::new().status(kustomer::models::ConversationStatus::Done),
                 UpdateMode::Patch,
             )
             .unwrap();
-        assert_eq!(done.attributes.status.as_deref(), Some("done"), "{name}");
+        assert_eq!(
+            done.attributes.status,
+            Some(kustomer::models::ConversationStatus::Done),
+            "{name}"
+        );
         let patch = fake
             .requests()
             .into_iter()

@@ -11,6 +11,7 @@
 // Test helpers may unwrap: a panic here is a failing test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
+use kustomer::models::Channel;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -285,7 +286,7 @@ fn customers(r: &mut Recorder) {
 
 fn conversations(r: &mut Recorder) {
     let input = ConversationInput::for_customer(CUSTOMER).name("Where is my order?");
-    let update = ConversationUpdate::new().status("done");
+    let update = ConversationUpdate::new().status(kustomer::models::ConversationStatus::Done);
     r.record("GetConversation", &GetConversation::new(CONVERSATION));
     r.record(
         "GetConversationByExternalId",
@@ -358,8 +359,8 @@ fn conversations(r: &mut Recorder) {
 }
 
 fn messages_and_notes(r: &mut Recorder) {
-    let input = MessageInput::new("chat", "api", "in").preview("My order has not arrived.");
-    let update = MessageUpdate::new().status("sent");
+    let input = MessageInput::inbound(Channel::Chat, "api").preview("My order has not arrived.");
+    let update = MessageUpdate::new().status(kustomer::models::MessageStatus::Sent);
     r.record("GetMessage", &GetMessage::new(MESSAGE));
     r.record(
         "GetMessageByExternalId",

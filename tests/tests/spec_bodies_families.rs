@@ -200,7 +200,7 @@ fn every_new_familys_built_body_is_valid_against_its_operations_schema() {
         .display_name("Ada")
         .email("ada@example.com")
         .email_signature("Ada")
-        .user_type("limited")
+        .user_type(kustomer::models::UserType::Limited)
         .role_groups([ID2])
         .roles(["org.user"])
         .deleted(None)
@@ -211,7 +211,7 @@ fn every_new_familys_built_body_is_valid_against_its_operations_schema() {
         .display_name("Ada")
         .mobile("+15555550100")
         .email_signature("Ada")
-        .user_type("machine")
+        .user_type(kustomer::models::UserType::Machine)
         .role_groups([ID2])
         .roles(["org.user"]);
     checked.push(check(&InviteUser::new(&invite), false));

@@ -70,7 +70,7 @@ fn full_email_draft() -> DraftInput {
 fn full_forward(create: bool) -> ForwardInput {
     {
         let mut value = ForwardInput::default()
-            .status("draft")
+            .status(kustomer::models::DraftStatus::Draft)
             .send_at(AT)
             .to(AddressInput::new("billing@example.com"))
             .from(AddressInput::new("support@acme.example"))
@@ -85,7 +85,7 @@ fn full_forward(create: bool) -> ForwardInput {
                     .content_type("application/pdf")
                     .content_length(10),
             ]);
-        value.channel = create.then(|| "email".to_owned());
+        value.channel = create.then_some(kustomer::models::Channel::Email);
         value.app = create.then(|| "postmark".to_owned());
         value.customer = create.then(|| ID.to_owned());
         value.lang = (!create).then(|| "en".to_owned());
@@ -105,7 +105,7 @@ fn full_identity() -> TrackingIdentityInput {
         .username("ada")
         .signed_up_at(AT)
         .birthday_at(AT)
-        .gender("f")
+        .gender(kustomer::models::Gender::F)
         .locale("en_US")
         .time_zone("Europe/London")
         .phone("+15555550100")
@@ -139,7 +139,7 @@ fn every_long_tail_body_is_valid_against_its_operations_schema() {
     for draft in [
         DraftInput::sms("+15555550100").body("Hi"),
         DraftInput::sms("+15555550100").from(Sender::Handle("+18005551212".into())),
-        DraftInput::new("chat")
+        DraftInput::new(kustomer::models::Channel::Chat)
             .body("Hi")
             .recipient(Recipient::Handle("visitor-1".into())),
         DraftInput::note("Call back"),

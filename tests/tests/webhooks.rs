@@ -153,7 +153,7 @@ fn writes_through_the_fake_arrive_signed_at_a_receiver_and_read_typed() {
             .conversations()
             .update(
                 &conversation.id,
-                &ConversationUpdate::new().status("done"),
+                &ConversationUpdate::new().status(kustomer::models::ConversationStatus::Done),
                 UpdateMode::Patch,
             )
             .unwrap();

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::families::contact::LocationInput;
 use crate::families::models::TrackingIdentity;
+use crate::families::models::vocabulary::Gender;
 use crate::generic::family::Input;
 use crate::generic::ops::helpers::parse_empty;
 use crate::protocol::config::Config;
@@ -18,7 +19,7 @@ use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
 use crate::protocol::page::parse_one;
-use crate::protocol::validation::{check_count, check_custom, check_tags, max_chars, one_of};
+use crate::protocol::validation::{check_count, check_custom, check_tags, max_chars};
 
 /// An event a visitor did (`POST /v1/tracking/event`): a name (a letter, then letters,
 /// digits, `-`, `_`, `.`; at most 255) and up to 100 properties.
@@ -133,7 +134,7 @@ pub struct TrackingIdentityInput {
     pub birthday_at: Option<Timestamp>,
     /// `m` or `f`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub gender: Option<String>,
+    pub gender: Option<Gender>,
     /// Locale, at most 16 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
@@ -173,7 +174,6 @@ impl Input for TrackingIdentityInput {
         max_chars("username", self.username.as_deref(), 256)?;
         max_chars("locale", self.locale.as_deref(), 16)?;
         max_chars("timeZone", self.time_zone.as_deref(), 64)?;
-        one_of("gender", self.gender.as_deref(), &["m", "f"])?;
         if let Some(location) = &self.location {
             location.validate()?;
         }
@@ -354,8 +354,8 @@ crate::generic::ops::helpers::setters!(TrackingIdentityInput {
     signed_up_at: at Timestamp,
     #[doc = "Sets `birthday_at`: their birthday."]
     birthday_at: at Timestamp,
-    #[doc = "Sets `gender`: `m` or `f`."]
-    gender: opt String,
+    #[doc = "Sets `gender`."]
+    gender: num Gender,
     #[doc = "Sets `locale`: locale, at most 16 characters."]
     locale: opt String,
     #[doc = "Sets `time_zone`: time zone, at most 64 characters."]

@@ -35,7 +35,7 @@ use crate::protocol::transport::Transport;
 /// #     br#"{"data":{"type":"conversation","id":"58228e05d4e96711004eccb7","attributes":{"status":"open"}}}"#.to_vec()));
 /// # let client = Client::new(Config::new(ApiKey::new("key")?), transport);
 /// let conversation = client.conversations().get("58228e05d4e96711004eccb7")?;
-/// assert_eq!(conversation.attributes.status.as_deref(), Some("open"));
+/// assert_eq!(conversation.attributes.status, Some(kustomer::models::ConversationStatus::Open));
 /// # Ok::<(), kustomer::Error>(())
 /// ```
 pub struct Handle<'c, T, R: Family> {

@@ -5,11 +5,10 @@ use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::families::models::vocabulary::{ConversationStatus, Direction, Priority, SnoozeStatus};
 use crate::generic::family::Input;
 use crate::protocol::error::InvalidInput;
-use crate::protocol::validation::{
-    check_custom, check_list_of, check_tags, finite, max_chars, one_of,
-};
+use crate::protocol::validation::{check_custom, check_list_of, check_tags, finite, max_chars};
 
 /// A conversation to create (`POST /v1/conversations`, or under a customer). Only the fields
 /// that are set are sent.
@@ -38,15 +37,16 @@ pub struct ConversationInput {
     /// Name (subject), at most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `open` or `done`.
+    /// [`Open`](ConversationStatus::Open) or [`Done`](ConversationStatus::Done): a new
+    /// conversation cannot start snoozed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<ConversationStatus>,
     /// 1 (lowest) to 5.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub priority: Option<u8>,
-    /// `in` or `out`.
+    pub priority: Option<Priority>,
+    /// Which way its first message went.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     /// The channel replies go out on, at most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_channel: Option<String>,
@@ -107,9 +107,12 @@ impl Input for ConversationInput {
         max_chars("name", self.name.as_deref(), 256)?;
         max_chars("replyChannel", self.reply_channel.as_deref(), 256)?;
         max_chars("defaultLang", self.default_lang.as_deref(), 100)?;
-        one_of("status", self.status.as_deref(), &["open", "done"])?;
-        one_of("direction", self.direction.as_deref(), &["in", "out"])?;
-        check_priority(self.priority)?;
+        if self.status == Some(ConversationStatus::Snoozed) {
+            return Err(InvalidInput::new(
+                "status",
+                "a new conversation is open or done: snooze it with an update",
+            ));
+        }
         check_tags(self.tags.as_deref())?;
         check_list_of("assignedUsers", self.assigned_users.as_deref(), 10)?;
         check_list_of("assignedTeams", self.assigned_teams.as_deref(), 10)?;
@@ -123,7 +126,7 @@ impl Input for ConversationInput {
 /// ```
 /// use kustomer::conversations::ConversationUpdate;
 ///
-/// let close = ConversationUpdate::new().status("done");
+/// let close = ConversationUpdate::new().status(kustomer::models::ConversationStatus::Done);
 /// assert_eq!(serde_json::to_string(&close).unwrap(), r#"{"status":"done"}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -136,18 +139,18 @@ pub struct ConversationUpdate {
     /// Name, at most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `in` or `out`.
+    /// Which way its first message went.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     /// 1 to 5.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub priority: Option<u8>,
+    pub priority: Option<Priority>,
     /// Satisfaction, -1 to 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub satisfaction: Option<f64>,
-    /// `open`, `snoozed` or `done`.
+    /// The status.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<ConversationStatus>,
     /// The channel replies go out on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_channel: Option<String>,
@@ -189,8 +192,20 @@ pub struct ConversationUpdate {
     pub default_lang: Option<String>,
 }
 
-/// A snooze to set: `status` `scheduled` (with `time`), `canceled` or `elapsed`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// A snooze to set: until a time, or called off.
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use kustomer::conversations::{ConversationUpdate, SnoozeInput};
+///
+/// let tomorrow = SystemTime::now() + Duration::from_secs(86_400);
+/// let snooze = ConversationUpdate::new().snooze(SnoozeInput::until(tomorrow));
+/// let wake = ConversationUpdate::new().snooze(SnoozeInput::cancel());
+/// assert_eq!(serde_json::to_value(&wake)?["snooze"], serde_json::json!({"status": "canceled"}));
+/// # let _ = snooze;
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct SnoozeInput {
     /// Until when.
@@ -199,8 +214,8 @@ pub struct SnoozeInput {
         serialize_with = "crate::protocol::date_time::write"
     )]
     pub time: Option<Timestamp>,
-    /// `scheduled`, `canceled` or `elapsed`.
-    pub status: String,
+    /// Scheduled (with `time`), canceled or elapsed.
+    pub status: SnoozeStatus,
 }
 
 impl SnoozeInput {
@@ -208,7 +223,15 @@ impl SnoozeInput {
     pub fn until(time: impl crate::protocol::date_time::IntoTimestamp) -> Self {
         Self {
             time: Some(time.into_timestamp()),
-            status: "scheduled".into(),
+            status: SnoozeStatus::Scheduled,
+        }
+    }
+
+    /// Calls the snooze off.
+    pub fn cancel() -> Self {
+        Self {
+            time: None,
+            status: SnoozeStatus::Canceled,
         }
     }
 }
@@ -227,13 +250,6 @@ impl Input for ConversationUpdate {
         max_chars("replyChannel", self.reply_channel.as_deref(), 256)?;
         max_chars("endedReason", self.ended_reason.as_deref(), 128)?;
         max_chars("defaultLang", self.default_lang.as_deref(), 100)?;
-        one_of("direction", self.direction.as_deref(), &["in", "out"])?;
-        one_of(
-            "status",
-            self.status.as_deref(),
-            &["open", "snoozed", "done"],
-        )?;
-        check_priority(self.priority)?;
         if let Some(satisfaction) = self.satisfaction {
             finite("satisfaction", satisfaction)?;
             if !(-1.0..=1.0).contains(&satisfaction) {
@@ -243,24 +259,10 @@ impl Input for ConversationUpdate {
                 ));
             }
         }
-        if let Some(snooze) = &self.snooze {
-            one_of(
-                "snooze",
-                Some(&snooze.status),
-                &["scheduled", "canceled", "elapsed"],
-            )?;
-        }
         check_tags(self.tags.as_deref())?;
         check_list_of("assignedUsers", self.assigned_users.as_deref(), 10)?;
         check_list_of("assignedTeams", self.assigned_teams.as_deref(), 10)?;
         check_custom(&self.custom)
-    }
-}
-
-fn check_priority(priority: Option<u8>) -> Result<(), InvalidInput> {
-    match priority {
-        Some(p) if !(1..=5).contains(&p) => Err(InvalidInput::new("priority", "must be 1 to 5")),
-        _ => Ok(()),
     }
 }
 
@@ -269,16 +271,16 @@ crate::generic::ops::helpers::input_cow!(ConversationInput, ConversationUpdate);
 crate::generic::ops::helpers::setters!(ConversationInput {
     #[doc = "Sets the name."]
     name: opt String,
-    #[doc = "Sets the status (`open` or `done`)."]
-    status: opt String,
+    #[doc = "Sets the status: open or done."]
+    status: num ConversationStatus,
     #[doc = "Sets your ID for it."]
     external_id: opt String,
     #[doc = "Sets `customer`: the customer's ID: needed by `POST /conversations`, not allowed under a customer."]
     customer: opt String,
     #[doc = "Sets `priority`: 1 (lowest) to 5."]
-    priority: num u8,
-    #[doc = "Sets `direction`: `in` or `out`."]
-    direction: opt String,
+    priority: num Priority,
+    #[doc = "Sets `direction`: which way its first message went."]
+    direction: num Direction,
     #[doc = "Sets `reply_channel`: the channel replies go out on, at most 256 characters."]
     reply_channel: opt String,
     #[doc = "Sets `tags`: tag names: at most 20, each 1 to 64 characters."]
@@ -298,16 +300,16 @@ crate::generic::ops::helpers::setters!(ConversationInput {
 });
 
 crate::generic::ops::helpers::setters!(ConversationUpdate {
-    #[doc = "Sets the status (`open`, `snoozed` or `done`)."]
-    status: opt String,
+    #[doc = "Sets the status."]
+    status: num ConversationStatus,
     #[doc = "Sets the name."]
     name: opt String,
     #[doc = "Sets the priority (1 to 5)."]
-    priority: num u8,
+    priority: num Priority,
     #[doc = "Sets `external_id`: your ID for it, at most 256 characters."]
     external_id: opt String,
-    #[doc = "Sets `direction`: `in` or `out`."]
-    direction: opt String,
+    #[doc = "Sets `direction`: which way its first message went."]
+    direction: num Direction,
     #[doc = "Sets `satisfaction`: satisfaction, -1 to 1."]
     satisfaction: num f64,
     #[doc = "Sets `reply_channel`: the channel replies go out on."]
@@ -341,8 +343,8 @@ crate::generic::ops::helpers::setters!(ConversationUpdate {
 crate::generic::ops::helpers::setters!(SnoozeInput {
     #[doc = "Sets `time`: until when."]
     time: at Timestamp,
-    #[doc = "Sets `status`: `scheduled`, `canceled` or `elapsed`."]
-    status: set String,
+    #[doc = "Sets `status`: scheduled, canceled or elapsed."]
+    status: val SnoozeStatus,
 });
 
 crate::generic::ops::helpers::custom_setters!(ConversationInput, ConversationUpdate);

@@ -40,7 +40,7 @@ crate::generic::declare::family! {
         /// use kustomer::conversations::ConversationUpdate;
         /// use kustomer::ops::UpdateMode;
         ///
-        /// let closed = client.conversations().update("58228e05d4e96711004eccb7", &ConversationUpdate::new().status("done"), UpdateMode::Patch)?;
+        /// let closed = client.conversations().update("58228e05d4e96711004eccb7", &ConversationUpdate::new().status(kustomer::models::ConversationStatus::Done), UpdateMode::Patch)?;
         /// # Ok::<(), kustomer::Error>(())
         /// ```
         pub fn conversations;
@@ -124,7 +124,7 @@ crate::generic::declare::family! {
     /// use kustomer::ops::UpdateMode;
     ///
     /// let config = Config::new(ApiKey::new("key")?);
-    /// let close = ConversationUpdate::new().status("done");
+    /// let close = ConversationUpdate::new().status(kustomer::models::ConversationStatus::Done);
     /// let request = UpdateConversation::new("58228e05d4e96711004eccb7", &close).mode(UpdateMode::Patch).build(&config)?;
     /// assert_eq!(request.method(), http::Method::PATCH);
     /// assert_eq!(request.headers()["content-type"], "application/json-patch+json");

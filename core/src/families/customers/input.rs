@@ -9,10 +9,10 @@ use crate::families::contact::{
     EmailInput, LocationInput, PhoneInput, SocialInput, UrlInput, check_emails, check_phones,
     check_socials, check_urls, check_whatsapps,
 };
+use crate::families::models::vocabulary::Gender;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{
     chars_between, check_count, check_custom, check_list, check_tag, check_unique, max_chars,
-    one_of,
 };
 
 /// Attributes of a customer to create or update. Only the fields that are set are sent (the API
@@ -143,7 +143,7 @@ pub struct CustomerInput {
     pub birthday_at: Option<Timestamp>,
     /// `m` or `f`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub gender: Option<String>,
+    pub gender: Option<Gender>,
     /// Creation time to record (imports).
     #[serde(
         skip_serializing_if = "Option::is_none",
@@ -273,7 +273,6 @@ impl CustomerInput {
                 check_tag(tag)?;
             }
         }
-        one_of("gender", self.gender.as_deref(), &["m", "f"])?;
         if let Some(sentiment) = &self.sentiment {
             let polarity_ok = [-1, 0, 1].contains(&sentiment.polarity);
             let confidence_ok = (-1.0..=1.0).contains(&sentiment.confidence);
@@ -349,8 +348,8 @@ crate::generic::ops::helpers::setters!(CustomerInput {
     custom: set Map<String, Value>,
     #[doc = "Sets `birthday_at`: birthday."]
     birthday_at: at Timestamp,
-    #[doc = "Sets `gender`: `m` or `f`."]
-    gender: opt String,
+    #[doc = "Sets `gender`."]
+    gender: num Gender,
     #[doc = "Sets `created_at`: creation time to record (imports)."]
     created_at: at Timestamp,
     #[doc = "Sets `imported_at`: import time."]
@@ -468,11 +467,6 @@ mod tests {
             assert_eq!(what(location(not_a_number, 0.0)), "locations");
             assert_eq!(what(location(0.0, not_a_number)), "locations");
         }
-        let gender = CustomerInput {
-            gender: Some("x".into()),
-            ..CustomerInput::default()
-        };
-        assert_eq!(what(gender), "gender");
         let sentiment = CustomerInput {
             sentiment: Some(SentimentInput {
                 polarity: 2,

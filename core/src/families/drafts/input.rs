@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::families::drafts::send_at::SendAt;
+use crate::families::models::vocabulary::{Channel, DraftStatus};
 use crate::generic::family::Input;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{chars_between, check_list_of, max_chars, not_empty, one_of};
@@ -59,15 +60,15 @@ pub enum Sender {
 }
 
 /// The channels a draft may be for, and the keys only the `email` channel takes.
-const CHANNELS: [&str; 8] = [
-    "email",
-    "sms",
-    "chat",
-    "facebook",
-    "twitter-tweet",
-    "twitter-dm",
-    "instagram",
-    "note",
+const CHANNELS: [Channel; 8] = [
+    Channel::Email,
+    Channel::Sms,
+    Channel::Chat,
+    Channel::Facebook,
+    Channel::TwitterTweet,
+    Channel::TwitterDm,
+    Channel::Instagram,
+    Channel::Note,
 ];
 
 /// A draft to create for a customer (`POST /v1/customers/{id}/drafts`) or changes to one
@@ -85,13 +86,13 @@ const CHANNELS: [&str; 8] = [
 /// let sms = DraftInput::sms("+15555550100").subject("no subjects on SMS");
 /// assert!(kustomer::family::Input::validate(&sms).is_err());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct DraftInput {
     /// `email`, `sms`, `chat`, `facebook`, `twitter-tweet`, `twitter-dm`, `instagram` or
     /// `note`.
-    pub channel: String,
+    pub channel: Channel,
     /// The conversation it belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conversation: Option<String>,
@@ -150,29 +151,46 @@ pub struct DraftInput {
 
 impl DraftInput {
     /// A draft for `channel`.
-    pub fn new(channel: impl Into<String>) -> Self {
+    pub fn new(channel: Channel) -> Self {
         Self {
-            channel: channel.into(),
-            ..Self::default()
+            channel,
+            conversation: None,
+            app: None,
+            customer: None,
+            auto: None,
+            send_at: None,
+            source: None,
+            lang: None,
+            shortcuts: None,
+            kb_articles: None,
+            to: None,
+            from: None,
+            body: None,
+            cc: None,
+            bcc: None,
+            subject: None,
+            reply_to: None,
+            template: None,
+            payload: None,
         }
     }
 
     /// An email draft.
     pub fn email() -> Self {
-        Self::new("email")
+        Self::new(Channel::Email)
     }
 
     /// An SMS draft to a phone number.
     pub fn sms(to: impl Into<String>) -> Self {
         Self {
             to: Some(Recipient::Handle(to.into())),
-            ..Self::new("sms")
+            ..Self::new(Channel::Sms)
         }
     }
 
     /// An internal note draft.
     pub fn note(body: impl Into<String>) -> Self {
-        Self::new("note").body(body)
+        Self::new(Channel::Note).body(body)
     }
 
     /// Sets the recipient whole: a handle (a phone number, a chat visitor) or a list of
@@ -196,8 +214,13 @@ impl DraftInput {
 
 impl Input for DraftInput {
     fn validate(&self) -> Result<(), InvalidInput> {
-        one_of("channel", Some(&self.channel), &CHANNELS)?;
-        let email = self.channel == "email";
+        if self.channel.is_known() && !CHANNELS.contains(&self.channel) {
+            return Err(InvalidInput::new(
+                "channel",
+                format!("a draft cannot be on {}", self.channel),
+            ));
+        }
+        let email = self.channel == Channel::Email;
         let only_email = [
             ("cc", self.cc.is_some()),
             ("bcc", self.bcc.is_some()),
@@ -208,7 +231,7 @@ impl Input for DraftInput {
         if let Some((key, _)) = only_email.iter().find(|(_, set)| *set && !email) {
             return Err(InvalidInput::new(key, "is for email drafts only"));
         }
-        if self.channel == "note" && (self.to.is_some() || self.from.is_some()) {
+        if self.channel == Channel::Note && (self.to.is_some() || self.from.is_some()) {
             return Err(InvalidInput::new("to", "a note goes to no one"));
         }
         match (&self.to, email) {
@@ -290,18 +313,18 @@ pub struct AttachmentRef {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ForwardInput {
-    /// `email` (creates only; required there).
+    /// [`Email`](Channel::Email) (creates only; required there).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     /// `gmail` or `postmark` (creates only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app: Option<String>,
     /// The customer (creates only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<String>,
-    /// `draft`, `sent` or `failed`.
+    /// Draft, sent or failed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<DraftStatus>,
     /// When to send it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_at: Option<SendAt>,
@@ -338,7 +361,7 @@ impl ForwardInput {
     /// An email forward (what a create takes).
     pub fn email() -> Self {
         Self {
-            channel: Some("email".into()),
+            channel: Some(Channel::Email),
             ..Self::default()
         }
     }
@@ -358,13 +381,15 @@ impl ForwardInput {
 
 impl Input for ForwardInput {
     fn validate(&self) -> Result<(), InvalidInput> {
-        one_of("channel", self.channel.as_deref(), &["email"])?;
+        if let Some(channel) = self.channel.as_ref().filter(|c| c.is_known())
+            && *channel != Channel::Email
+        {
+            return Err(InvalidInput::new(
+                "channel",
+                format!("a forward is an email, not {channel}"),
+            ));
+        }
         one_of("app", self.app.as_deref(), &["gmail", "postmark"])?;
-        one_of(
-            "status",
-            self.status.as_deref(),
-            &["draft", "sent", "failed"],
-        )?;
         if let Some(to) = &self.to {
             crate::protocol::validation::check_count("to", to.len(), 100)?;
             to.iter().try_for_each(|a| a.validate("to"))?;
@@ -407,8 +432,8 @@ crate::generic::ops::helpers::setters!(DraftInput {
     subject: opt String,
     #[doc = "Sets the text."]
     body: opt String,
-    #[doc = "Sets `channel`: `email`, `sms`, `chat`, `facebook`, `twitter-tweet`, `twitter-dm`, `instagram` or."]
-    channel: set String,
+    #[doc = "Sets `channel`: the channel it is for."]
+    channel: val Channel,
     #[doc = "Sets `conversation`: the conversation it belongs to."]
     conversation: opt String,
     #[doc = "Sets `app`: the sending app (`postmark`, `gmail` for email)."]
@@ -444,14 +469,14 @@ crate::generic::ops::helpers::setters!(DraftInput {
 crate::generic::ops::helpers::setters!(ForwardInput {
     #[doc = "Sets the subject."]
     subject: opt String,
-    #[doc = "Sets `channel`: `email` (creates only; required there)."]
-    channel: opt String,
+    #[doc = "Sets `channel`: email (creates only; required there)."]
+    channel: num Channel,
     #[doc = "Sets `app`: `gmail` or `postmark` (creates only)."]
     app: opt String,
     #[doc = "Sets `customer`: the customer (creates only)."]
     customer: opt String,
-    #[doc = "Sets `status`: `draft`, `sent` or `failed`."]
-    status: opt String,
+    #[doc = "Sets `status`: draft, sent or failed."]
+    status: num DraftStatus,
     #[doc = "Sets `send_at`: when to send it: a point in time, or Kustomer's date math (`now+1h`)."]
     send_at: opt SendAt,
     #[doc = "Sets `lang`: language, at most 100 characters (updates only)."]

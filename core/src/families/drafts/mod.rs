@@ -202,7 +202,7 @@ crate::generic::declare::family! {
     /// use kustomer::{ApiKey, Config, Operation, drafts::{ForwardInput, UpdateForward}};
     ///
     /// let config = Config::new(ApiKey::new("key")?);
-    /// let send = ForwardInput::update().status("sent");
+    /// let send = ForwardInput::update().status(kustomer::models::DraftStatus::Sent);
     /// assert_eq!(UpdateForward::new("5823e4d3bff98a100085320e", &send).build(&config)?.method(), http::Method::PUT);
     /// # Ok::<(), kustomer::Error>(())
     /// ```

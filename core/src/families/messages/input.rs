@@ -4,20 +4,23 @@ use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::families::models::vocabulary::{Channel, Direction, MessageStatus};
 use crate::generic::family::Input;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{check_count, check_custom, max_chars, one_of, required};
 
-const CHANNELS: [&str; 9] = [
-    "email",
-    "sms",
-    "chat",
-    "facebook",
-    "twitter-dm",
-    "twitter-tweet",
-    "voice",
-    "instagram",
-    "whatsapp",
+/// The channels `POST /messages` takes, of those this version knows (an
+/// [`Other`](Channel::Other) is sent as given).
+const CHANNELS: [Channel; 9] = [
+    Channel::Email,
+    Channel::Sms,
+    Channel::Chat,
+    Channel::Facebook,
+    Channel::TwitterDm,
+    Channel::TwitterTweet,
+    Channel::Voice,
+    Channel::Instagram,
+    Channel::Whatsapp,
 ];
 
 /// A message to create (`POST /v1/messages`, in a conversation, or for a customer). Only the
@@ -26,7 +29,9 @@ const CHANNELS: [&str; 9] = [
 /// ```
 /// use kustomer::messages::MessageInput;
 ///
-/// let input = MessageInput::new("chat", "api", "in").preview("Where is my order?");
+/// use kustomer::models::Channel;
+///
+/// let input = MessageInput::inbound(Channel::Chat, "api").preview("Where is my order?");
 /// assert_eq!(
 ///     serde_json::to_value(&input).unwrap(),
 ///     serde_json::json!({"channel": "chat", "app": "api", "direction": "in", "preview": "Where is my order?"})
@@ -42,16 +47,16 @@ pub struct MessageInput {
     /// The conversation's ID.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conversation: Option<String>,
-    /// `email`, `sms`, `chat`, `facebook`, `twitter-dm`, `twitter-tweet`, `voice`,
-    /// `instagram` or `whatsapp` (required).
+    /// The channel (required): email, SMS, chat, Facebook, a Twitter DM or tweet, voice,
+    /// Instagram or WhatsApp.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     /// The app it comes through (required), e.g. `api`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app: Option<String>,
-    /// `in` or `out` (required by `POST /messages`).
+    /// From the customer or to them (required by `POST /messages`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     /// The text, at most 10,240 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preview: Option<String>,
@@ -61,9 +66,9 @@ pub struct MessageInput {
     /// The channel's ID for it, at most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// `sent`, `received` or `error`.
+    /// Sent, received or failed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<MessageStatus>,
     /// Made by a workflow or auto-response (left out of reporting).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto: Option<bool>,
@@ -110,7 +115,7 @@ impl MessageInput {
     /// # let attachment: kustomer::models::Attachment = serde_json::from_str(r#"{"id":"5a4d1a8a6d92880012ad2923"}"#).unwrap();
     /// use kustomer::messages::MessageInput;
     ///
-    /// let input = MessageInput::new("email", "api", "out").attachment(&attachment);
+    /// let input = MessageInput::outbound(kustomer::models::Channel::Email, "api").attachment(&attachment);
     /// assert_eq!(input.attachments.unwrap(), ["5a4d1a8a6d92880012ad2923"]);
     /// ```
     #[must_use]
@@ -121,16 +126,43 @@ impl MessageInput {
         self
     }
 
-    /// A message on `channel` through `app`, `in` from the customer or `out` to them.
+    /// A message from the customer, on `channel` through `app` (`api`, say).
+    ///
+    /// ```
+    /// use kustomer::{messages::MessageInput, models::{Channel, Direction}};
+    ///
+    /// let input = MessageInput::inbound(Channel::Sms, "api");
+    /// assert_eq!(input.direction, Some(Direction::In));
+    /// ```
+    pub fn inbound(channel: Channel, app: impl Into<String>) -> Self {
+        Self::with(channel, app, Direction::In)
+    }
+
+    /// A message to the customer, on `channel` through `app` (`postmark`, say).
+    pub fn outbound(channel: Channel, app: impl Into<String>) -> Self {
+        Self::with(channel, app, Direction::Out)
+    }
+
+    /// A message on `channel` through `app`, `in` from the customer or `out` to them; text this
+    /// version does not know is sent as given.
+    #[deprecated(
+        since = "0.1.0",
+        note = "three strings in an order to remember: use `MessageInput::inbound(Channel::Chat, \"api\")` or `outbound`"
+    )]
     pub fn new(
         channel: impl Into<String>,
         app: impl Into<String>,
         direction: impl Into<String>,
     ) -> Self {
+        let direction = Direction::from_api(&direction.into());
+        Self::with(Channel::from_api(&channel.into()), app, direction)
+    }
+
+    fn with(channel: Channel, app: impl Into<String>, direction: Direction) -> Self {
         Self {
-            channel: Some(channel.into()),
+            channel: Some(channel),
             app: Some(app.into()),
-            direction: Some(direction.into()),
+            direction: Some(direction),
             ..Self::default()
         }
     }
@@ -144,13 +176,15 @@ impl MessageInput {
 
 impl Input for MessageInput {
     fn validate(&self) -> Result<(), InvalidInput> {
-        one_of("channel", self.channel.as_deref(), &CHANNELS)?;
-        one_of("direction", self.direction.as_deref(), &["in", "out"])?;
-        one_of(
-            "status",
-            self.status.as_deref(),
-            &["sent", "received", "error"],
-        )?;
+        if let Some(channel) = &self.channel
+            && channel.is_known()
+            && !CHANNELS.contains(channel)
+        {
+            return Err(InvalidInput::new(
+                "channel",
+                format!("a message cannot be created on {channel}"),
+            ));
+        }
         one_of("source", self.source.as_deref(), &["bulk", "satisfaction"])?;
         max_chars("preview", self.preview.as_deref(), 10_240)?;
         max_chars("subject", self.subject.as_deref(), 256)?;
@@ -169,9 +203,9 @@ impl Input for MessageInput {
 /// Changes to a message (`PUT`/`PATCH /v1/messages/{id}`, bulk updates).
 ///
 /// ```
-/// use kustomer::messages::MessageUpdate;
+/// use kustomer::{messages::MessageUpdate, models::MessageStatus};
 ///
-/// let delivered = MessageUpdate::new().status("sent");
+/// let delivered = MessageUpdate::new().status(MessageStatus::Sent);
 /// assert_eq!(serde_json::to_string(&delivered).unwrap(), r#"{"status":"sent"}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -190,9 +224,9 @@ pub struct MessageUpdate {
     /// Subject, at most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// `sent`, `received` or `error`.
+    /// Sent, received or failed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<MessageStatus>,
     /// When it was sent.
     #[serde(
         skip_serializing_if = "Option::is_none",
@@ -219,11 +253,6 @@ impl MessageUpdate {
 
 impl Input for MessageUpdate {
     fn validate(&self) -> Result<(), InvalidInput> {
-        one_of(
-            "status",
-            self.status.as_deref(),
-            &["sent", "received", "error"],
-        )?;
         max_chars("preview", self.preview.as_deref(), 10_240)?;
         max_chars("subject", self.subject.as_deref(), 256)?;
         max_chars("externalId", self.external_id.as_deref(), 256)?;
@@ -288,16 +317,16 @@ crate::generic::ops::helpers::setters!(MessageInput {
     conversation: opt String,
     #[doc = "Sets the customer."]
     customer: opt String,
-    #[doc = "Sets `channel`: `email`, `sms`, `chat`, `facebook`, `twitter-dm`, `twitter-tweet`, `voice`,."]
-    channel: opt String,
+    #[doc = "Sets `channel`: the channel (required)."]
+    channel: num Channel,
     #[doc = "Sets `app`: the app it comes through (required), e.g. `api`."]
     app: opt String,
-    #[doc = "Sets `direction`: `in` or `out` (required by `POST /messages`)."]
-    direction: opt String,
+    #[doc = "Sets `direction`: from the customer or to them (required by `POST /messages`)."]
+    direction: num Direction,
     #[doc = "Sets `external_id`: the channel's ID for it, at most 256 characters."]
     external_id: opt String,
-    #[doc = "Sets `status`: `sent`, `received` or `error`."]
-    status: opt String,
+    #[doc = "Sets `status`: sent, received or failed."]
+    status: num MessageStatus,
     #[doc = "Sets `auto`: made by a workflow or auto-response (left out of reporting)."]
     auto: num bool,
     #[doc = "Sets `source`: `bulk` or `satisfaction`."]
@@ -319,8 +348,8 @@ crate::generic::ops::helpers::setters!(MessageInput {
 });
 
 crate::generic::ops::helpers::setters!(MessageUpdate {
-    #[doc = "Sets the status (`sent`, `received` or `error`)."]
-    status: opt String,
+    #[doc = "Sets the status: sent, received or failed."]
+    status: num MessageStatus,
     #[doc = "Sets `conversation`: moves it to another conversation."]
     conversation: opt String,
     #[doc = "Sets `external_id`: the channel's ID for it, at most 256 characters."]

@@ -101,7 +101,7 @@ crate::generic::declare::family! {
     /// use kustomer::{ApiKey, Config, Operation, messages::{CreateMessage, MessageInput}};
     ///
     /// let config = Config::new(ApiKey::new("key")?);
-    /// let input = MessageInput::new("chat", "api", "in").customer("58210c3db0f09110006b7953").preview("Hi");
+    /// let input = MessageInput::inbound(kustomer::models::Channel::Chat, "api").customer("58210c3db0f09110006b7953").preview("Hi");
     /// let request = CreateMessage::new(&input).build(&config)?;
     /// assert_eq!(request.uri().path(), "/v1/messages");
     /// assert!(CreateMessage::new(MessageInput::default()).build(&config).is_err());
@@ -119,7 +119,7 @@ crate::generic::declare::family! {
     /// use kustomer::{ApiKey, Config, Operation, messages::{MessageUpdate, UpdateMessage}};
     ///
     /// let config = Config::new(ApiKey::new("key")?);
-    /// let request = UpdateMessage::new("57c8d2b01a57ed1400392073", MessageUpdate::new().status("sent")).build(&config)?;
+    /// let request = UpdateMessage::new("57c8d2b01a57ed1400392073", MessageUpdate::new().status(kustomer::models::MessageStatus::Sent)).build(&config)?;
     /// assert_eq!(request.uri().query(), Some("replace=false"));
     /// # Ok::<(), kustomer::Error>(())
     /// ```
@@ -166,7 +166,7 @@ crate::generic::declare::family! {
     /// use kustomer::{ApiKey, Config, Operation, messages::{BulkMessages, MessageInput}};
     ///
     /// let config = Config::new(ApiKey::new("key")?);
-    /// let inputs = [MessageInput::new("sms", "api", "out").preview("Your code is 1234")];
+    /// let inputs = [MessageInput::outbound(kustomer::models::Channel::Sms, "api").preview("Your code is 1234")];
     /// let request = BulkMessages::create(&inputs[..]).build(&config)?;
     /// assert_eq!(request.uri().path(), "/v1/messages/bulk");
     /// # Ok::<(), kustomer::Error>(())
@@ -200,7 +200,7 @@ crate::generic::declare::family! {
     /// use kustomer::{ApiKey, Config, Operation, messages::{CreateConversationMessage, MessageInput}};
     ///
     /// let config = Config::new(ApiKey::new("key")?);
-    /// let input = MessageInput::new("chat", "api", "in").preview("Thanks!");
+    /// let input = MessageInput::inbound(kustomer::models::Channel::Chat, "api").preview("Thanks!");
     /// let request = CreateConversationMessage::new("58228e05d4e96711004eccb7", &input).build(&config)?;
     /// assert_eq!(request.uri().path(), "/v1/conversations/58228e05d4e96711004eccb7/messages");
     /// # Ok::<(), kustomer::Error>(())
@@ -234,7 +234,7 @@ crate::generic::declare::family! {
     /// use kustomer::{ApiKey, Config, Operation, messages::{CreateCustomerMessage, MessageInput}};
     ///
     /// let config = Config::new(ApiKey::new("key")?);
-    /// let input = MessageInput::new("email", "api", "out").subject("Your order");
+    /// let input = MessageInput::outbound(kustomer::models::Channel::Email, "api").subject("Your order");
     /// let request = CreateCustomerMessage::new("58210c3db0f09110006b7953", &input).build(&config)?;
     /// assert_eq!(request.uri().path(), "/v1/customers/58210c3db0f09110006b7953/messages");
     /// # Ok::<(), kustomer::Error>(())
@@ -392,7 +392,7 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     ///
     /// let reply = client.messages().create_in_conversation(
     ///     "58228e05d4e96711004eccb7",
-    ///     &MessageInput::new("chat", "api", "out").preview("On its way!"),
+    ///     &MessageInput::outbound(kustomer::models::Channel::Chat, "api").preview("On its way!"),
     /// )?;
     /// # Ok::<(), kustomer::Error>(())
     /// ```
@@ -411,7 +411,7 @@ impl<'c, T: crate::protocol::transport::Transport> crate::generic::handle::Handl
     /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
     /// use kustomer::messages::MessageInput;
     ///
-    /// let sent = client.messages().create_for_customer("58210c3db0f09110006b7953", &MessageInput::new("sms", "api", "out"))?;
+    /// let sent = client.messages().create_for_customer("58210c3db0f09110006b7953", &MessageInput::outbound(kustomer::models::Channel::Sms, "api"))?;
     /// # Ok::<(), kustomer::Error>(())
     /// ```
     pub fn create_for_customer(

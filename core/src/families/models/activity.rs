@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::families::models::resource_model::resource_model;
+use crate::families::models::vocabulary::Channel;
 use crate::generic::resource::Relationship;
 use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
@@ -129,7 +130,7 @@ pub struct ConversationTimeAttributes {
     pub created_by_teams: Vec<String>,
     /// The channels involved.
     #[serde(deserialize_with = "lenient::scalars")]
-    pub channels: Vec<String>,
+    pub channels: Vec<Channel>,
     /// When it was created.
     #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
     pub created_at: Option<DateTime>,

@@ -5,6 +5,9 @@ use serde_json::{Map, Value};
 
 use crate::families::models::Sentiment;
 use crate::families::models::resource_model::resource_model;
+use crate::families::models::vocabulary::{
+    Channel, ConversationStatus, Direction, Priority, SnoozeStatus,
+};
 use crate::generic::resource::Relationship;
 use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
@@ -27,7 +30,7 @@ resource_model!(
     /// use kustomer::{Operation, conversations::GetConversation};
     ///
     /// let conversation = GetConversation::new("58228e05d4e96711004eccb7").parse(response)?;
-    /// assert_eq!(conversation.attributes.status.as_deref(), Some("open"));
+    /// assert_eq!(conversation.attributes.status, Some(kustomer::models::ConversationStatus::Open));
     /// assert_eq!(conversation.attributes.tags, ["5e3c0d0e2f1a4b0012ab34cd"]);
     /// assert_eq!(conversation.attributes.ended, None);
     /// assert_eq!(conversation.customer_id(), Some("58210c3db0f09110006b7953"));
@@ -83,19 +86,19 @@ pub struct ConversationAttributes {
     pub name: Option<String>,
     /// `open`, `snoozed` or `done`.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub status: Option<String>,
+    pub status: Option<ConversationStatus>,
     /// 1 (lowest) to 5.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub priority: Option<u64>,
+    pub priority: Option<Priority>,
     /// `in` or `out`.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     /// Your ID for the conversation.
     #[serde(deserialize_with = "lenient::scalar")]
     pub external_id: Option<String>,
     /// Channels its messages came through (`email`, `chat`, ...).
     #[serde(deserialize_with = "lenient::scalars")]
-    pub channels: Vec<String>,
+    pub channels: Vec<Channel>,
     /// Tag **IDs** (resolve them with the tags API).
     #[serde(deserialize_with = "lenient::scalars")]
     pub tags: Vec<String>,
@@ -196,7 +199,7 @@ pub struct MessageSummary {
     pub id: Option<String>,
     /// Its channel.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     /// When it was sent.
     #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
     pub sent_at: Option<DateTime>,
@@ -218,5 +221,5 @@ pub struct Snooze {
     pub time: Option<DateTime>,
     /// `scheduled`, `canceled` or `elapsed`.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub status: Option<String>,
+    pub status: Option<SnoozeStatus>,
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::families::models::resource_model::resource_model;
+use crate::families::models::vocabulary::Gender;
 use crate::generic::resource::Relationship;
 use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
@@ -142,7 +143,7 @@ pub struct CustomerAttributes {
     pub birthday_at: Option<DateTime>,
     /// `m` or `f`.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub gender: Option<String>,
+    pub gender: Option<Gender>,
     /// Presence, e.g. `online` or `offline`.
     #[serde(deserialize_with = "lenient::scalar")]
     pub presence: Option<String>,

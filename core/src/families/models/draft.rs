@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::families::models::resource_model::resource_model;
+use crate::families::models::vocabulary::{Channel, DraftStatus};
 use crate::generic::resource::Relationship;
 use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
@@ -50,13 +51,13 @@ pub struct OutgoingRelationships {
 pub struct OutgoingAttributes {
     /// `email`, `sms`, `chat`, ...
     #[serde(deserialize_with = "lenient::scalar")]
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     /// The sending app (`postmark`, `gmail`).
     #[serde(deserialize_with = "lenient::scalar")]
     pub app: Option<String>,
     /// `draft`, `sent`, `failed`.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub status: Option<String>,
+    pub status: Option<DraftStatus>,
     /// Who it goes to: a list of addresses, one, or a string, as sent.
     pub to: Option<Value>,
     /// Who it comes from.
@@ -94,7 +95,7 @@ resource_model!(
     /// use kustomer::{Operation, drafts::{CreateCustomerDraft, DraftInput}};
     ///
     /// let draft = CreateCustomerDraft::new("58210c3db0f09110006b7953", DraftInput::email()).parse(response)?;
-    /// assert_eq!(draft.attributes.status.as_deref(), Some("draft"));
+    /// assert_eq!(draft.attributes.status, Some(kustomer::models::DraftStatus::Draft));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     Draft, OutgoingAttributes, OutgoingRelationships
@@ -109,7 +110,7 @@ resource_model!(
     /// use kustomer::{Operation, drafts::GetForward};
     ///
     /// let forward = GetForward::new("5823e4d3bff98a100085320e").parse(response)?;
-    /// assert_eq!(forward.attributes.channel.as_deref(), Some("email"));
+    /// assert_eq!(forward.attributes.channel, Some(kustomer::models::Channel::Email));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     Forward, OutgoingAttributes, OutgoingRelationships
@@ -122,7 +123,7 @@ resource_model!(
 pub struct OutboundAccountAttributes {
     /// `email`, `sms`, ...
     #[serde(deserialize_with = "lenient::scalar")]
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     /// The name shown.
     #[serde(deserialize_with = "lenient::scalar")]
     pub name: Option<String>,

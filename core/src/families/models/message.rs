@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::families::models::Sentiment;
 use crate::families::models::resource_model::resource_model;
+use crate::families::models::vocabulary::{Channel, Direction, MessageStatus};
 use crate::generic::resource::Relationship;
 use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
@@ -78,13 +79,13 @@ pub struct MessageAttributes {
     /// `email`, `sms`, `chat`, `facebook`, `twitter-dm`, `twitter-tweet`, `voice`, `instagram`,
     /// `whatsapp`, ...
     #[serde(deserialize_with = "lenient::scalar")]
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     /// The app it came through (`postmark`, `gmail`, ...).
     #[serde(deserialize_with = "lenient::scalar")]
     pub app: Option<String>,
     /// `in` or `out`.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     /// `initial-in`, `initial-out`, `response-out`, ...
     #[serde(deserialize_with = "lenient::scalar")]
     pub direction_type: Option<String>,
@@ -96,7 +97,7 @@ pub struct MessageAttributes {
     pub subject: Option<String>,
     /// `sent`, `received` or `error`.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub status: Option<String>,
+    pub status: Option<MessageStatus>,
     /// Why a send failed, when `status` is `error`.
     #[serde(deserialize_with = "lenient::object")]
     pub error: Option<MessageError>,

@@ -23,6 +23,7 @@ mod note;
 pub(crate) mod resource_model;
 mod settings;
 mod user;
+pub(crate) mod vocabulary;
 mod webhook;
 mod work;
 
@@ -74,5 +75,9 @@ pub use settings::{
     SpamSender, SpamSenderAttributes,
 };
 pub use user::{Team, TeamAttributes, User, UserAttributes};
+pub use vocabulary::{
+    Channel, ConversationStatus, Direction, DraftStatus, Gender, MessageStatus, Priority,
+    SnoozeStatus, UserType,
+};
 pub use webhook::{Webhook, WebhookAttributes, WebhookHeaderValue};
 pub use work::{WorkAttributes, WorkItem, WorkSession};

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::families::models::resource_model::resource_model;
+use crate::families::models::vocabulary::Channel;
 use crate::generic::resource::BasicRelationships;
 use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
@@ -143,7 +144,7 @@ pub struct SatisfactionAttributes {
     pub enabled: Option<bool>,
     /// The channel it goes out on.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     /// The rating scale, as sent.
     pub scale: Option<Value>,
     /// The questions, as sent.
@@ -182,7 +183,7 @@ pub struct SpamSenderAttributes {
     pub sender: Option<String>,
     /// The channel (`email`).
     #[serde(deserialize_with = "lenient::scalar")]
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     /// `whitelist` (never spam) or `blacklist` (always spam).
     #[serde(deserialize_with = "lenient::scalar")]
     pub list: Option<String>,

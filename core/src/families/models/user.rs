@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::families::models::resource_model::resource_model;
+use crate::families::models::vocabulary::UserType;
 use crate::generic::resource::BasicRelationships;
 use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
@@ -36,7 +37,7 @@ pub struct UserAttributes {
     pub name: Option<String>,
     /// `user`, `machine`, `limited` or `hourly`.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub user_type: Option<String>,
+    pub user_type: Option<UserType>,
     /// Email address.
     #[serde(deserialize_with = "lenient::scalar")]
     pub email: Option<String>,

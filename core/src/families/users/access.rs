@@ -6,6 +6,7 @@ use http::{Method, Request, Response};
 use serde::Serialize;
 
 use crate::families::models::User;
+use crate::families::models::vocabulary::UserType;
 use crate::generic::family::Input;
 use crate::protocol::config::Config;
 use crate::protocol::error::{Error, InvalidInput};
@@ -16,15 +17,15 @@ use crate::protocol::operation::Operation;
 use crate::protocol::path::id_list;
 use crate::protocol::str_list::StrList;
 use crate::protocol::transport::Transport;
-use crate::protocol::validation::{chars_between, check_list_of, max_chars, not_empty, one_of};
+use crate::protocol::validation::{chars_between, check_list_of, max_chars, not_empty};
 
 /// A user to create and invite (`POST /v1/users`): a name and an email (required), and what
 /// else the invitation sets. Only the fields that are set are sent.
 ///
 /// ```
-/// use kustomer::users::UserInvite;
+/// use kustomer::{models::UserType, users::UserInvite};
 ///
-/// let invite = UserInvite::new("Ada Lovelace", "ada@example.com").user_type("limited");
+/// let invite = UserInvite::new("Ada Lovelace", "ada@example.com").user_type(UserType::Limited);
 /// assert_eq!(
 ///     serde_json::to_string(&invite).unwrap(),
 ///     r#"{"name":"Ada Lovelace","email":"ada@example.com","userType":"limited"}"#
@@ -52,7 +53,7 @@ pub struct UserInvite {
     pub email_signature: Option<String>,
     /// `user`, `machine`, `limited` or `hourly`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_type: Option<String>,
+    pub user_type: Option<UserType>,
     /// Role group IDs (at most 100).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_groups: Option<Vec<String>>,
@@ -82,7 +83,7 @@ crate::generic::ops::helpers::setters!(UserInvite {
     #[doc = "Sets the signature under the user's emails."]
     email_signature: opt String,
     #[doc = "Sets the user type: `user`, `machine`, `limited` or `hourly`."]
-    user_type: opt String,
+    user_type: num UserType,
     #[doc = "Sets the user's role groups: `&[&str]`, `[&str; N]` or `Vec<String>`."]
     role_groups: list String,
     #[doc = "Sets the user's roles."]
@@ -102,11 +103,6 @@ impl Input for UserInvite {
         max_chars("mobile", self.mobile.as_deref(), 64)?;
         max_chars("avatarUrl", self.avatar_url.as_deref(), 2048)?;
         max_chars("emailSignature", self.email_signature.as_deref(), 10_000)?;
-        one_of(
-            "userType",
-            self.user_type.as_deref(),
-            &["user", "machine", "limited", "hourly"],
-        )?;
         check_list_of("roleGroups", self.role_groups.as_deref(), 100)?;
         check_list_of("roles", self.roles.as_deref(), 500)
     }

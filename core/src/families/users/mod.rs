@@ -16,13 +16,14 @@ use serde::Serialize;
 pub use crate::families::teams::ListUserTeams;
 pub use access::{GetUsersByIds, MAX_USERS_BY_IDS, PasswordReset, ResetPassword, UserInvite};
 
+use crate::families::models::vocabulary::UserType;
 use crate::families::models::{Team, User};
 use crate::generic::family::{
     ChildOf, Creatable, Gettable, Input, Listable, Updatable, UpdateMethods,
 };
 use crate::protocol::error::InvalidInput;
 use crate::protocol::secret::Secret;
-use crate::protocol::validation::{chars_between, check_list_of, max_chars, one_of};
+use crate::protocol::validation::{chars_between, check_list_of, max_chars};
 
 crate::generic::declare::family! {
     impl Family for User {
@@ -184,9 +185,9 @@ pub struct UserUpdate {
         serialize_with = "crate::protocol::secret::expose_some"
     )]
     pub current_password: Option<Secret>,
-    /// `user`, `limited` or `hourly`.
+    /// User, limited or hourly (a machine user stays one).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_type: Option<String>,
+    pub user_type: Option<UserType>,
     /// Role group IDs (at most 100).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_groups: Option<Vec<String>>,
@@ -222,11 +223,12 @@ impl Input for UserUpdate {
         max_chars("avatarUrl", self.avatar_url.as_deref(), 2048)?;
         max_chars("email", self.email.as_deref(), 256)?;
         max_chars("emailSignature", self.email_signature.as_deref(), 10_000)?;
-        one_of(
-            "userType",
-            self.user_type.as_deref(),
-            &["user", "limited", "hourly"],
-        )?;
+        if self.user_type == Some(UserType::Machine) {
+            return Err(InvalidInput::new(
+                "userType",
+                "a user cannot be made a machine user",
+            ));
+        }
         check_list_of("roleGroups", self.role_groups.as_deref(), 100)?;
         check_list_of("roles", self.roles.as_deref(), 500)?;
         match (&self.password, &self.current_password) {
@@ -293,7 +295,7 @@ pub enum UserFilter {
     /// `true`: only deactivated users; `false`: only active users.
     Deleted(bool),
     /// Only users of this type: `user`, `machine` or `limited`.
-    UserType(String),
+    UserType(UserType),
     /// Only the user with this email address.
     Email(String),
 }
@@ -314,7 +316,7 @@ impl ListUsers {
         let (name, value) = match filter {
             UserFilter::Pending(on) => ("pending", on.to_string()),
             UserFilter::Deleted(on) => ("deleted", on.to_string()),
-            UserFilter::UserType(kind) => ("userType", kind),
+            UserFilter::UserType(kind) => ("userType", kind.as_str().to_owned()),
             UserFilter::Email(email) => ("email", email),
         };
         self.without_params(&["pending", "deleted", "userType", "email"])
@@ -345,7 +347,7 @@ crate::generic::ops::helpers::setters!(UserUpdate {
     #[doc = "Sets the signature under the user's emails."]
     email_signature: opt String,
     #[doc = "Sets the user type: `user`, `limited` or `hourly`."]
-    user_type: opt String,
+    user_type: num UserType,
     #[doc = "Sets the user's role groups: `&[&str]`, `[&str; N]` or `Vec<String>`."]
     role_groups: list String,
     #[doc = "Sets the user's roles."]

@@ -226,7 +226,7 @@ impl Changes {
 /// let status = event.changes.attribute("status").unwrap();
 /// assert_eq!((status.before_str(), status.after_str()), (Some("open"), Some("done")));
 /// match &event.data {
-///     EventData::Conversation(c) => assert_eq!(c.attributes.status.as_deref(), Some("done")),
+///     EventData::Conversation(c) => assert_eq!(c.attributes.status, Some(kustomer::models::ConversationStatus::Done)),
 ///     other => panic!("{other:?}"),
 /// }
 /// # Ok::<(), kustomer::webhooks::WebhookError>(())
