@@ -66,9 +66,9 @@ impl DateTime {
 
     /// Reads `text` leniently: a [`Timestamp`] if it is one, else the text.
     pub fn parse_lenient(text: &str) -> Self {
-        match text.parse::<Timestamp>() {
-            Ok(at) => DateTime::At(at),
-            Err(_) => DateTime::Unreadable(text.to_owned()),
+        match instant(text) {
+            Some(at) => DateTime::At(at),
+            None => DateTime::Unreadable(text.to_owned()),
         }
     }
 }
@@ -204,6 +204,46 @@ pub(crate) fn write<S: Serializer>(at: &Option<Timestamp>, s: S) -> Result<S::Ok
     }
 }
 
+/// `text` as an instant: Kustomer's own form (`2016-11-09T04:23:01.925Z`, every date-time it
+/// writes) read directly, anything else by jiff's RFC 3339 reader. Both validate through jiff.
+fn instant(text: &str) -> Option<Timestamp> {
+    kustomers_form(text).or_else(|| text.parse().ok())
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ` exactly, or `None` (and the general reader decides).
+fn kustomers_form(text: &str) -> Option<Timestamp> {
+    let b = text.as_bytes();
+    let shape = [
+        (4, b'-'),
+        (7, b'-'),
+        (10, b'T'),
+        (13, b':'),
+        (16, b':'),
+        (19, b'.'),
+        (23, b'Z'),
+    ];
+    if b.len() != 24 || shape.iter().any(|&(at, byte)| b.get(at) != Some(&byte)) {
+        return None;
+    }
+    let number = |from: usize, to: usize| {
+        b.get(from..to)?.iter().try_fold(0i32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + i32::from(d - b'0'))
+        })
+    };
+    let small = |from: usize, to: usize| number(from, to).and_then(|n| i8::try_from(n).ok());
+    let civil = jiff::civil::DateTime::new(
+        i16::try_from(number(0, 4)?).ok()?,
+        small(5, 7)?,
+        small(8, 10)?,
+        small(11, 13)?,
+        small(14, 16)?,
+        small(17, 19)?,
+        number(20, 23)? * 1_000_000,
+    )
+    .ok()?;
+    jiff::tz::Offset::UTC.to_timestamp(civil).ok()
+}
+
 struct LenientVisitor;
 
 impl<'de> Visitor<'de> for LenientVisitor {
@@ -216,9 +256,9 @@ impl<'de> Visitor<'de> for LenientVisitor {
         Ok(Some(DateTime::parse_lenient(v)))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(match v.parse::<Timestamp>() {
-            Ok(at) => DateTime::At(at),
-            Err(_) => DateTime::Unreadable(v),
+        Ok(Some(match instant(&v) {
+            Some(at) => DateTime::At(at),
+            None => DateTime::Unreadable(v),
         }))
     }
     // A number is no date-time Kustomer writes, but its text is kept rather than lost.
@@ -292,6 +332,30 @@ mod tests {
         }
         let escaped = r#""2024-01-31T09:00:00\u002e000Z""#;
         assert!(read(escaped).and_then(|d| d.timestamp()).is_some());
+    }
+
+    #[test]
+    fn kustomers_form_reads_as_jiff_reads_it() {
+        let cases = [
+            "2016-11-09T04:23:01.925Z",
+            "2024-02-29T23:59:59.999Z",
+            "2023-02-29T00:00:00.000Z",
+            "2024-13-01T00:00:00.000Z",
+            "2024-01-01T24:00:00.000Z",
+            "2024-01-01T00:00:60.000Z",
+            "0000-01-01T00:00:00.000Z",
+            "2024-01-01T00:00:00.00aZ",
+            "2024-01-01T00:00:00.000z",
+            "2024-01-01 00:00:00.000Z",
+        ];
+        for text in cases {
+            assert_eq!(instant(text), text.parse::<Timestamp>().ok(), "{text}");
+        }
+        assert!(kustomers_form("2016-11-09T04:23:01.925Z").is_some());
+        assert!(
+            kustomers_form("2016-11-09T04:23:01Z").is_none(),
+            "left to jiff"
+        );
     }
 
     #[test]
