@@ -18,10 +18,14 @@ use kustomer::conversations::GetConversation;
 use kustomer::customers::{GetCustomer, ListCustomers};
 use serde::de::IgnoredAny;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[path = "support/strict_model.rs"]
 mod strict_model;
+
+#[path = "support/in_turns.rs"]
+mod in_turns;
+use in_turns::in_turns;
 
 const SPEC: &str = include_str!("../fixtures/customer_get_spec.json");
 const CONVERSATION: &str = include_str!("../fixtures/conversation_get_quirky.json");
@@ -58,23 +62,7 @@ fn compare(
     });
     let parsers: [&dyn Fn(&[u8]); 5] = [&typed, &value, &ignored, strict, floor];
     let totals = std::cell::Cell::new([Duration::ZERO; 5]);
-    let run = |iters: u64, report: usize| {
-        let mut spent = [Duration::ZERO; 5];
-        for i in 0..iters {
-            for k in 0..parsers.len() {
-                let which = (k + i as usize) % parsers.len();
-                let start = Instant::now();
-                parsers[which](black_box(bytes));
-                spent[which] += start.elapsed();
-            }
-        }
-        let mut all = totals.get();
-        for (sum, add) in all.iter_mut().zip(spent) {
-            *sum += add;
-        }
-        totals.set(all);
-        spent[report]
-    };
+    let run = |iters: u64, report: usize| in_turns(&parsers, bytes, iters, &totals, report);
     let mut g = c.benchmark_group(group);
     g.throughput(Throughput::Bytes(bytes.len() as u64));
     let names = [

@@ -15,6 +15,7 @@ use crate::families::models::vocabulary::Gender;
 use crate::generic::family::Input;
 use crate::generic::ops::helpers::parse_empty;
 use crate::protocol::config::Config;
+use crate::protocol::date_time;
 use crate::protocol::error::{Error, InvalidInput};
 use crate::protocol::json_body::json_body;
 use crate::protocol::operation::Operation;
@@ -123,13 +124,13 @@ pub struct TrackingIdentityInput {
     /// When they signed up.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub signed_up_at: Option<Timestamp>,
     /// Their birthday.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub birthday_at: Option<Timestamp>,
     /// `m` or `f`.

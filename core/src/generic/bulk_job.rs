@@ -63,10 +63,10 @@ pub struct BulkJobAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub context: Option<String>,
     /// When the job was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<crate::protocol::date_time::DateTime>,
     /// When the job last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<crate::protocol::date_time::DateTime>,
     /// How many of its batches are done.
     #[serde(deserialize_with = "lenient::object")]

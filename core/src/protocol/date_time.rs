@@ -7,8 +7,10 @@ use std::fmt;
 use std::time::SystemTime;
 
 use jiff::{RoundMode, Timestamp, TimestampRound, Unit};
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer};
 use serde::{Serialize, Serializer};
+
+use crate::protocol::lenient::{self, Scalar};
 
 /// A date-time attribute as a model read it: a [`Timestamp`] when the text is an RFC 3339
 /// date-time, else the text itself, kept as sent, so that an odd value never fails its record
@@ -121,11 +123,11 @@ impl Serialize for DateTime {
     }
 }
 
-/// Strict for a value on its own (a number or a string reads; anything else is an error); model
-/// fields read with [`lenient`], which never fails.
+/// Strict for a value on its own (a number or a string reads; anything else is an error); a
+/// model's fields read leniently and never fail.
 impl<'de> serde::Deserialize<'de> for DateTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        lenient(d)?.ok_or_else(|| de::Error::custom("expected a date-time"))
+        lenient::scalar(d)?.ok_or_else(|| de::Error::custom("expected a date-time"))
     }
 }
 
@@ -244,57 +246,29 @@ fn kustomers_form(text: &str) -> Option<Timestamp> {
     jiff::tz::Offset::UTC.to_timestamp(civil).ok()
 }
 
-struct LenientVisitor;
-
-impl<'de> Visitor<'de> for LenientVisitor {
-    type Value = Option<DateTime>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a date-time")
+/// A model's date-time field reads through [`lenient::scalar`]: [`DateTime::At`] for a
+/// date-time, [`DateTime::Unreadable`] for other text or a number (its text kept rather than
+/// lost), `None` for null or any other JSON type (consumed; the raw document keeps it).
+impl Scalar for DateTime {
+    const EXPECTING: &'static str = "a date-time";
+    fn from_str(text: &str) -> Option<Self> {
+        Some(DateTime::parse_lenient(text))
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(DateTime::parse_lenient(v)))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(match instant(&v) {
+    fn from_string(text: String) -> Option<Self> {
+        Some(match instant(&text) {
             Some(at) => DateTime::At(at),
-            None => DateTime::Unreadable(v),
-        }))
+            None => DateTime::Unreadable(text),
+        })
     }
-    // A number is no date-time Kustomer writes, but its text is kept rather than lost.
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(DateTime::Unreadable(v.to_string())))
+    fn from_i64(n: i64) -> Option<Self> {
+        Some(DateTime::Unreadable(n.to_string()))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(DateTime::Unreadable(v.to_string())))
+    fn from_u64(n: u64) -> Option<Self> {
+        Some(DateTime::Unreadable(n.to_string()))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(DateTime::Unreadable(v.to_string())))
+    fn from_f64(n: f64) -> Option<Self> {
+        Some(DateTime::Unreadable(n.to_string()))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-}
-
-/// A model's date-time field: [`DateTime::At`] for a date-time, [`DateTime::Unreadable`] for
-/// other text or a number, `None` for null or any other JSON type (consumed; the raw document
-/// keeps it). Never fails but on a syntax error.
-pub(crate) fn lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime>, D::Error> {
-    d.deserialize_any(LenientVisitor)
 }
 
 #[cfg(test)]
@@ -304,7 +278,7 @@ mod tests {
 
     fn read(json: &str) -> Option<DateTime> {
         let mut d = serde_json::Deserializer::from_str(json);
-        lenient(&mut d).ok().flatten()
+        lenient::scalar(&mut d).ok().flatten()
     }
 
     #[test]

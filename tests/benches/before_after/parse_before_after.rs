@@ -3,14 +3,18 @@
 //! so that both see the same machine at the same moments. Built and run by `run.sh`.
 
 // A benchmark that cannot set up has nothing to measure: it stops loudly.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::cell::Cell;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use http::Response;
+
+#[path = "../support/in_turns.rs"]
+mod in_turns;
+use in_turns::in_turns;
 
 const CUSTOMER: &str = include_str!("../../fixtures/customer_get_spec.json");
 const CONVERSATION: &str = include_str!("../../fixtures/conversation_get_quirky.json");
@@ -25,23 +29,7 @@ fn compare(
 ) {
     let parsers: [&dyn Fn(&[u8]); 2] = [before, after];
     let totals = Cell::new([Duration::ZERO; 2]);
-    let run = |iters: u64, report: usize| {
-        let mut spent = [Duration::ZERO; 2];
-        for i in 0..iters {
-            for k in 0..parsers.len() {
-                let which = (k + i as usize) % parsers.len();
-                let start = Instant::now();
-                parsers[which](black_box(bytes));
-                spent[which] += start.elapsed();
-            }
-        }
-        let mut all = totals.get();
-        for (sum, add) in all.iter_mut().zip(spent) {
-            *sum += add;
-        }
-        totals.set(all);
-        spent[report]
-    };
+    let run = |iters: u64, report: usize| in_turns(&parsers, bytes, iters, &totals, report);
     let mut g = c.benchmark_group(group);
     g.throughput(Throughput::Bytes(bytes.len() as u64));
     for (index, name) in ["before", "after"].iter().enumerate() {

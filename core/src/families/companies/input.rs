@@ -9,6 +9,7 @@ use crate::families::contact::{
     check_socials, check_urls, check_whatsapps,
 };
 use crate::generic::family::Input;
+use crate::protocol::date_time;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{
     chars_between, check_custom, check_list, check_tags, finite, max_chars, not_empty,
@@ -83,13 +84,13 @@ pub struct CompanyInput {
     /// Creation time to record (creates only).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub created_at: Option<Timestamp>,
     /// Import time (creates only).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub imported_at: Option<Timestamp>,
     /// The revision read: an update is refused (409) if it changed since.

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::families::models::vocabulary::{ConversationStatus, Direction, Priority, SnoozeStatus};
 use crate::generic::family::Input;
+use crate::protocol::date_time;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{check_custom, check_list_of, check_tags, finite, max_chars};
 
@@ -68,13 +69,13 @@ pub struct ConversationInput {
     /// Creation time to record (imports).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub created_at: Option<Timestamp>,
     /// Import time.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub imported_at: Option<Timestamp>,
 }
@@ -211,7 +212,7 @@ pub struct SnoozeInput {
     /// Until when.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub time: Option<Timestamp>,
     /// Scheduled (with `time`), canceled or elapsed.

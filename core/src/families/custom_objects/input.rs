@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::generic::family::Input;
+use crate::protocol::date_time;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{
     chars_between, check_custom, check_list_max, check_tags, max_chars, not_empty, one_of,
@@ -64,13 +65,13 @@ pub struct KObjectInput {
     /// Creation time to record (imports, RFC 3339; not taken by a bulk update).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub created_at: Option<Timestamp>,
     /// Import time (RFC 3339; not taken by a bulk update).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub imported_at: Option<Timestamp>,
     /// The revision read (updates only): refused (409) if it changed since.

@@ -10,6 +10,7 @@ use crate::families::contact::{
     check_socials, check_urls, check_whatsapps,
 };
 use crate::families::models::vocabulary::Gender;
+use crate::protocol::date_time;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{
     chars_between, check_count, check_custom, check_list, check_tag, check_unique, max_chars,
@@ -62,25 +63,25 @@ pub struct CustomerInput {
     /// When the customer signed up.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub signed_up_at: Option<Timestamp>,
     /// Last activity.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub last_activity_at: Option<Timestamp>,
     /// Last activity by the customer.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub last_customer_activity_at: Option<Timestamp>,
     /// Last seen.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub last_seen_at: Option<Timestamp>,
     /// Avatar image URL.
@@ -138,7 +139,7 @@ pub struct CustomerInput {
     /// Birthday.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub birthday_at: Option<Timestamp>,
     /// `m` or `f`.
@@ -147,13 +148,13 @@ pub struct CustomerInput {
     /// Creation time to record (imports).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub created_at: Option<Timestamp>,
     /// Import time.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub imported_at: Option<Timestamp>,
     /// The revision this update is based on: a stale one answers 409

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::families::models::vocabulary::{Channel, Direction, MessageStatus};
 use crate::generic::family::Input;
+use crate::protocol::date_time;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{check_count, check_custom, max_chars, one_of, required};
 
@@ -87,19 +88,19 @@ pub struct MessageInput {
     /// When it was sent.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub sent_at: Option<Timestamp>,
     /// Creation time to record (imports).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub created_at: Option<Timestamp>,
     /// Import time.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub imported_at: Option<Timestamp>,
     /// IDs of attachments already uploaded (see
@@ -230,7 +231,7 @@ pub struct MessageUpdate {
     /// When it was sent.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub sent_at: Option<Timestamp>,
     /// Language, at most 100 characters.

@@ -58,13 +58,13 @@ pub struct AuthTokenAttributes {
     #[serde(deserialize_with = "lenient::scalars")]
     pub roles: Vec<String>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
     /// When it was last used.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub last_accessed_at: Option<DateTime>,
 }
 
@@ -117,10 +117,10 @@ pub struct RoleGroupAttributes {
     #[serde(deserialize_with = "lenient::scalars")]
     pub roles: Vec<String>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 
@@ -170,13 +170,13 @@ pub struct AuthSettingsAttributes {
     #[serde(deserialize_with = "lenient::object")]
     pub app: Option<AppSettings>,
     /// When they were created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When they last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
     /// When a user last modified them.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub modified_at: Option<DateTime>,
 }
 
@@ -296,10 +296,10 @@ pub struct CustomerAuthSettingsAttributes {
     #[serde(deserialize_with = "lenient::scalars")]
     pub cors_whitelist: Vec<String>,
     /// When they were created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When they last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 
@@ -315,6 +315,6 @@ pub struct PasswordState {
     #[serde(deserialize_with = "lenient::scalar")]
     pub force_new: Option<bool>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }

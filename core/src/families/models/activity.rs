@@ -49,13 +49,13 @@ pub struct CustomerEventAttributes {
     /// Where it happened, as sent.
     pub location: Option<Value>,
     /// When it was published.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub published_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 
@@ -83,10 +83,10 @@ pub struct CustomerSessionAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub session_id: Option<String>,
     /// Its first event.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub first_event_at: Option<DateTime>,
     /// Its last event.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub last_event_at: Option<DateTime>,
     /// How many events it has.
     #[serde(deserialize_with = "lenient::scalar")]
@@ -114,7 +114,7 @@ resource_model!(
 #[non_exhaustive]
 pub struct ConversationTimeAttributes {
     /// When the handling started.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub handle_at: Option<DateTime>,
     /// How long it took, in seconds.
     #[serde(deserialize_with = "lenient::scalar")]
@@ -132,10 +132,10 @@ pub struct ConversationTimeAttributes {
     #[serde(deserialize_with = "lenient::scalars")]
     pub channels: Vec<Channel>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 
@@ -187,10 +187,10 @@ pub struct AuditLogAttributes {
     /// sent.
     pub changes: Option<Value>,
     /// When it happened.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it was published.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub published_at: Option<DateTime>,
 }
 
@@ -224,13 +224,13 @@ pub struct TrackingIdentityAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub status: Option<String>,
     /// When the status was set.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub status_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 

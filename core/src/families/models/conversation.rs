@@ -145,7 +145,7 @@ pub struct ConversationAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub ended: Option<bool>,
     /// When it ended.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub ended_at: Option<DateTime>,
     /// Why it ended.
     #[serde(deserialize_with = "lenient::scalar")]
@@ -173,19 +173,19 @@ pub struct ConversationAttributes {
     #[serde(deserialize_with = "lenient::object_or_default")]
     pub custom: Map<String, Value>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
     /// When a user last modified it.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub modified_at: Option<DateTime>,
     /// When it was imported.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub imported_at: Option<DateTime>,
     /// Last activity on it.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub last_activity_at: Option<DateTime>,
 }
 
@@ -201,10 +201,10 @@ pub struct MessageSummary {
     #[serde(deserialize_with = "lenient::scalar")]
     pub channel: Option<Channel>,
     /// When it was sent.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub sent_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// Its sentiment.
     #[serde(deserialize_with = "lenient::object")]
@@ -217,7 +217,7 @@ pub struct MessageSummary {
 #[non_exhaustive]
 pub struct Snooze {
     /// Until when.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub time: Option<DateTime>,
     /// `scheduled`, `canceled` or `elapsed`.
     #[serde(deserialize_with = "lenient::scalar")]

@@ -85,7 +85,7 @@ pub struct CustomerAttributes {
     #[serde(deserialize_with = "lenient::objects")]
     pub shared_external_ids: Vec<ExternalId>,
     /// When the customer signed up in your system.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub signed_up_at: Option<DateTime>,
     /// Avatar image URL.
     #[serde(deserialize_with = "lenient::scalar")]
@@ -139,7 +139,7 @@ pub struct CustomerAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub time_zone: Option<String>,
     /// Birthday.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub birthday_at: Option<DateTime>,
     /// `m` or `f`.
     #[serde(deserialize_with = "lenient::scalar")]
@@ -148,22 +148,22 @@ pub struct CustomerAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub presence: Option<String>,
     /// Creation time.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// Last update time (any change).
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
     /// Last modification by a user or the API.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub modified_at: Option<DateTime>,
     /// Last time the customer was seen.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub last_seen_at: Option<DateTime>,
     /// Last activity on the customer.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub last_activity_at: Option<DateTime>,
     /// Last activity by the customer.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub last_customer_activity_at: Option<DateTime>,
     /// The last inbound message.
     #[serde(deserialize_with = "lenient::object")]
@@ -351,7 +351,7 @@ pub struct Location {
 #[non_exhaustive]
 pub struct RecentLocation {
     /// Update time.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 
@@ -361,7 +361,7 @@ pub struct RecentLocation {
 #[non_exhaustive]
 pub struct LastMessageIn {
     /// When it was sent.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub sent_at: Option<DateTime>,
     /// Its sentiment, as sent (documented as a string, seen as an object).
     pub sentiment: Option<serde_json::Value>,
@@ -421,7 +421,7 @@ pub struct ConversationCounts {
 #[non_exhaustive]
 pub struct Preview {
     /// When.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub preview_at: Option<DateTime>,
     /// `message_in`, `message_out`, ... (`type`).
     #[serde(rename = "type", deserialize_with = "lenient::scalar")]

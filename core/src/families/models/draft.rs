@@ -70,7 +70,7 @@ pub struct OutgoingAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub body: Option<String>,
     /// When it is to be sent.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub send_at: Option<DateTime>,
     /// Language.
     #[serde(deserialize_with = "lenient::scalar")]
@@ -79,10 +79,10 @@ pub struct OutgoingAttributes {
     #[serde(deserialize_with = "lenient::objects")]
     pub attachments: Vec<Map<String, Value>>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 

@@ -102,7 +102,7 @@ pub struct MessageAttributes {
     #[serde(deserialize_with = "lenient::object")]
     pub error: Option<MessageError>,
     /// When it failed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub error_at: Option<DateTime>,
     /// Channel details, free-form (`to` as an array, an object or a string).
     #[serde(deserialize_with = "lenient::object_or_default")]
@@ -139,16 +139,16 @@ pub struct MessageAttributes {
     #[serde(deserialize_with = "lenient::object_or_default")]
     pub custom: Map<String, Value>,
     /// When it was sent.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub sent_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
     /// When a user last modified it.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub modified_at: Option<DateTime>,
 }
 

@@ -110,7 +110,7 @@ pub struct AttributeDefinition {
     #[serde(deserialize_with = "lenient::scalar")]
     pub multi: Option<bool>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 

@@ -87,15 +87,15 @@ pub struct NoteAttributes {
     #[serde(deserialize_with = "lenient::object_or_default")]
     pub custom: Map<String, Value>,
     /// When it was written.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
     /// When a user last modified it.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub modified_at: Option<DateTime>,
     /// When it was imported.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub imported_at: Option<DateTime>,
 }

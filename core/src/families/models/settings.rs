@@ -30,10 +30,10 @@ pub struct ScheduleAttributes {
     /// Holidays, as sent.
     pub holidays: Option<Value>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 
@@ -109,7 +109,7 @@ pub struct SlaAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub current_version: Option<u64>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
 }
 
@@ -151,10 +151,10 @@ pub struct SatisfactionAttributes {
     #[serde(deserialize_with = "lenient::objects")]
     pub questions: Vec<Map<String, Value>>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 
@@ -188,9 +188,9 @@ pub struct SpamSenderAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub list: Option<String>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }

@@ -63,25 +63,25 @@ pub struct UserAttributes {
     #[serde(deserialize_with = "lenient::scalars")]
     pub role_groups: Vec<String>,
     /// When the email was verified.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub email_verified_at: Option<DateTime>,
     /// First login.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub first_login_at: Option<DateTime>,
     /// Most recent login.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub most_recent_login_at: Option<DateTime>,
     /// When the user was deleted.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub deleted_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
     /// When a user last modified it.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub modified_at: Option<DateTime>,
 }
 
@@ -124,12 +124,12 @@ pub struct TeamAttributes {
     #[serde(deserialize_with = "lenient::scalar")]
     pub deleted: Option<bool>,
     /// When it was deleted.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub deleted_at: Option<DateTime>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }

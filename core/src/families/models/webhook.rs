@@ -66,10 +66,10 @@ pub struct WebhookAttributes {
     #[serde(deserialize_with = "token")]
     pub token: Option<Secret>,
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }
 

@@ -9,6 +9,7 @@ use crate::families::models::resource_model::resource_model;
 use crate::generic::resource::BasicRelationships;
 
 use crate::protocol::date_time::DateTime;
+use crate::protocol::lenient;
 
 resource_model!(
     /// An agent's work session (search context `work_session`).
@@ -39,9 +40,9 @@ resource_model!(
 #[non_exhaustive]
 pub struct WorkAttributes {
     /// When it was created.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub created_at: Option<DateTime>,
     /// When it last changed.
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient")]
+    #[serde(deserialize_with = "lenient::scalar")]
     pub updated_at: Option<DateTime>,
 }

@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::generic::family::Input;
+use crate::protocol::date_time;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{chars_between, check_list_max, max_chars};
 
@@ -67,13 +68,13 @@ pub struct NoteInput {
     /// Creation time to record (imports).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub created_at: Option<Timestamp>,
     /// Import time; not taken by `POST /notes`.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::protocol::date_time::write"
+        serialize_with = "date_time::write"
     )]
     pub imported_at: Option<Timestamp>,
 }

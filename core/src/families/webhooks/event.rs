@@ -273,7 +273,7 @@ struct Envelope<'a> {
     org_name: Option<String>,
     #[serde(deserialize_with = "lenient::scalar", default)]
     partition: Option<String>,
-    #[serde(deserialize_with = "crate::protocol::date_time::lenient", default)]
+    #[serde(deserialize_with = "lenient::scalar", default)]
     created_at: Option<DateTime>,
     #[serde(default)]
     changes: Option<Value>,
