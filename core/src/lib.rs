@@ -44,6 +44,12 @@
 //! paging, search walk, bulk jobs, retries and checks. [`attributes`] names each search
 //! context's standard attributes; a [`Secret`] (a token, a password) never prints.
 //!
+//! Values are typed where Kustomer's are: a model's date-times are [`DateTime`]s (the instant, or
+//! the text sent when it names none), a request takes any [`IntoTimestamp`] (a [`Timestamp`], a
+//! `SystemTime`) and writes RFC 3339 in UTC to the millisecond, and closed vocabularies are enums
+//! in [`models`] ([`models::ConversationStatus`], [`models::Channel`], [`models::Priority`], ...)
+//! that keep a value Kustomer adds later as `Other`.
+//!
 //! Every call through a [`Client`] is a `tracing` span (`kustomer.call`: operationId, record ID,
 //! attempts, status, time, waits, the last rate-limit headers) with an event per retry and per
 //! pacing pause; never the key, a body, a path or a lookup's email. Nothing is recorded when no

@@ -8,8 +8,8 @@ use kustomer::conversations::{ConversationInput, ConversationUpdate, GetConversa
 use kustomer::family::Input;
 use kustomer::messages::MessageInput;
 use kustomer::models::{
-    Channel, Conversation, ConversationStatus, Direction, Message, MessageStatus, Priority,
-    SnoozeStatus, UserType,
+    Channel, Conversation, ConversationStatus, Direction, Message, MessageSource, MessageStatus,
+    Priority, SnoozeStatus, UserType,
 };
 use kustomer::search::Criterion;
 use kustomer::users::{ListUsers, UserFilter, UserUpdate};
@@ -54,9 +54,11 @@ fn known_values_read_as_variants_and_new_ones_are_kept() {
     }
 
     let message: Message = serde_json::from_value(json!({
-        "id": "m", "attributes": {"channel": "twitter-dm", "status": "error", "direction": "in"}
+        "id": "m", "attributes": {"channel": "twitter-dm", "status": "error", "direction": "in",
+            "source": "biz-rules"}
     }))
     .unwrap();
+    assert_eq!(message.attributes.source, Some(MessageSource::BizRules));
     assert_eq!(message.attributes.channel, Some(Channel::TwitterDm));
     assert_eq!(message.attributes.status, Some(MessageStatus::Error));
     assert_eq!(
@@ -113,6 +115,8 @@ fn what_kustomer_refuses_is_refused_and_a_new_value_is_sent_on_purpose() {
     assert_eq!(snoozed.validate().unwrap_err().what(), "status");
     let note = MessageInput::inbound(Channel::Note, "api");
     assert_eq!(note.validate().unwrap_err().what(), "channel");
+    let ruled = MessageInput::inbound(Channel::Chat, "api").source(MessageSource::BizRules);
+    assert_eq!(ruled.validate().unwrap_err().what(), "source");
     let machine = UserUpdate::default().user_type(UserType::Machine);
     assert_eq!(machine.validate().unwrap_err().what(), "userType");
     assert!("closed".parse::<ConversationStatus>().is_err());

@@ -73,13 +73,16 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
 /// 1,200 customers for the fake server, a few hundred of them updated at the same millisecond.
 fn demo_customers() -> Vec<serde_json::Value> {
+    // 2024-06-01T00:00:00Z, and one millisecond more for each customer.
+    let june = kustomer::Timestamp::constant(1_717_200_000, 0);
     (0..1200)
         .map(|i| {
-            let at = if (300..700).contains(&i) { 300 } else { i };
+            let ms = if (300..700).contains(&i) { 300 } else { i };
+            let at = june + kustomer::jiff::SignedDuration::from_millis(ms);
             serde_json::json!({"data": {"type": "customer", "id": format!("6600{i:020x}"), "attributes": {
                 "name": format!("Customer {i}"),
                 "emails": [{"email": format!("customer{i}@example.com"), "type": "home"}],
-                "updatedAt": format!("2024-06-01T00:{:02}:{:02}.{:03}Z", at / 60_000, at / 1000 % 60, at % 1000),
+                "updatedAt": format!("{at:.3}"),
             }}})
         })
         .collect()

@@ -178,7 +178,7 @@ fn full_message(customer: Option<&str>) -> MessageInput {
             .external_id("<a@b>")
             .status(kustomer::models::MessageStatus::Received)
             .auto(false)
-            .source("bulk")
+            .source(kustomer::models::MessageSource::Bulk)
             .lang("en")
             .meta(
                 json!({"to": [{"email": "support@example.com"}]})

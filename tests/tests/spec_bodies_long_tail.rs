@@ -48,7 +48,7 @@ fn full_email_draft() -> DraftInput {
             .customer(ID)
             .auto(false)
             .send_at(AT)
-            .source("bulk")
+            .source(kustomer::models::MessageSource::Bulk)
             .lang("en")
             .shortcuts(vec![ID2.into()])
             .kb_articles(vec![ID2.into()])

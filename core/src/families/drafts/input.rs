@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::families::drafts::send_at::SendAt;
-use crate::families::models::vocabulary::{Channel, DraftStatus};
+use crate::families::models::vocabulary::{Channel, DraftStatus, MessageSource};
 use crate::generic::family::Input;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::validation::{chars_between, check_list_of, max_chars, not_empty, one_of};
@@ -108,9 +108,9 @@ pub struct DraftInput {
     /// When to send it: RFC 3339, or Kustomer's date math (`now+1h`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_at: Option<SendAt>,
-    /// `bulk` or `satisfaction`.
+    /// Bulk or satisfaction.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<MessageSource>,
     /// Language, at most 100 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
@@ -273,7 +273,14 @@ impl Input for DraftInput {
             self.app.as_deref().filter(|_| email),
             &["gmail", "postmark"],
         )?;
-        one_of("source", self.source.as_deref(), &["bulk", "satisfaction"])?;
+        if let Some(source) = &self.source
+            && *source == MessageSource::BizRules
+        {
+            return Err(InvalidInput::new(
+                "source",
+                "biz-rules is Kustomer's own: a request sends bulk or satisfaction",
+            ));
+        }
         max_chars("lang", self.lang.as_deref(), 100)?;
         max_chars("body", self.body.as_deref(), 10_240)?;
         check_list_of("shortcuts", self.shortcuts.as_deref(), usize::MAX)?;
@@ -444,8 +451,8 @@ crate::generic::ops::helpers::setters!(DraftInput {
     auto: num bool,
     #[doc = "Sets `send_at`: when to send it: RFC 3339, or Kustomer's date math (`now+1h`)."]
     send_at: opt SendAt,
-    #[doc = "Sets `source`: `bulk` or `satisfaction`."]
-    source: opt String,
+    #[doc = "Sets `source`: bulk or satisfaction."]
+    source: num MessageSource,
     #[doc = "Sets `lang`: language, at most 100 characters."]
     lang: opt String,
     #[doc = "Sets `shortcuts`: shortcut IDs used."]

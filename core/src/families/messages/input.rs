@@ -4,11 +4,11 @@ use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::families::models::vocabulary::{Channel, Direction, MessageStatus};
+use crate::families::models::vocabulary::{Channel, Direction, MessageSource, MessageStatus};
 use crate::generic::family::Input;
 use crate::protocol::date_time;
 use crate::protocol::error::InvalidInput;
-use crate::protocol::validation::{check_count, check_custom, max_chars, one_of, required};
+use crate::protocol::validation::{check_count, check_custom, max_chars, required};
 
 /// The channels `POST /messages` takes, of those this version knows (an
 /// [`Other`](Channel::Other) is sent as given).
@@ -73,9 +73,9 @@ pub struct MessageInput {
     /// Made by a workflow or auto-response (left out of reporting).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto: Option<bool>,
-    /// `bulk` or `satisfaction`.
+    /// Bulk or satisfaction.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<MessageSource>,
     /// Language, at most 100 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
@@ -186,7 +186,14 @@ impl Input for MessageInput {
                 format!("a message cannot be created on {channel}"),
             ));
         }
-        one_of("source", self.source.as_deref(), &["bulk", "satisfaction"])?;
+        if let Some(source) = &self.source
+            && *source == MessageSource::BizRules
+        {
+            return Err(InvalidInput::new(
+                "source",
+                "biz-rules is Kustomer's own: a request sends bulk or satisfaction",
+            ));
+        }
         max_chars("preview", self.preview.as_deref(), 10_240)?;
         max_chars("subject", self.subject.as_deref(), 256)?;
         max_chars("externalId", self.external_id.as_deref(), 256)?;
@@ -330,8 +337,8 @@ crate::generic::ops::helpers::setters!(MessageInput {
     status: num MessageStatus,
     #[doc = "Sets `auto`: made by a workflow or auto-response (left out of reporting)."]
     auto: num bool,
-    #[doc = "Sets `source`: `bulk` or `satisfaction`."]
-    source: opt String,
+    #[doc = "Sets `source`: bulk or satisfaction."]
+    source: num MessageSource,
     #[doc = "Sets `lang`: language, at most 100 characters."]
     lang: opt String,
     #[doc = "Sets `meta`: channel details, at most 100 properties."]

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::families::models::Sentiment;
 use crate::families::models::resource_model::resource_model;
-use crate::families::models::vocabulary::{Channel, Direction, MessageStatus};
+use crate::families::models::vocabulary::{Channel, Direction, MessageSource, MessageStatus};
 use crate::generic::resource::Relationship;
 use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
@@ -124,7 +124,7 @@ pub struct MessageAttributes {
     pub auto: Option<bool>,
     /// `bulk` or `satisfaction`, when part of one.
     #[serde(deserialize_with = "lenient::scalar")]
-    pub source: Option<String>,
+    pub source: Option<MessageSource>,
     /// Whether parts of it were redacted.
     #[serde(deserialize_with = "lenient::scalar")]
     pub redacted: Option<bool>,

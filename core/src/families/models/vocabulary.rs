@@ -252,6 +252,18 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What made a message or a draft outside a conversation's flow.
+    MessageSource as "source" {
+        /// A bulk send.
+        Bulk = "bulk",
+        /// A satisfaction survey.
+        Satisfaction = "satisfaction",
+        /// A business rule.
+        BizRules = "biz-rules",
+    }
+}
+
+vocabulary! {
     /// A customer's gender, as Kustomer records it.
     Gender as "gender" {
         /// Male.
