@@ -12,9 +12,33 @@ pub(crate) fn rfc3339_millis(unix_ms: u64) -> String {
     format!("{at:.3}")
 }
 
+/// A date-time or a date as the fake orders them: RFC 3339 in UTC to the millisecond (a date is
+/// its midnight, UTC), so that the order of the text is the order in time whatever offset or
+/// precision was sent; `None` for anything else.
+pub(crate) fn instant_key(text: &str) -> Option<String> {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Ok(at) = text.parse::<Timestamp>() {
+        return Some(format!("{at:.3}"));
+    }
+    let day = text.parse::<kustomer::jiff::civil::Date>().ok()?;
+    Some(format!("{day}T00:00:00.000Z"))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::rfc3339_millis;
+    use super::{instant_key, rfc3339_millis};
+
+    #[test]
+    fn instants_order_as_text_whatever_their_offset() {
+        let key = |text| instant_key(text).unwrap_or_default();
+        assert_eq!(key("2024-01-31T10:00:00+01:00"), "2024-01-31T09:00:00.000Z");
+        assert_eq!(key("2024-01-31"), "2024-01-31T00:00:00.000Z");
+        assert!(key("2024-01-31T09:00:00.5Z") > key("2024-01-31T09:00:00Z"));
+        assert_eq!(instant_key("Ada"), None);
+        assert_eq!(instant_key("2024-13-01"), None);
+    }
 
     #[test]
     fn formats_known_moments() {

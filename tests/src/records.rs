@@ -122,18 +122,29 @@ impl Records {
         true
     }
 
-    /// The records whose `updatedAt` (a string) lies within the bounds, in creation order.
+    /// The records whose `updatedAt` lies within the bounds (each as `clock::instant_key`
+    /// writes it), in creation order.
     pub(crate) fn updated_within(&self, lower: Bound<&str>, upper: Bound<&str>) -> Vec<&Stored> {
         let index = self.by_updated.get_or_init(|| {
             let mut index: Vec<(String, usize)> = self
                 .items
                 .iter()
                 .enumerate()
-                .filter_map(|(at, s)| Some((s.attr("updatedAt")?.as_str()?.to_owned(), at)))
+                .filter_map(|(at, s)| {
+                    let text = s.attr("updatedAt")?.as_str()?;
+                    let key = crate::clock::instant_key(text).unwrap_or_else(|| text.to_owned());
+                    Some((key, at))
+                })
                 .collect();
             index.sort_unstable();
             index
         });
+        let key = |at: &str| crate::clock::instant_key(at).unwrap_or_else(|| at.to_owned());
+        let (lower, upper) = (lower.map(key), upper.map(key));
+        let (lower, upper) = (
+            lower.as_ref().map(String::as_str),
+            upper.as_ref().map(String::as_str),
+        );
         let start = match lower {
             Bound::Included(at) => index.partition_point(|(u, _)| u.as_str() < at),
             Bound::Excluded(at) => index.partition_point(|(u, _)| u.as_str() <= at),

@@ -92,7 +92,14 @@ fn values<'c>(attribute: &str, record: &'c Value) -> Result<Vec<&'c Value>, Stri
 
 pub(crate) fn compare(operator: &str, have: &Value, want: &Value) -> bool {
     let ordered = || match (have, want) {
-        (Value::String(a), Value::String(b)) => Some(a.as_str().cmp(b.as_str())),
+        // Date-times compare as instants (an offset, a missing fraction, a bare date), the rest
+        // as text.
+        (Value::String(a), Value::String(b)) => {
+            match (crate::clock::instant_key(a), crate::clock::instant_key(b)) {
+                (Some(a), Some(b)) => Some(a.cmp(&b)),
+                _ => Some(a.as_str().cmp(b.as_str())),
+            }
+        }
         (Value::Number(a), Value::Number(b)) => a.as_f64()?.partial_cmp(&b.as_f64()?),
         _ => None,
     };

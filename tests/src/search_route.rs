@@ -30,10 +30,7 @@ pub(crate) fn route(
 
 /// The `updatedAt` bounds a search's top-level `and` sets (`updated_at`, such as
 /// `customer_updated_at`, compared with a string), the tightest of each side.
-fn updated_bounds<'q>(
-    query: &'q Map<String, Value>,
-    updated_at: &str,
-) -> (Bound<&'q str>, Bound<&'q str>) {
+fn updated_bounds(query: &Map<String, Value>, updated_at: &str) -> (Bound<String>, Bound<String>) {
     let mut lower = Bound::Unbounded;
     let mut upper = Bound::Unbounded;
     let criteria = query.get("and").and_then(Value::as_array);
@@ -43,7 +40,10 @@ fn updated_bounds<'q>(
         .filter_map(|c| c.get(updated_at)?.as_object())
         .flatten();
     for (operator, value) in operators {
-        let Some(at) = value.as_str() else { continue };
+        // As the index keys its records: a bound that is no date-time bounds nothing.
+        let Some(at) = value.as_str().and_then(crate::clock::instant_key) else {
+            continue;
+        };
         match operator.as_str() {
             "gte" => lower = tighter(lower, Bound::Included(at), true),
             "gt" => lower = tighter(lower, Bound::Excluded(at), true),
@@ -56,9 +56,9 @@ fn updated_bounds<'q>(
 }
 
 /// The narrower of two bounds on the same side (`lower`: the higher one wins).
-fn tighter<'a>(old: Bound<&'a str>, new: Bound<&'a str>, lower: bool) -> Bound<&'a str> {
-    let at = |b: &Bound<&'a str>| match b {
-        Bound::Included(at) | Bound::Excluded(at) => Some(*at),
+fn tighter(old: Bound<String>, new: Bound<String>, lower: bool) -> Bound<String> {
+    let at = |b: &Bound<String>| match b {
+        Bound::Included(at) | Bound::Excluded(at) => Some(at.clone()),
         Bound::Unbounded => None,
     };
     match (at(&old), at(&new)) {
@@ -127,7 +127,10 @@ fn search(pairs: &[(String, String)], body: &[u8], store: &Store, archive: bool)
     let updated_at = format!("{}_updated_at", collection.spec.context);
     let candidates: Vec<&crate::store::Stored> = match updated_bounds(&query, &updated_at) {
         (Bound::Unbounded, Bound::Unbounded) => records.iter().collect(),
-        (lower, upper) => records.updated_within(lower, upper),
+        (lower, upper) => records.updated_within(
+            lower.as_ref().map(String::as_str),
+            upper.as_ref().map(String::as_str),
+        ),
     };
     let mut hits: Vec<&Value> = Vec::new();
     for record in candidates {
@@ -266,7 +269,10 @@ mod tests {
             {"customer_updated_at": {"lt": "2024-01-09", "lte": "2024-01-05"}}]});
         assert_eq!(
             updated_bounds(query.as_object().unwrap(), "customer_updated_at"),
-            (Bound::Excluded("2024-01-02"), Bound::Included("2024-01-05"))
+            (
+                Bound::Excluded("2024-01-02T00:00:00.000Z".to_owned()),
+                Bound::Included("2024-01-05T00:00:00.000Z".to_owned())
+            )
         );
         let none = json!({"or": [{"customer_updated_at": {"gte": "2024-01-01"}}]});
         assert_eq!(

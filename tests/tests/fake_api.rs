@@ -246,3 +246,39 @@ fn the_fake_refuses_what_kustomer_refuses_an_unknown_status_and_an_unreadable_da
     assert_eq!(status, 200, "{snoozed}");
     assert_eq!(snoozed["data"]["attributes"]["status"], "snoozed");
 }
+
+#[test]
+fn the_fake_compares_date_times_as_instants_whatever_their_offset() {
+    let fake = FakeKustomer::start().unwrap();
+    let (_, first) = raw(&fake, Method::POST, "/v1/customers", r#"{"name":"First"}"#);
+    let (_, second) = raw(&fake, Method::POST, "/v1/customers", r#"{"name":"Second"}"#);
+    let at = second["data"]["attributes"]["updatedAt"].as_str().unwrap();
+    let instant: kustomer::Timestamp = at.parse().unwrap();
+    // The second customer's own instant, written one hour east of UTC: as text it sorts after
+    // every stamp of that day, as a time it is the second customer's.
+    let east = format!(
+        "{:.3}",
+        instant.display_with_offset(kustomer::jiff::tz::offset(1))
+    );
+    assert!(east.ends_with("+01:00"), "{east}");
+    // (The fake's seeded customers lie on either side; only these two sit at the bound.)
+    for (operator, found_one, not_the_other) in
+        [("gte", "Second", "First"), ("lt", "First", "Second")]
+    {
+        let body = format!(r#"{{"and":[{{"customer_updated_at":{{"{operator}":"{east}"}}}}]}}"#);
+        let (status, found) = raw(&fake, Method::POST, "/v1/customers/search", &body);
+        assert_eq!(status, 200, "{found}");
+        let names: Vec<&str> = found["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c["attributes"]["name"].as_str())
+            .collect();
+        assert!(names.contains(&found_one), "{operator} {east}: {names:?}");
+        assert!(
+            !names.contains(&not_the_other),
+            "{operator} {east}: {names:?}"
+        );
+    }
+    assert_ne!(first["data"]["id"], second["data"]["id"]);
+}
