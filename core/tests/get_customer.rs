@@ -154,7 +154,7 @@ fn the_specs_example_parses_completely() {
     );
     assert_eq!(a.emails.len(), 1);
     assert_eq!(a.emails[0].email.as_deref(), Some("abu@kustomer.com"));
-    assert_eq!(a.emails[0].kind.as_deref(), Some("home"));
+    assert_eq!(a.emails[0].kind, Some(kustomer::models::ContactKind::Home));
     assert_eq!(a.emails[0].verified, Some(true));
     assert_eq!(a.shared_emails[0].verified, Some(false));
     for list in [
@@ -288,7 +288,10 @@ fn a_real_world_shaped_document_parses_with_absence_visible() {
     assert_eq!(a.emails.len(), 2);
     assert_eq!(a.emails[1].kind, None);
     assert_eq!(a.phones[0].phone.as_deref(), Some("+15555550123"));
-    assert_eq!(a.phones[0].kind.as_deref(), Some("mobile"));
+    assert_eq!(
+        a.phones[0].kind,
+        Some(kustomer::models::ContactKind::Mobile)
+    );
     assert_eq!(a.whatsapps[0].phone.as_deref(), Some("+447700900123"));
     assert_eq!(a.socials[0].username.as_deref(), Some("zoe_ob"));
     assert_eq!(a.urls[0].url.as_deref(), Some("https://zoe.example.com"));

@@ -5,11 +5,12 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use kustomer::conversations::{ConversationInput, ConversationUpdate, GetConversation};
+use kustomer::customers::{CustomerInput, PhoneInput, SocialInput};
 use kustomer::family::Input;
 use kustomer::messages::MessageInput;
 use kustomer::models::{
-    Channel, Conversation, ConversationStatus, Direction, Message, MessageSource, MessageStatus,
-    Priority, SnoozeStatus, UserType,
+    Channel, ContactKind, Conversation, ConversationStatus, Direction, Message, MessageSource,
+    MessageStatus, Priority, SnoozeStatus, SocialNetwork, UserType,
 };
 use kustomer::search::Criterion;
 use kustomer::users::{ListUsers, UserFilter, UserUpdate};
@@ -125,6 +126,25 @@ fn what_kustomer_refuses_is_refused_and_a_new_value_is_sent_on_purpose() {
     let newer = MessageInput::inbound(Channel::Other("tiktok".into()), "api");
     newer.validate().unwrap();
     assert_eq!(serde_json::to_value(&newer).unwrap()["channel"], "tiktok");
+
+    // Contact kinds: each list takes its own.
+    let whatsapp = CustomerInput::new().whatsapps(vec![
+        PhoneInput::default()
+            .phone("+447700900123")
+            .kind(ContactKind::Home),
+    ]);
+    assert_eq!(whatsapp.validate().unwrap_err().what(), "whatsapps");
+    let profiles = CustomerInput::new()
+        .socials(vec![SocialInput::new(SocialNetwork::Twitter, "ada")])
+        .phones(vec![
+            PhoneInput::default()
+                .phone("+15555550123")
+                .kind(ContactKind::Fax),
+        ]);
+    profiles.validate().unwrap();
+    let body = serde_json::to_value(&profiles).unwrap();
+    assert_eq!(body["socials"][0]["type"], "twitter");
+    assert_eq!(body["phones"][0]["type"], "fax");
 
     let config = Config::new(ApiKey::new("key").unwrap());
     let hourly = ListUsers::new().only(UserFilter::UserType(UserType::Hourly));

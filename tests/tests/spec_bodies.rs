@@ -58,43 +58,48 @@ fn full_customer() -> CustomerInput {
         .emails(vec![
             EmailInput::default()
                 .email("ada@example.com")
-                .kind("home")
+                .kind(kustomer::models::ContactKind::Home)
                 .verified(true),
         ])
         .shared_emails(vec![
-            EmailInput::default().email("team@example.com").kind("work"),
+            EmailInput::default()
+                .email("team@example.com")
+                .kind(kustomer::models::ContactKind::Work),
         ])
         .phones(vec![
             PhoneInput::default()
                 .phone("+15555550123")
-                .kind("mobile")
+                .kind(kustomer::models::ContactKind::Mobile)
                 .verified(false),
         ])
         .shared_phones(vec![
-            PhoneInput::default().phone("+15555550124").kind("work"),
+            PhoneInput::default()
+                .phone("+15555550124")
+                .kind(kustomer::models::ContactKind::Work),
         ])
         .whatsapps(vec![
-            PhoneInput::default().phone("+15555550125").kind("mobile"),
+            PhoneInput::default()
+                .phone("+15555550125")
+                .kind(kustomer::models::ContactKind::Mobile),
         ])
         .socials(vec![
-            SocialInput::default()
-                .kind("twitter")
-                .username("ada")
+            SocialInput::new(kustomer::models::SocialNetwork::Twitter, "ada")
                 .userid("1")
                 .url("https://twitter.com/ada")
                 .verified(true),
         ])
-        .shared_socials(vec![
-            SocialInput::default().kind("linkedin").username("ada-l"),
-        ])
+        .shared_socials(vec![SocialInput::new(
+            kustomer::models::SocialNetwork::Linkedin,
+            "ada-l",
+        )])
         .urls(vec![
             UrlInput::default()
                 .url("https://ada.example")
-                .kind("website"),
+                .kind(kustomer::models::ContactKind::Website),
         ])
         .locations(vec![
             LocationInput::default()
-                .kind("home")
+                .kind(kustomer::models::ContactKind::Home)
                 .name("Home")
                 .address("1 Main St")
                 .address2("Apt 2")

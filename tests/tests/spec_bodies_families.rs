@@ -94,26 +94,34 @@ fn full_company(create: bool, bulk_update: bool) -> CompanyInput {
             .emails(vec![
                 EmailInput::default()
                     .email("hello@acme.example")
-                    .kind("work"),
+                    .kind(kustomer::models::ContactKind::Work),
             ])
             .phones(vec![
-                PhoneInput::default().phone("+15555550100").kind("work"),
+                PhoneInput::default()
+                    .phone("+15555550100")
+                    .kind(kustomer::models::ContactKind::Work),
             ])
-            .socials(vec![
-                SocialInput::default().kind("twitter").username("acme"),
-            ])
+            .socials(vec![SocialInput::new(
+                kustomer::models::SocialNetwork::Twitter,
+                "acme",
+            )])
             .urls(vec![
                 UrlInput::default()
                     .url("https://acme.example")
-                    .kind("website"),
+                    .kind(kustomer::models::ContactKind::Website),
             ])
             .locations(vec![LocationInput::default().name("HQ").country_code("US")])
             .employee_count(40.0)
             .tags(vec!["enterprise".into()])
             .custom(Map::new())
             .default_lang("en_us");
-        value.whatsapps = (!bulk_update)
-            .then(|| vec![PhoneInput::default().phone("+15555550101").kind("mobile")]);
+        value.whatsapps = (!bulk_update).then(|| {
+            vec![
+                PhoneInput::default()
+                    .phone("+15555550101")
+                    .kind(kustomer::models::ContactKind::Mobile),
+            ]
+        });
         value.created_at = create.then(|| AT.to_owned());
         value.imported_at = create.then(|| AT.to_owned());
         value.rev = (!bulk_update).then_some(3);

@@ -3,8 +3,12 @@
 
 use serde::Serialize;
 
+use crate::families::models::vocabulary::ContactKind::{
+    self, Blog, Fax, Home, Mobile, OtherKind, Website, Work,
+};
+use crate::families::models::vocabulary::SocialNetwork;
 use crate::protocol::error::InvalidInput;
-use crate::protocol::validation::{self, chars_between, check_list, max_chars, not_empty, one_of};
+use crate::protocol::validation::{self, chars_between, check_list, max_chars, not_empty};
 
 /// An email address to send.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -12,9 +16,9 @@ use crate::protocol::validation::{self, chars_between, check_list, max_chars, no
 pub struct EmailInput {
     /// The address.
     pub email: String,
-    /// `home`, `work` or `other`.
+    /// Home, work or other.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<ContactKind>,
     /// Whether it is verified.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verified: Option<bool>,
@@ -26,21 +30,29 @@ pub struct EmailInput {
 pub struct PhoneInput {
     /// The number, e.g. `+15555550123`.
     pub phone: String,
-    /// `mobile`, `home`, `work`, `fax` or `other`.
+    /// Mobile, home, work, fax or other (WhatsApp numbers: mobile).
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<ContactKind>,
     /// Whether it is verified.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verified: Option<bool>,
 }
 
-/// A social profile to send.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// A social profile to send: a network and a handle.
+///
+/// ```
+/// use kustomer::{customers::SocialInput, models::SocialNetwork};
+///
+/// let profile = SocialInput::new(SocialNetwork::Linkedin, "ada-l");
+/// assert_eq!(serde_json::to_value(&profile)?, serde_json::json!({"type": "linkedin", "username": "ada-l"}));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct SocialInput {
-    /// `twitter`, `facebook`, `instagram`, `linkedin` or `pinterest`.
+    /// The network.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: SocialNetwork,
     /// The handle, 1 to 256 characters.
     pub username: String,
     /// The network's user ID.
@@ -60,9 +72,9 @@ pub struct SocialInput {
 pub struct UrlInput {
     /// The URL.
     pub url: String,
-    /// `website`, `blog` or `other`.
+    /// Website, blog or other.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<ContactKind>,
 }
 
 /// A postal location to send.
@@ -70,9 +82,9 @@ pub struct UrlInput {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct LocationInput {
-    /// `home`, `work` or `other`.
+    /// Home, work or other.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<ContactKind>,
     /// A label.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -116,13 +128,35 @@ pub struct LocationInput {
 
 // The contact lists as the spec limits them.
 
+/// A kind this version knows must be one the list takes; one it does not know is sent as named.
+fn kind_in(
+    what: &'static str,
+    kind: Option<&ContactKind>,
+    allowed: &[ContactKind],
+) -> Result<(), InvalidInput> {
+    match kind {
+        Some(kind) if kind.is_known() && !allowed.contains(kind) => Err(InvalidInput::new(
+            what,
+            format!(
+                "a {kind} entry is not one this list takes ({})",
+                allowed
+                    .iter()
+                    .map(ContactKind::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 pub(crate) fn check_emails(
     what: &'static str,
     list: &Option<Vec<EmailInput>>,
 ) -> Result<(), InvalidInput> {
     check_list(what, list.as_deref(), |item| {
         not_empty(what, &item.email)?;
-        one_of(what, item.kind.as_deref(), &["home", "work", "other"])
+        kind_in(what, item.kind.as_ref(), &[Home, Work, OtherKind])
     })
 }
 
@@ -132,10 +166,10 @@ pub(crate) fn check_phones(
 ) -> Result<(), InvalidInput> {
     check_list(what, list.as_deref(), |item| {
         not_empty(what, &item.phone)?;
-        one_of(
+        kind_in(
             what,
-            item.kind.as_deref(),
-            &["mobile", "home", "work", "fax", "other"],
+            item.kind.as_ref(),
+            &[Mobile, Home, Work, Fax, OtherKind],
         )
     })
 }
@@ -143,7 +177,7 @@ pub(crate) fn check_phones(
 pub(crate) fn check_whatsapps(list: &Option<Vec<PhoneInput>>) -> Result<(), InvalidInput> {
     check_list("whatsapps", list.as_deref(), |item| {
         not_empty("whatsapps", &item.phone)?;
-        one_of("whatsapps", item.kind.as_deref(), &["mobile"])
+        kind_in("whatsapps", item.kind.as_ref(), &[Mobile])
     })
 }
 
@@ -152,8 +186,6 @@ pub(crate) fn check_socials(
     list: &Option<Vec<SocialInput>>,
 ) -> Result<(), InvalidInput> {
     check_list(what, list.as_deref(), |item| {
-        let networks = ["twitter", "facebook", "instagram", "linkedin", "pinterest"];
-        one_of(what, Some(&item.kind), &networks)?;
         chars_between(what, &item.username, 1, 256)?;
         max_chars(what, item.userid.as_deref(), 256)
     })
@@ -162,17 +194,13 @@ pub(crate) fn check_socials(
 pub(crate) fn check_urls(list: &Option<Vec<UrlInput>>) -> Result<(), InvalidInput> {
     check_list("urls", list.as_deref(), |item| {
         not_empty("urls", &item.url)?;
-        one_of("urls", item.kind.as_deref(), &["website", "blog", "other"])
+        kind_in("urls", item.kind.as_ref(), &[Website, Blog, OtherKind])
     })
 }
 
 impl LocationInput {
     pub(crate) fn validate(&self) -> Result<(), InvalidInput> {
-        one_of(
-            "locations",
-            self.kind.as_deref(),
-            &["home", "work", "other"],
-        )?;
+        kind_in("locations", self.kind.as_ref(), &[Home, Work, OtherKind])?;
         for (text, max) in [
             (&self.address, 256),
             (&self.address2, 256),
@@ -207,15 +235,15 @@ impl LocationInput {
 crate::generic::ops::helpers::setters!(EmailInput {
     #[doc = "Sets `email`: the address."]
     email: set String,
-    #[doc = "Sets `kind`: `home`, `work` or `other`."]
-    kind: opt String,
+    #[doc = "Sets `kind`: home, work or other."]
+    kind: num ContactKind,
     #[doc = "Sets `verified`: whether it is verified."]
     verified: num bool,
 });
 
 crate::generic::ops::helpers::setters!(LocationInput {
-    #[doc = "Sets `kind`: `home`, `work` or `other`."]
-    kind: opt String,
+    #[doc = "Sets `kind`: home, work or other."]
+    kind: num ContactKind,
     #[doc = "Sets `name`: a label."]
     name: opt String,
     #[doc = "Sets `address`: address line 1, at most 256 characters."]
@@ -247,15 +275,28 @@ crate::generic::ops::helpers::setters!(LocationInput {
 crate::generic::ops::helpers::setters!(PhoneInput {
     #[doc = "Sets `phone`: the number, e.g. `+15555550123`."]
     phone: set String,
-    #[doc = "Sets `kind`: `mobile`, `home`, `work`, `fax` or `other`."]
-    kind: opt String,
+    #[doc = "Sets `kind`: mobile, home, work, fax or other (WhatsApp numbers: mobile)."]
+    kind: num ContactKind,
     #[doc = "Sets `verified`: whether it is verified."]
     verified: num bool,
 });
 
+impl SocialInput {
+    /// The profile `username` (1 to 256 characters) on `network`.
+    pub fn new(network: SocialNetwork, username: impl Into<String>) -> Self {
+        Self {
+            kind: network,
+            username: username.into(),
+            userid: None,
+            url: None,
+            verified: None,
+        }
+    }
+}
+
 crate::generic::ops::helpers::setters!(SocialInput {
-    #[doc = "Sets `kind`: `twitter`, `facebook`, `instagram`, `linkedin` or `pinterest`."]
-    kind: set String,
+    #[doc = "Sets `kind`: the network."]
+    kind: val SocialNetwork,
     #[doc = "Sets `username`: the handle, 1 to 256 characters."]
     username: set String,
     #[doc = "Sets `userid`: the network's user ID."]
@@ -269,6 +310,6 @@ crate::generic::ops::helpers::setters!(SocialInput {
 crate::generic::ops::helpers::setters!(UrlInput {
     #[doc = "Sets `url`: the URL."]
     url: set String,
-    #[doc = "Sets `kind`: `website`, `blog` or `other`."]
-    kind: opt String,
+    #[doc = "Sets `kind`: website, blog or other."]
+    kind: num ContactKind,
 });

@@ -476,15 +476,17 @@ mod tests {
             ..CustomerInput::default()
         };
         assert_eq!(what(sentiment), "sentiment");
-        let social = CustomerInput {
-            socials: Some(vec![SocialInput {
-                kind: "myspace".into(),
-                username: "a".into(),
-                ..SocialInput::default()
-            }]),
-            ..CustomerInput::default()
-        };
-        assert_eq!(what(social), "socials");
+        let social = CustomerInput::new().socials(vec![SocialInput::new(
+            crate::families::models::vocabulary::SocialNetwork::Twitter,
+            "",
+        )]);
+        assert_eq!(what(social), "socials", "a handle is 1 to 256 characters");
+        let faxed = CustomerInput::new().emails(vec![
+            EmailInput::default()
+                .email("ada@example.com")
+                .kind(crate::families::models::vocabulary::ContactKind::Fax),
+        ]);
+        assert_eq!(what(faxed), "emails", "no email address is a fax");
         let location = CustomerInput {
             locations: Some(vec![LocationInput {
                 country_code: Some("USA".into()),

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::families::models::resource_model::resource_model;
 use crate::families::models::vocabulary::Gender;
+use crate::families::models::vocabulary::{ContactKind, SocialNetwork};
 use crate::generic::resource::Relationship;
 use crate::protocol::date_time::DateTime;
 use crate::protocol::lenient;
@@ -209,9 +210,9 @@ pub struct Email {
     /// The address.
     #[serde(deserialize_with = "lenient::scalar")]
     pub email: Option<String>,
-    /// `home`, `work` or `other` (`type`).
+    /// Home, work or other (`type`).
     #[serde(rename = "type", deserialize_with = "lenient::scalar")]
-    pub kind: Option<String>,
+    pub kind: Option<ContactKind>,
     /// Whether it is verified.
     #[serde(deserialize_with = "lenient::scalar")]
     pub verified: Option<bool>,
@@ -244,9 +245,9 @@ pub struct Phone {
     /// The number, e.g. `+15555550123`.
     #[serde(deserialize_with = "lenient::scalar")]
     pub phone: Option<String>,
-    /// `mobile`, `home`, `work`, `fax` or `other` (`type`).
+    /// Mobile, home, work, fax or other (`type`).
     #[serde(rename = "type", deserialize_with = "lenient::scalar")]
-    pub kind: Option<String>,
+    pub kind: Option<ContactKind>,
     /// Whether it is verified.
     #[serde(deserialize_with = "lenient::scalar")]
     pub verified: Option<bool>,
@@ -260,9 +261,9 @@ pub struct Phone {
 #[serde(default)]
 #[non_exhaustive]
 pub struct Social {
-    /// `twitter`, `facebook`, `instagram`, `linkedin` or `pinterest` (`type`).
+    /// The network (`type`).
     #[serde(rename = "type", deserialize_with = "lenient::scalar")]
-    pub kind: Option<String>,
+    pub kind: Option<SocialNetwork>,
     /// The network's user ID.
     #[serde(deserialize_with = "lenient::scalar")]
     pub userid: Option<String>,
@@ -288,9 +289,9 @@ pub struct UrlEntry {
     /// The URL.
     #[serde(deserialize_with = "lenient::scalar")]
     pub url: Option<String>,
-    /// `website`, `blog` or `other` (`type`).
+    /// Website, blog or other (`type`).
     #[serde(rename = "type", deserialize_with = "lenient::scalar")]
-    pub kind: Option<String>,
+    pub kind: Option<ContactKind>,
     /// Entry ID, if any.
     #[serde(deserialize_with = "lenient::scalar")]
     pub id: Option<String>,
@@ -301,9 +302,9 @@ pub struct UrlEntry {
 #[serde(default, rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Location {
-    /// `home`, `work` or `other` (`type`).
+    /// Home, work or other (`type`).
     #[serde(rename = "type", deserialize_with = "lenient::scalar")]
-    pub kind: Option<String>,
+    pub kind: Option<ContactKind>,
     /// A label for the location.
     #[serde(deserialize_with = "lenient::scalar")]
     pub name: Option<String>,

@@ -76,8 +76,8 @@ pub use settings::{
 };
 pub use user::{Team, TeamAttributes, User, UserAttributes};
 pub use vocabulary::{
-    Channel, ConversationStatus, Direction, DraftStatus, Gender, MessageSource, MessageStatus,
-    Priority, SnoozeStatus, UserType,
+    Channel, ContactKind, ConversationStatus, Direction, DraftStatus, Gender, MessageSource,
+    MessageStatus, Priority, SnoozeStatus, SocialNetwork, UserType,
 };
 pub use webhook::{Webhook, WebhookAttributes, WebhookHeaderValue};
 pub use work::{WorkAttributes, WorkItem, WorkSession};

@@ -264,6 +264,46 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What an email address, a phone number, a web address or a postal location is: each list
+    /// takes some of these (emails and locations home, work or other; phones mobile, home, work,
+    /// fax or other; WhatsApp numbers mobile; web addresses website, blog or other), and a
+    /// request naming another is refused before it is sent.
+    ContactKind as "type" {
+        /// At home.
+        Home = "home",
+        /// At work.
+        Work = "work",
+        /// A mobile phone.
+        Mobile = "mobile",
+        /// A fax line.
+        Fax = "fax",
+        /// A website.
+        Website = "website",
+        /// A blog.
+        Blog = "blog",
+        /// None of the others (Kustomer's `other`; [`Other`](Self::Other) is a value this
+        /// version does not know).
+        OtherKind = "other",
+    }
+}
+
+vocabulary! {
+    /// The network of a social profile.
+    SocialNetwork as "type" {
+        /// Twitter.
+        Twitter = "twitter",
+        /// Facebook.
+        Facebook = "facebook",
+        /// Instagram.
+        Instagram = "instagram",
+        /// LinkedIn.
+        Linkedin = "linkedin",
+        /// Pinterest.
+        Pinterest = "pinterest",
+    }
+}
+
+vocabulary! {
     /// A customer's gender, as Kustomer records it.
     Gender as "gender" {
         /// Male.
