@@ -99,3 +99,53 @@ fn an_empty_search_and_an_early_stop_both_end() {
         "{name}: threads still sending"
     );
 }
+
+#[test]
+fn an_export_keeps_to_its_updated_at_bounds() {
+    let fake = seeded();
+    let clients = clients_with(&fake.config(), TransportOptions::default(), |b| b).unwrap();
+    let at = |text: &str| text.parse::<kustomer::Timestamp>().unwrap();
+    // From the 61st of the customers a second apart (10:01:00) to the 120th (10:02:00, not
+    // included), and the 30 sharing 2024-05-05 are past the upper bound.
+    let (from, before) = (at("2024-03-01T10:01:00Z"), at("2024-03-01T10:02:00Z"));
+    for (name, client) in &clients {
+        let query = SearchQuery::customers().and(Criterion::contains("customer_name", "Exported"));
+        let exported: Vec<String> = client
+            .customers()
+            .export(query.clone(), 2)
+            .threads(3)
+            .updated_from(from)
+            .updated_before(before)
+            .start()
+            .unwrap()
+            .map(|c| c.unwrap().attributes.name.unwrap_or_default())
+            .collect();
+        let expected: HashSet<String> = (60..120).map(|n| format!("Exported {n}")).collect();
+        assert_eq!(exported.len(), 60, "{name}: each once");
+        assert_eq!(
+            exported.into_iter().collect::<HashSet<_>>(),
+            expected,
+            "{name}"
+        );
+        // From a bound on: the rest of the second-apart customers, the 30 of 2024-05-05.
+        let since: Vec<String> = client
+            .customers()
+            .export(query.clone(), 50)
+            .updated_from(std::time::SystemTime::try_from(at("2024-03-01T10:04:00Z")).unwrap())
+            .start()
+            .unwrap()
+            .map(|c| c.unwrap().id)
+            .collect();
+        assert_eq!(since.len(), 260 - 240 + 30, "{name}");
+        let empty = client
+            .customers()
+            .export(query, 50)
+            .updated_from(before)
+            .updated_before(from)
+            .start();
+        assert!(
+            matches!(empty, Err(kustomer::Error::InvalidInput(_))),
+            "{name}: an empty range is refused"
+        );
+    }
+}

@@ -14,8 +14,7 @@ use crate::generic::export_plan::{
     ExportWindow, MAX_SPLITS_PER_THREAD, MIN_SPLIT_PAGES, Progress, plan_windows, split_point,
 };
 use crate::generic::family::Searchable;
-use crate::generic::search::op::Search;
-use crate::generic::search::query::{SearchQuery, SortOrder};
+use crate::generic::search::query::SearchQuery;
 use crate::generic::search::walk::Walk;
 use crate::protocol::clock::Interrupt;
 use crate::protocol::date_time::{DateTime, IntoTimestamp};
@@ -57,7 +56,8 @@ struct Active {
 /// An export of every result of a search, on several threads: from
 /// [`Handle::export`](crate::Handle::export).
 ///
-/// The `updatedAt` range (from the oldest result to the start) is split into windows
+/// The `updatedAt` range (from the oldest result, or [`updated_from`](Self::updated_from), to
+/// the start, or [`updated_before`](Self::updated_before)) is split into windows
 /// ([`plan_windows`]); each thread walks one window at a time past the 100-page cap
 /// ([`Walk`]), with the same guarantees as [`search_all`](crate::Handle::search_all): no result
 /// skipped, none twice within a window (equal timestamps included), every walk ending. Windows
@@ -87,6 +87,8 @@ pub struct ExportBuilder<'c, T, R: Searchable> {
     threads: usize,
     capacity: usize,
     keep_raw: bool,
+    from: Option<Timestamp>,
+    before: Option<Timestamp>,
     progress: Option<Box<dyn FnMut(Progress) + 'c>>,
 }
 
@@ -120,8 +122,52 @@ where
             threads: 4,
             capacity: 1_024,
             keep_raw: true,
+            from: None,
+            before: None,
             progress: None,
         }
+    }
+
+    /// Exports only records updated at or after `from` (to the millisecond): what changed
+    /// since the last sync. The range starts there instead of at the oldest result; a record
+    /// below it that a server sends anyway is an error of its window, never a record.
+    ///
+    /// ```no_run
+    /// # let client = kustomer::Client::new(kustomer::Config::new(kustomer::ApiKey::new("key")?),
+    /// #     |_r: http::Request<Vec<u8>>| Ok::<http::Response<Vec<u8>>, std::io::Error>(http::Response::new(Vec::new())));
+    /// use std::time::{Duration, SystemTime};
+    /// use kustomer::search::SearchQuery;
+    ///
+    /// let day_ago = SystemTime::now() - Duration::from_secs(86_400);
+    /// for customer in client.customers().export(SearchQuery::customers(), 500).updated_from(day_ago).start()? {
+    ///     println!("{}", customer?.id);
+    /// }
+    /// # Ok::<(), kustomer::Error>(())
+    /// ```
+    #[must_use]
+    pub fn updated_from(mut self, from: impl IntoTimestamp) -> Self {
+        self.from = Some(from.into_timestamp());
+        self
+    }
+
+    /// Exports only records updated before `before` (exclusive, to the millisecond). Past the
+    /// start of the export, the last window reaches up to it instead of being open-ended.
+    #[must_use]
+    pub fn updated_before(mut self, before: impl IntoTimestamp) -> Self {
+        self.before = Some(before.into_timestamp());
+        self
+    }
+
+    /// The walk of a window, with the export's own bounds.
+    fn walk(&self, page_size: u32) -> Walk<R> {
+        let mut walk = Walk::<R>::within(self.scope.clone(), self.query.clone(), page_size);
+        if let Some(from) = self.from {
+            walk = walk.updated_from(from);
+        }
+        if let Some(before) = self.before {
+            walk = walk.updated_before(before);
+        }
+        walk
     }
 
     /// Walks with `threads` threads (1 to 64; 4 by default).
@@ -160,17 +206,24 @@ where
     /// [`Error::InvalidInput`] for a query a walk cannot take or a page size out of 1 to 500,
     /// before any request or thread; any error of the range request.
     pub fn start(self) -> Result<Exporting<'c, R>, Error> {
-        // Every window's walk would build this same request: refused once, here.
-        if let Some(first) =
-            Walk::<R>::within(self.scope.clone(), self.query.clone(), self.page_size)
-                .next_operation()
+        if let (Some(from), Some(before)) = (self.from, self.before)
+            && from >= before
         {
+            return Err(InvalidInput::new(
+                "updated_before",
+                "must be later than updated_from: the range is empty",
+            )
+            .into());
+        }
+        // Every window's walk would build this same request: refused once, here.
+        if let Some(first) = self.walk(self.page_size).next_operation() {
             first.build(self.client.config())?;
         }
         let started = self.client.now();
-        let mut first = self.query.clone();
-        first.sort = vec![(R::UPDATED_AT.to_owned(), SortOrder::Asc)];
-        let probe = Search::<R>::within(self.scope.clone(), first).page_size(1);
+        // The oldest result within the export's bounds, and how many there are.
+        let Some(probe) = self.walk(1).next_operation() else {
+            return Err(Error::FlowEnded { flow: "export" });
+        };
         let page = self.client.execute(&probe)?;
         let estimated_total = page.meta.total;
         let oldest = page
@@ -186,9 +239,20 @@ where
                 )
                 .into());
             }
-            Some(Some(from)) => {
-                let started = started.into_timestamp();
-                plan_windows(from, started.max(from), self.threads.saturating_mul(4))
+            Some(Some(oldest)) => {
+                // A server that ignores the lower bound does not move the range below it.
+                let from = self.from.map_or(oldest, |from| from.max(oldest));
+                let started = started.into_timestamp().max(from);
+                let end = self.before.map_or(started, |before| before.min(started));
+                let mut windows = plan_windows(from, end, self.threads.saturating_mul(4));
+                if let Some(before) = self.before {
+                    // The last window ends at the bound; one that would start there is empty.
+                    if let Some(last) = windows.last_mut() {
+                        last.to = Some(before);
+                    }
+                    windows.retain(|w| w.to.is_none_or(|to| to > w.from));
+                }
+                windows
             }
         };
         let mut bounded: VecDeque<ExportWindow> = windows.into_iter().collect();
