@@ -7,7 +7,7 @@ use http::Method;
 use serde_json::{Map, Value, json};
 
 use crate::answers::{Answer, bad, error_body, list_answer, not_found, one};
-use crate::bodies::{Keys, checked_body, parse_body};
+use crate::bodies::{Keys, checked_write};
 use crate::store::{Store, apply_update, reference, stamp_new};
 use crate::table::{AUTH_TOKENS, Collection};
 
@@ -64,9 +64,7 @@ pub(crate) fn route(
         },
         (&Method::PUT, ["users", "current"]) => update_current_user(body, store),
         (&Method::POST, ["users", "passwordreset"]) => {
-            match parse_body(body)
-                .and_then(|b| checked_body(&b, "ResetUsersPassword", Keys::Strict))
-            {
+            match checked_write(body, "ResetUsersPassword", Keys::Strict) {
                 // Kustomer answers the same whether or not the email is a user's.
                 Ok(_) => (204, String::new()),
                 Err(answer) => answer,
@@ -103,11 +101,10 @@ fn public_settings(store: &Store) -> Option<Answer> {
 }
 
 fn update_settings(body: &[u8], store: &mut Store) -> Answer {
-    let map =
-        match parse_body(body).and_then(|b| checked_body(&b, "UpdateAuthSettings", Keys::Strict)) {
-            Ok(map) => map,
-            Err(answer) => return answer,
-        };
+    let map = match checked_write(body, "UpdateAuthSettings", Keys::Strict) {
+        Ok(map) => map,
+        Err(answer) => return answer,
+    };
     let now = store.now();
     let Some(id) = store
         .records("auth/settings")
@@ -128,7 +125,7 @@ fn update_settings(body: &[u8], store: &mut Store) -> Answer {
 /// `POST /auth/tokens`: a login to org `acme` as a seeded (or invited) user with the fake's
 /// password makes a token whose value authenticates later requests.
 fn login(body: &[u8], store: &mut Store) -> Answer {
-    let map = match parse_body(body).and_then(|b| checked_body(&b, "CreateToken", Keys::Strict)) {
+    let map = match checked_write(body, "CreateToken", Keys::Strict) {
         Ok(map) => map,
         Err(answer) => return answer,
     };
@@ -177,11 +174,10 @@ fn login(body: &[u8], store: &mut Store) -> Answer {
 
 /// `PUT /users/current`: the API key's own user, as `GET /users/current` finds it.
 fn update_current_user(body: &[u8], store: &mut Store) -> Answer {
-    let map =
-        match parse_body(body).and_then(|b| checked_body(&b, "UpdateCurrentUser", Keys::Strict)) {
-            Ok(map) => map,
-            Err(answer) => return answer,
-        };
+    let map = match checked_write(body, "UpdateCurrentUser", Keys::Strict) {
+        Ok(map) => map,
+        Err(answer) => return answer,
+    };
     let current = store
         .record_or_alias("users", "current")
         .and_then(|u| u.id().map(str::to_owned));

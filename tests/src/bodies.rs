@@ -95,6 +95,15 @@ pub(crate) fn parse_body(body: &[u8]) -> Result<Value, Answer> {
     serde_json::from_slice(body).map_err(|_| bad("Body must be JSON"))
 }
 
+/// A write's raw body, parsed and checked against `operation_id`'s schema.
+pub(crate) fn checked_write(
+    body: &[u8],
+    operation_id: &str,
+    keys: Keys,
+) -> Result<Map<String, Value>, Answer> {
+    checked_body(&parse_body(body)?, operation_id, keys)
+}
+
 /// A write body within the family's own limits.
 pub(crate) fn within_limits(
     spec: &FamilySpec,

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::answers::{
     Answer, bad, error_body, list_answer, not_found, one, page_answer, paging, param, window,
 };
-use crate::bodies::{Keys, checked_body, creatable, parse_body, within_limits};
+use crate::bodies::{Keys, checked_write, creatable, within_limits};
 use crate::search_eval::sort_key_cmp;
 use crate::store::Store;
 use crate::table::{Collection, FAMILIES, FamilySpec, KOBJECTS, SHORTCUT_CATEGORIES};
@@ -70,8 +70,7 @@ pub(crate) fn route(
             )
         }
         (&Method::POST, ["messages", id, "redactions"]) => {
-            match parse_body(body).and_then(|b| checked_body(&b, "RedactMessage", Keys::KnownOnly))
-            {
+            match checked_write(body, "RedactMessage", Keys::KnownOnly) {
                 Ok(map) => match store.redact(id, &map) {
                     Some(message) => one(201, &message),
                     None => not_found("id"),
@@ -95,7 +94,7 @@ pub(crate) fn route(
             } else {
                 "RemoveTeamMember"
             };
-            match parse_body(body).and_then(|b| checked_body(&b, op, Keys::Strict)) {
+            match checked_write(body, op, Keys::Strict) {
                 Ok(map) => update_answer(store.team_members(
                     id,
                     map.get("members").unwrap_or(&Value::Null),
@@ -175,8 +174,7 @@ fn on_collection(
     Some(match (method, rest) {
         (&Method::GET, []) => list(collection, pairs, store, None),
         (&Method::POST, []) if !spec.create.is_empty() => {
-            let checked = parse_body(body)
-                .and_then(|b| checked_body(&b, spec.create, Keys::Strict))
+            let checked = checked_write(body, spec.create, Keys::Strict)
                 .and_then(|map| creatable(collection, map, store));
             match checked {
                 Ok(map) => one(201, &store.create_record(collection, map, None)),
@@ -219,9 +217,7 @@ fn on_collection(
             if replace.is_some() && !(spec.replace && *method == Method::PUT) {
                 return Some(bad("Unknown query parameter: replace"));
             }
-            let checked = parse_body(body)
-                .and_then(|b| checked_body(&b, op, keys))
-                .and_then(|map| within_limits(spec, map));
+            let checked = checked_write(body, op, keys).and_then(|map| within_limits(spec, map));
             match checked {
                 Ok(map) => update_answer(store.update_record(
                     collection,
@@ -268,7 +264,7 @@ fn under(
                 } else {
                     Keys::Strict
                 };
-                match parse_body(body).and_then(|b| checked_body(&b, op, keys)) {
+                match checked_write(body, op, keys) {
                     Ok(map) => one(
                         201,
                         &store.create_record(collection, map, Some((relation, id))),

@@ -250,7 +250,7 @@ fn the_fake_refuses_what_kustomer_refuses_an_unknown_status_and_an_unreadable_da
 #[test]
 fn the_fake_compares_date_times_as_instants_whatever_their_offset() {
     let fake = FakeKustomer::start().unwrap();
-    let (_, first) = raw(&fake, Method::POST, "/v1/customers", r#"{"name":"First"}"#);
+    raw(&fake, Method::POST, "/v1/customers", r#"{"name":"First"}"#);
     let (_, second) = raw(&fake, Method::POST, "/v1/customers", r#"{"name":"Second"}"#);
     let at = second["data"]["attributes"]["updatedAt"].as_str().unwrap();
     let instant: kustomer::Timestamp = at.parse().unwrap();
@@ -280,5 +280,4 @@ fn the_fake_compares_date_times_as_instants_whatever_their_offset() {
             "{operator} {east}: {names:?}"
         );
     }
-    assert_ne!(first["data"]["id"], second["data"]["id"]);
 }

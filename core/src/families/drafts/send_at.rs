@@ -1,7 +1,5 @@
 //! When a draft goes out: a point in time, or Kustomer's date math.
 
-use std::time::SystemTime;
-
 use jiff::Timestamp;
 use serde::{Serialize, Serializer};
 
@@ -44,20 +42,9 @@ impl SendAt {
     }
 }
 
-impl From<Timestamp> for SendAt {
-    fn from(at: Timestamp) -> Self {
-        SendAt::At(at.into_timestamp())
-    }
-}
-
-impl From<SystemTime> for SendAt {
-    fn from(at: SystemTime) -> Self {
-        SendAt::At(at.into_timestamp())
-    }
-}
-
-impl From<&jiff::ZonedDateTime> for SendAt {
-    fn from(at: &jiff::ZonedDateTime) -> Self {
+/// Every point in time a request takes ([`IntoTimestamp`]).
+impl<T: IntoTimestamp> From<T> for SendAt {
+    fn from(at: T) -> Self {
         SendAt::At(at.into_timestamp())
     }
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::generic::search::value::SearchValue;
 use crate::protocol::error::InvalidInput;
 use crate::protocol::lenient::Scalar;
+use crate::protocol::validation::one_of;
 
 /// Declares a vocabulary: its variants and their API text, and the conversions every one has.
 macro_rules! vocabulary {
@@ -62,10 +63,9 @@ macro_rules! vocabulary {
             type Err = InvalidInput;
 
             fn from_str(text: &str) -> Result<Self, InvalidInput> {
-                match Self::from_api(text) {
-                    $name::Other(_) => Err(unknown($what, text, Self::KNOWN.iter().map(Self::as_str))),
-                    known => Ok(known),
-                }
+                let known: Vec<&str> = Self::KNOWN.iter().map(Self::as_str).collect();
+                one_of($what, Some(text), &known)?;
+                Ok(Self::from_api(text))
             }
         }
 
@@ -119,23 +119,6 @@ macro_rules! vocabulary {
             }
         }
     };
-}
-
-/// The error of a strict parse: the text, cut, and the values known.
-fn unknown<'a>(
-    what: &'static str,
-    text: &str,
-    known: impl Iterator<Item = &'a str>,
-) -> InvalidInput {
-    let known: Vec<&str> = known.collect();
-    InvalidInput::new(
-        what,
-        format!(
-            "{:?} is not one of {}",
-            crate::protocol::excerpt::excerpt_str(text),
-            known.join(", ")
-        ),
-    )
 }
 
 vocabulary! {

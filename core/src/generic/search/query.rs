@@ -246,7 +246,8 @@ fn check_value_type(attribute: &str, operator: &str, value: &Value) -> Result<()
 
 /// A calendar date, `2024-01-31`: what Kustomer's own search examples compare dates with.
 fn is_date(value: &str) -> bool {
-    value.len() == 10 && crate::protocol::validation::is_date_time(&format!("{value}T00:00:00Z"))
+    // Ten characters: jiff also reads the basic `20240131` and signed six-digit years.
+    value.len() == 10 && value.parse::<jiff::civil::Date>().is_ok()
 }
 
 /// How deep criteria may nest: an entry of `and`, `or` or `not` is level 1, a criterion inside

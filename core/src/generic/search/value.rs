@@ -1,17 +1,14 @@
 //! What a search criterion compares with: text, a number, a flag, or a point in time, written as
 //! the API reads each.
 
-use std::time::SystemTime;
-
-use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::protocol::date_time::{DateTime, IntoTimestamp, wire};
 
 /// The value of a [`Criterion`](crate::search::Criterion): anything that converts into one.
-/// A [`Timestamp`], a [`SystemTime`] or a [`jiff::ZonedDateTime`] is written as RFC 3339 in UTC
-/// to the millisecond, a [`jiff::civil::Date`] as `YYYY-MM-DD`; text, numbers, flags and
-/// [`serde_json::Value`] as they are.
+/// A point in time ([`IntoTimestamp`]: a `Timestamp`, a `SystemTime`, a zoned time) is written
+/// as RFC 3339 in UTC to the millisecond, a [`jiff::civil::Date`] as `YYYY-MM-DD`; text,
+/// numbers, flags and [`serde_json::Value`] as they are.
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
@@ -74,21 +71,10 @@ impl From<&String> for SearchValue {
     }
 }
 
-impl From<Timestamp> for SearchValue {
-    fn from(at: Timestamp) -> Self {
-        Self(Value::String(wire(at)))
-    }
-}
-
-impl From<SystemTime> for SearchValue {
-    fn from(at: SystemTime) -> Self {
-        Self::from(at.into_timestamp())
-    }
-}
-
-impl From<&jiff::ZonedDateTime> for SearchValue {
-    fn from(at: &jiff::ZonedDateTime) -> Self {
-        Self::from(at.into_timestamp())
+/// Every point in time a request takes ([`IntoTimestamp`]).
+impl<T: IntoTimestamp> From<T> for SearchValue {
+    fn from(at: T) -> Self {
+        Self(Value::String(wire(at.into_timestamp())))
     }
 }
 
